@@ -1,0 +1,88 @@
+"""A loaded report: plain data for the schema, positions for every finding."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .findings import START, Path, Pos
+
+_MISSING = object()
+
+
+@dataclass(frozen=True, slots=True)
+class Scalar:
+    """A scalar as the clerk typed it: `text` before conversion, `quoted` if in quotes."""
+
+    text: str
+    quoted: bool
+    tag: str
+
+
+@dataclass
+class Report:
+    """The report's data, with where each key and value was written.
+
+    `data` holds plain JSON-like values (what the schema validates). Paths are
+    tuples of mapping keys and sequence indices, e.g. ("收到和处理…", "本年新收…", 6).
+    """
+
+    filename: str
+    source: str
+    data: Any
+    values: dict[Path, Pos] = field(default_factory=dict)
+    keys: dict[Path, Pos] = field(default_factory=dict)
+    scalars: dict[Path, Scalar] = field(default_factory=dict)
+
+    def get(self, path: Path, default: Any = None) -> Any:
+        node = self.data
+        for step in path:
+            if isinstance(step, int):
+                if not isinstance(node, list) or not -len(node) <= step < len(node):
+                    return default
+            elif not isinstance(node, dict) or step not in node:
+                return default
+            node = node[step]
+        return node
+
+    def has(self, path: Path) -> bool:
+        return self.get(path, _MISSING) is not _MISSING
+
+    def pos(self, path: Path) -> Pos:
+        """Where the value at `path` is, or else the nearest ancestor's key."""
+        if path in self.values:
+            return self.values[path]
+        return self.key_pos(path)
+
+    def key_pos(self, path: Path) -> Pos:
+        """Where the key of `path` is written; for a missing key, its nearest present ancestor's key."""
+        while path:
+            if path in self.keys:
+                return self.keys[path]
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return START
+
+    def count(self, path: Path) -> int | None:
+        """The cell as a count, or None when it is not a plain non-negative integer.
+
+        Cells that are not counts are reported by the cell rules; arithmetic
+        skips them so one bad cell gives one finding.
+        """
+        value = self.get(path)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            return None
+        return value
+
+    def text(self, path: Path) -> str:
+        value = self.get(path)
+        return value if isinstance(value, str) else ""
+
+    def walk_scalars(self) -> Iterator[tuple[Path, Scalar]]:
+        yield from self.scalars.items()
+
+    def line_text(self, line: int) -> str:
+        lines = self.source.splitlines()
+        return lines[line - 1] if 0 < line <= len(lines) else ""

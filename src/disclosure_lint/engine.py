@@ -1,0 +1,123 @@
+"""Finding and running rule modules: the built-in ones, `--rules DIR` folders and entry points.
+
+Rule modules are only ever loaded from places the user named (command line,
+config) or from installed packages' entry points, never from a report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path as FsPath
+from types import ModuleType
+
+from .document import Report
+from .findings import ERROR, START, Finding, Rule
+from .messages import CORE_RULES
+from .resources import rules_dir
+
+ENTRY_POINT_GROUP = "disclosure_lint.rules"
+
+INTERNAL_ERROR = Rule(
+    "DL901", "internal-error", ERROR,
+    "规则运行出错（工具自身的问题）", "A rule crashed (a fault in the tool, not the report)",
+    "—",
+    "规则模块“{module}”运行出错：{error}。其他规则照常检查；请把此信息反馈给规则作者",
+    "rule module '{module}' crashed: {error}. The other rules still ran; please report this to its author",
+)  # fmt: skip
+
+
+class PluginError(Exception):
+    """A rule module that cannot be used; the message names it and fits on one line."""
+
+
+@dataclass(frozen=True)
+class RuleModule:
+    name: str
+    rules: tuple[Rule, ...]
+    check: Callable[[Report], Iterable[Finding]]
+
+
+def load_rule_modules(extra_dirs: Sequence[FsPath] = (), entry_points: bool = True) -> list[RuleModule]:
+    modules = [_from_file(file, "disclosure_lint_builtin") for file in _rule_files(rules_dir())]
+    for folder in extra_dirs:
+        if not folder.is_dir():
+            raise PluginError(f"rules folder {folder}: not a folder")
+        prefix = "disclosure_lint_plugin_" + hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:8]
+        modules.extend(_from_file(file, prefix) for file in _rule_files(folder))
+    if entry_points:
+        modules.extend(_from_entry_points())
+    _check_codes(modules)
+    return modules
+
+
+def all_rules(modules: Sequence[RuleModule]) -> list[Rule]:
+    return [*CORE_RULES, INTERNAL_ERROR, *(rule for module in modules for rule in module.rules)]
+
+
+def run(modules: Sequence[RuleModule], report: Report) -> list[Finding]:
+    findings: list[Finding] = []
+    for module in modules:
+        try:
+            findings.extend(module.check(report))
+        except Exception as error:  # a broken rule must not hide the other rules' findings
+            findings.append(
+                INTERNAL_ERROR.at(START, module=module.name, error=f"{type(error).__name__}: {error}")
+            )
+    return findings
+
+
+def _rule_files(folder: FsPath) -> list[FsPath]:
+    return sorted(p for p in folder.glob("*.py") if not p.name.startswith("_"))
+
+
+def _from_file(file: FsPath, package: str) -> RuleModule:
+    name = f"{package}.{file.stem}"
+    try:
+        spec = importlib.util.spec_from_file_location(name, file)
+        if spec is None or spec.loader is None:
+            raise PluginError(f"rule module {file}: cannot be imported")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    except PluginError:
+        raise
+    except Exception as error:
+        raise PluginError(f"rule module {file}: failed to import: {type(error).__name__}: {error}") from None
+    return _as_rule_module(module, str(file))
+
+
+def _from_entry_points() -> list[RuleModule]:
+    from importlib.metadata import entry_points
+
+    found = []
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        label = f"plugin '{entry.name}' ({entry.value})"
+        try:
+            module = entry.load()
+        except Exception as error:
+            raise PluginError(f"{label}: failed to import: {type(error).__name__}: {error}") from None
+        found.append(_as_rule_module(module, label))
+    return found
+
+
+def _as_rule_module(module: ModuleType, label: str) -> RuleModule:
+    rules = getattr(module, "RULES", None)
+    check = getattr(module, "check", None)
+    if not isinstance(rules, list | tuple) or not all(isinstance(r, Rule) for r in rules):
+        raise PluginError(f"{label}: RULES must be a list of disclosure_lint.api.Rule")
+    if not callable(check):
+        raise PluginError(f"{label}: defines no check(report) function")
+    return RuleModule(label, tuple(rules), check)
+
+
+def _check_codes(modules: Sequence[RuleModule]) -> None:
+    owner = {rule.code: "disclosure-lint core" for rule in (*CORE_RULES, INTERNAL_ERROR)}
+    for module in modules:
+        for rule in module.rules:
+            if rule.code in owner:
+                raise PluginError(f"{module.name}: rule code {rule.code} is already used by {owner[rule.code]}")
+            owner[rule.code] = module.name

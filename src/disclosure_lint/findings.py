@@ -1,0 +1,82 @@
+"""Rules and the findings they produce.
+
+A rule is declared once with a stable code and its message in Chinese and
+English; a finding is that rule at a position, with the values that fill the
+message. Messages are formatted only when printed, in the language asked for.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+Path = tuple[str | int, ...]
+
+
+class Severity(enum.IntEnum):
+    WARNING = 1
+    ERROR = 2
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+ERROR = Severity.ERROR
+WARNING = Severity.WARNING
+
+
+@dataclass(frozen=True, slots=True)
+class Pos:
+    """A 1-based line and column (columns count characters, not bytes)."""
+
+    line: int
+    col: int
+
+
+START = Pos(1, 1)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One check with a stable code.
+
+    `message_zh` / `message_en` are str.format templates filled from the
+    finding's arguments; `summary_*` is the one-line description for rule lists.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    summary_zh: str
+    summary_en: str
+    clause: str
+    message_zh: str
+    message_en: str
+
+    def at(self, pos: Pos, path: Path = (), **args: Any) -> Finding:
+        return Finding(self, pos, path, args)
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: Rule
+    pos: Pos
+    path: Path = ()
+    args: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def code(self) -> str:
+        return self.rule.code
+
+    @property
+    def severity(self) -> Severity:
+        return self.rule.severity
+
+    def message(self, lang: str = "zh") -> str:
+        template = self.rule.message_en if lang == "en" else self.rule.message_zh
+        return template.format(**self.args)
+
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.pos.line, self.pos.col, self.rule.code)

@@ -1,0 +1,38 @@
+"""How a place in the report is named in a message: the labels a clerk sees in the printed table."""
+
+from __future__ import annotations
+
+from . import statute as s
+from .findings import Path
+
+ROOT_NAME = "报告"
+
+
+def describe(path: Path) -> str:
+    """"本年新收政府信息公开申请数量·自然人" for a cell, the last key for anything else."""
+    if not path:
+        return ROOT_NAME
+    last = path[-1]
+    if isinstance(last, int):
+        columns = _columns_of(path)
+        row = describe(path[:-1])
+        if columns and 0 <= last < len(columns):
+            return f"{row}·{columns[last]}"
+        return f"{row}·第{last + 1}格"
+    return str(last)
+
+
+def _columns_of(path: Path) -> tuple[str, ...]:
+    if path[0] == s.PART3:
+        return s.PART3_COLUMNS
+    if path[0] == s.PART4:
+        return s.PART4_COLUMNS
+    return ()
+
+
+def row_label(path: Path) -> str:
+    """The printed label of a table 三 row path, e.g. "（三）不予公开·1.属于国家秘密"."""
+    for row in s.PART3_ROWS:
+        if row.path == path:
+            return row.label
+    return describe(path)

@@ -1,0 +1,73 @@
+"""The one data path: load → validate against the schema → rules → filter and sort."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+
+from . import engine
+from .config import Options
+from .document import Report
+from .findings import Finding, Severity
+from .loader import MAX_BYTES, Loaded, load_file, load_text
+from .schema import validate
+
+@dataclass
+class FileResult:
+    filename: str
+    findings: list[Finding] = field(default_factory=list)
+    unreadable: bool = False  # the file could not be read or parsed: exit 2
+    crashed: bool = False  # a rule module raised: exit 2
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def fails(self, threshold: Severity) -> bool:
+        return any(f.severity >= threshold for f in self.findings)
+
+
+def lint_path(
+    path: FsPath, modules: Sequence[engine.RuleModule], options: Options, max_bytes: int = MAX_BYTES
+) -> FileResult:
+    return _finish(str(path), load_file(path, max_bytes=max_bytes), modules, options)
+
+
+def lint_text(
+    text: str, filename: str, modules: Sequence[engine.RuleModule], options: Options
+) -> FileResult:
+    return _finish(filename, load_text(text, filename), modules, options)
+
+
+def check_report(report: Report, modules: Sequence[engine.RuleModule]) -> list[Finding]:
+    """Schema and rule findings for a loaded report, one finding per problem.
+
+    A rule that speaks about a value (a blank cell, say) knows more than the
+    schema's type error at the same place, so the schema's finding is dropped.
+    """
+    from_rules = engine.run(modules, report)
+    claimed = {f.path for f in from_rules if f.path}
+    from_schema = [f for f in validate(report) if f.path not in claimed]
+    return from_schema + from_rules
+
+
+def _finish(
+    filename: str, loaded: Loaded, modules: Sequence[engine.RuleModule], options: Options
+) -> FileResult:
+    result = FileResult(filename)
+    findings = list(loaded.findings)
+    if loaded.report is None:
+        result.unreadable = True
+    else:
+        findings.extend(check_report(loaded.report, modules))
+    result.crashed = any(f.code == engine.INTERNAL_ERROR.code for f in findings)
+    result.findings = sorted(
+        (f for f in findings if result.unreadable or _always_shown(f) or options.enabled(f.code)),
+        key=Finding.sort_key,
+    )
+    return result
+
+
+def _always_shown(finding: Finding) -> bool:
+    return finding.code == engine.INTERNAL_ERROR.code
+

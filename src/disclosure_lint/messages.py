@@ -1,0 +1,103 @@
+"""Findings raised by the core itself: reading the file (DL0xx) and the schema (DL1xx).
+
+Rule modules in rules/ declare their own; these are here because loading and
+schema validation are not pluggable.
+"""
+
+from __future__ import annotations
+
+from .findings import ERROR, WARNING, Rule
+
+YAML_SPEC = "YAML 1.2"
+FORMAT_2021 = "国办公开办函〔2021〕30号"
+
+UNREADABLE = Rule(
+    "DL001", "unreadable-file", ERROR,
+    "文件无法读取", "The file cannot be read",
+    "—",
+    "无法读取文件：{reason}",
+    "cannot read the file: {reason}",
+)  # fmt: skip
+ENCODING = Rule(
+    "DL002", "not-utf8", ERROR,
+    "文件编码无法识别", "The file's encoding is not recognised",
+    YAML_SPEC,
+    "无法识别的字节 {byte}：文件既不是 UTF-8 也不是 GBK/GB18030 编码，请用 UTF-8 另存",
+    "undecodable byte {byte}: the file is neither UTF-8 nor GBK/GB18030; save it as UTF-8",
+)  # fmt: skip
+LEGACY_ENCODING = Rule(
+    "DL003", "legacy-encoding", WARNING,
+    "文件不是 UTF-8 编码", "The file is not UTF-8",
+    YAML_SPEC,
+    "文件是 {encoding} 编码，已按 {encoding} 读取；建议用 UTF-8 另存，以免其他工具读错",
+    "the file is encoded as {encoding} and was read as such; save it as UTF-8 so other tools read it too",
+)  # fmt: skip
+SYNTAX = Rule(
+    "DL004", "yaml-syntax", ERROR,
+    "YAML 语法错误", "YAML syntax error",
+    YAML_SPEC,
+    "YAML 语法错误：{problem}",
+    "YAML syntax error: {problem_en}",
+)  # fmt: skip
+DUPLICATE_KEY = Rule(
+    "DL005", "duplicate-key", ERROR,
+    "同一层级中键重复", "A key appears twice at one level",
+    YAML_SPEC,
+    "“{key}”重复：第{first_line}行第{first_col}列已写过一次，只保留前一次的内容，请删去或合并其中一处",
+    "duplicate key '{key}': already written at line {first_line}, column {first_col}; the first one is used — remove or merge one of them",
+)  # fmt: skip
+NOT_A_REPORT = Rule(
+    "DL006", "not-a-report", ERROR,
+    "文件不是一份报告", "The file is not a report",
+    FORMAT_2021,
+    "{reason}",
+    "{reason_en}",
+)  # fmt: skip
+TOO_COMPLEX = Rule(
+    "DL007", "too-complex", ERROR,
+    "文件过大或嵌套、引用过多", "The file is too large, too deep or has too many aliases",
+    YAML_SPEC,
+    "{reason}",
+    "{reason_en}",
+)  # fmt: skip
+
+MISSING_KEY = Rule(
+    "DL101", "missing-key", ERROR,
+    "缺少法定格式要求的部分、表格行或元数据", "A part, table row or metadata field required by the format is missing",
+    FORMAT_2021,
+    "“{parent}”下缺少“{key}”",
+    "'{parent}' is missing '{key}'",
+)  # fmt: skip
+UNKNOWN_KEY = Rule(
+    "DL102", "unknown-key", ERROR,
+    "法定格式中没有这一项", "The format has no such key",
+    FORMAT_2021,
+    "“{parent}”下没有“{key}”这一项{hint}",
+    "'{parent}' has no key '{key}'{hint_en}",
+)  # fmt: skip
+WRONG_TYPE = Rule(
+    "DL103", "wrong-type", ERROR,
+    "这一项的类型不对", "A value has the wrong type",
+    FORMAT_2021,
+    "“{key}”应为{expected}，实为{actual}",
+    "'{key}' should be {expected_en}, found {actual_en}",
+)  # fmt: skip
+ROW_LENGTH = Rule(
+    "DL104", "row-length", ERROR,
+    "表格行的格数不对", "A table row has the wrong number of cells",
+    FORMAT_2021,
+    "“{key}”应有{expected}格（{columns}），实有{actual}格",
+    "'{key}' should have {expected} cells ({columns}), found {actual}",
+)  # fmt: skip
+BAD_VALUE = Rule(
+    "DL105", "bad-value", ERROR,
+    "取值不在允许范围内", "A value is outside what the format allows",
+    FORMAT_2021,
+    "“{key}”{problem}",
+    "'{key}' {problem_en}",
+)  # fmt: skip
+
+CORE_RULES = (
+    UNREADABLE, ENCODING, LEGACY_ENCODING, SYNTAX, DUPLICATE_KEY, NOT_A_REPORT, TOO_COMPLEX,
+    MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE, ROW_LENGTH, BAD_VALUE,
+)  # fmt: skip

@@ -1,0 +1,206 @@
+"""Validate a report against the statutory JSON Schema and turn errors into findings.
+
+jsonschema reports what is wrong; this module decides where the clerk should
+look (the value, the parent's key for a missing key, the key itself for an
+unknown one) and makes one finding per problem.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from . import messages as m
+from . import statute as s
+from .document import Report
+from .findings import Finding, Path
+from .labels import describe
+from .resources import schema_path
+
+_ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])\s*")
+_NOTE = re.compile(r"[（(][^）)]*[）)]\s*$")
+
+_TYPE_ZH = {
+    "integer": "非负整数（件数）",
+    "number": "数字（万元）",
+    "string": "文字",
+    "object": "一组下级项目（“键: 值”）",
+    "array": "一行格子，如 [0, 0, 0]",
+}
+_TYPE_EN = {
+    "integer": "a non-negative whole number",
+    "number": "a number (万元)",
+    "string": "text",
+    "object": "a group of 'key: value' items",
+    "array": "a row of cells like [0, 0, 0]",
+}
+
+
+@functools.cache
+def load_schema() -> dict[str, Any]:
+    with schema_path().open(encoding="utf-8") as stream:
+        return json.load(stream)
+
+
+@functools.cache
+def _validator() -> Any:
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(load_schema())
+
+
+def validate(report: Report) -> list[Finding]:
+    findings: list[Finding] = []
+    missing: dict[Path, list[str]] = {}
+    unknown: dict[Path, list[str]] = {}
+    allowed: dict[Path, list[str]] = {}
+    seen: set[tuple[Path, str]] = set()
+    for error in _validator().iter_errors(report.data):
+        path: Path = tuple(error.absolute_path)
+        kind = error.validator
+        if kind in ("minItems", "maxItems"):
+            kind = "items"
+        if (path, kind) in seen:
+            continue
+        seen.add((path, kind))
+        if kind == "required":
+            present = error.instance
+            missing.setdefault(path, []).extend(k for k in error.validator_value if k not in present)
+        elif kind == "additionalProperties":
+            known = list(error.schema.get("properties", {}))
+            allowed[path] = known
+            unknown.setdefault(path, []).extend(k for k in error.instance if k not in known)
+        else:
+            findings.extend(_value_finding(report, path, kind, error))
+    for path, keys in unknown.items():
+        findings.extend(_unknown_findings(report, path, keys, allowed[path], missing.get(path, [])))
+    for path, keys in missing.items():
+        for key in keys:
+            findings.append(
+                m.MISSING_KEY.at(report.key_pos(path), (*path, key), parent=describe(path), key=key)
+            )
+    return findings
+
+
+def _unknown_findings(
+    report: Report, path: Path, keys: list[str], known: list[str], missing: list[str]
+) -> Iterator[Finding]:
+    for key in keys:
+        suggestion = suggest(key, known)
+        hint, hint_en = "", ""
+        if suggestion:
+            hint = f"，是不是“{suggestion}”？"
+            hint_en = f"; did you mean '{suggestion}'?"
+            if suggestion in missing:
+                missing.remove(suggestion)  # one problem, one finding: the misspelt key
+        elif key in s.FORMAT_2019_LABELS:
+            hint = "（这是2019年旧格式的项目，2021年格式已不再使用）"
+            hint_en = " (a label of the superseded 2019 format)"
+        yield m.UNKNOWN_KEY.at(
+            report.keys.get((*path, key), report.key_pos(path)),
+            (*path, key),
+            parent=describe(path),
+            key=key,
+            hint=hint,
+            hint_en=hint_en,
+        )
+
+
+def suggest(key: str, known: list[str]) -> str | None:
+    """The statutory label the clerk most likely meant, ignoring ordinals and notes."""
+    bare = _NOTE.sub("", _ORDINAL.sub("", key)).strip()
+    if bare in known and bare != key:
+        return bare
+    for label in known:
+        if bare and (label.startswith(bare) or bare.startswith(label)) and len(bare) >= 2:
+            return label
+    close = difflib.get_close_matches(bare, known, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _value_finding(report: Report, path: Path, kind: str, error: Any) -> Iterator[Finding]:
+    pos = report.pos(path)
+    key = describe(path)
+    value = error.instance
+    if kind == "type":
+        expected = error.validator_value
+        expected = expected[0] if isinstance(expected, list) else expected
+        if isinstance(error.validator_value, list):
+            zh = "文字或" + _TYPE_ZH["object"]
+            en = "text or " + _TYPE_EN["object"]
+        else:
+            zh, en = _TYPE_ZH.get(expected, expected), _TYPE_EN.get(expected, expected)
+        yield m.WRONG_TYPE.at(
+            pos, path, key=key, expected=zh, expected_en=en,
+            actual=_describe_value(value), actual_en=_describe_value_en(value),
+        )  # fmt: skip
+    elif kind == "items":
+        columns = _row_columns(error.schema)
+        yield m.ROW_LENGTH.at(
+            pos, path, key=key, expected=len(columns), columns="、".join(columns), actual=len(value)
+        )
+    elif kind == "enum":
+        choices = " 或 ".join(str(c) for c in error.validator_value)
+        yield m.BAD_VALUE.at(
+            pos, path, key=key,
+            problem=f"应为 {choices}，实为“{value}”",
+            problem_en=f"should be {' or '.join(str(c) for c in error.validator_value)}, found '{value}'",
+        )  # fmt: skip
+    elif kind == "pattern":
+        yield m.BAD_VALUE.at(
+            pos, path, key=key,
+            problem=f"应写成 2024-01-20 的形式，实为“{value}”",
+            problem_en=f"should be written like 2024-01-20, found '{value}'",
+        )  # fmt: skip
+    elif kind == "minimum":
+        yield m.BAD_VALUE.at(
+            pos, path, key=key,
+            problem=f"不能小于 {error.validator_value}，实为 {value}",
+            problem_en=f"must be at least {error.validator_value}, found {value}",
+        )  # fmt: skip
+    elif kind == "maximum":
+        yield m.BAD_VALUE.at(
+            pos, path, key=key,
+            problem=f"不能大于 {error.validator_value}，实为 {value}",
+            problem_en=f"must be at most {error.validator_value}, found {value}",
+        )  # fmt: skip
+    elif kind == "minLength":
+        yield m.BAD_VALUE.at(pos, path, key=key, problem="不能为空", problem_en="must not be empty")
+    else:
+        yield m.BAD_VALUE.at(pos, path, key=key, problem=error.message, problem_en=error.message)
+
+
+def _row_columns(schema: dict[str, Any]) -> tuple[str, ...]:
+    return s.PART3_COLUMNS if schema.get("minItems") == len(s.PART3_COLUMNS) else s.PART4_COLUMNS
+
+
+def _describe_value(value: Any) -> str:
+    if value is None:
+        return "空白"
+    if isinstance(value, bool):
+        return f"真假值 {str(value).lower()}"
+    if isinstance(value, dict):
+        return "一组下级项目"
+    if isinstance(value, list):
+        return "一行格子"
+    if isinstance(value, str):
+        return f"文字“{value[:20]}”"
+    return str(value)
+
+
+def _describe_value_en(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, dict):
+        return "a group of items"
+    if isinstance(value, list):
+        return "a row of cells"
+    if isinstance(value, str):
+        return f"the text '{value[:20]}'"
+    return str(value)

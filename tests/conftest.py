@@ -1,0 +1,57 @@
+"""Shared helpers: lint a report text through the whole pipeline and read its findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from disclosure_lint import engine
+from disclosure_lint.config import Options
+from disclosure_lint.lint import FileResult, lint_text
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED_EXAMPLE = EXAMPLES / "xiqu-sifaju-2023.yaml"
+CITY_BUREAU = FIXTURES / "city-bureau-2023.yaml"
+
+_MODULES = engine.load_rule_modules(entry_points=False)
+
+
+def lint(text: str, options: Options | None = None, filename: str = "report.yaml") -> FileResult:
+    return lint_text(text, filename, _MODULES, options or Options())
+
+
+def triples(result: FileResult) -> list[tuple[str, int, int]]:
+    """(code, line, column) of every finding, in output order."""
+    return [(f.code, f.pos.line, f.pos.col) for f in result.findings]
+
+
+def edit(text: str, old: str, new: str) -> str:
+    """Replace `old`, which must occur exactly once, so a test cannot edit the wrong line silently."""
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
+    return text.replace(old, new)
+
+
+def line_of(text: str, needle: str) -> int:
+    """1-based line of the only line containing `needle`."""
+    hits = [n for n, line in enumerate(text.splitlines(), 1) if needle in line]
+    assert len(hits) == 1, f"{needle!r} on lines {hits}"
+    return hits[0]
+
+
+def col_of(text: str, needle: str, within: str | None = None) -> int:
+    """1-based column of `needle` on the only line containing `within` (default: `needle`)."""
+    line = text.splitlines()[line_of(text, within or needle) - 1]
+    return line.index(needle) + 1
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return SEED_EXAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def city_text() -> str:
+    return CITY_BUREAU.read_text(encoding="utf-8")
