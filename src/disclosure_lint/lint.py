@@ -9,7 +9,7 @@ from pathlib import Path as FsPath
 from . import engine
 from .config import Options
 from .document import Report
-from .findings import Finding, Severity
+from .findings import ERROR, Finding, Severity
 from .loader import MAX_BYTES, Loaded, load_file, load_text
 from .schema import validate
 
@@ -17,7 +17,7 @@ from .schema import validate
 class FileResult:
     filename: str
     findings: list[Finding] = field(default_factory=list)
-    unreadable: bool = False  # the file could not be read or parsed: exit 2
+    unreadable: bool = False  # the file could not be read or is not valid YAML: exit 2
     crashed: bool = False  # a rule module raised: exit 2
 
     def count(self, severity: Severity) -> int:
@@ -56,9 +56,9 @@ def _finish(
 ) -> FileResult:
     result = FileResult(filename)
     findings = list(loaded.findings)
-    if loaded.report is None:
-        result.unreadable = True
-    else:
+    # Invalid YAML (say, a duplicate key) still gets checked, but exits 2 like a parse error.
+    result.unreadable = any(f.severity == ERROR for f in loaded.findings)
+    if loaded.report is not None:
         findings.extend(check_report(loaded.report, modules))
     result.crashed = any(f.code == engine.INTERNAL_ERROR.code for f in findings)
     result.findings = sorted(

@@ -19,6 +19,7 @@ from .findings import START, Finding, Path, Pos
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_VALUES = 200_000  # constructed values, aliases expanded: stops alias bombs
+MAX_DEPTH = 1_000  # the C parser recurses per level and would crash the process on deeper input
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
@@ -88,12 +89,15 @@ def load_text(text: str, filename: str) -> Loaded:
 
     yaml = YAML(typ="safe")
     text = text.replace("\r\n", "\n")
+    too_deep = _depth_beyond_limit(text)
+    if too_deep:
+        return Loaded(None, [_too_deep(too_deep)])
     try:
         root = yaml.compose(text)
     except MarkedYAMLError as error:
         return Loaded(None, [_syntax_finding(error)])
     except RecursionError:
-        return Loaded(None, [_too_deep()])
+        return Loaded(None, [_too_deep(START)])
     if root is None:
         return Loaded(None, [m.NOT_A_REPORT.at(START, reason="文件是空的，没有任何内容", reason_en="the file is empty")])
     report = Report(filename, text, None)
@@ -231,13 +235,16 @@ def _pos(mark: Any) -> Pos:
 
 def _syntax_finding(error: Any) -> Finding:
     mark = error.problem_mark or error.context_mark
+    context = error.context or ""
+    if error.context_mark and context.startswith(("while parsing a flow", "while scanning a quoted")):
+        mark = error.context_mark  # point at the bracket or quote that was never closed
     problem = (error.problem or error.context or "").strip()
     zh, en = problem, problem
     for needle, text_zh, text_en in _PROBLEMS_ZH:
         if needle in problem:
             zh, en = text_zh, text_en
             break
-    if "expected a single document" in (error.context or ""):
+    if "expected a single document" in context:
         return m.NOT_A_REPORT.at(
             _pos(mark) if mark else START,
             reason="一个文件里只能有一份报告，这里又出现了一个“---”开始的文档",
@@ -271,8 +278,36 @@ def _too_big(limit: int) -> Finding:
     )
 
 
-def _too_deep() -> Finding:
-    return m.TOO_COMPLEX.at(START, reason="嵌套层数过多，无法读取", reason_en="nested too deeply to read")
+def _depth_beyond_limit(text: str) -> Pos | None:
+    """Where brackets or indentation nest deeper than MAX_DEPTH, found before parsing.
+
+    Over-counts brackets inside quoted text, which is harmless: no report comes near the limit.
+    """
+    if text.count("[") + text.count("{") > MAX_DEPTH:
+        depth = 0
+        line, col = 1, 0
+        for char in text:
+            col += 1
+            if char == "\n":
+                line, col = line + 1, 0
+            elif char in "[{":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return Pos(line, col)
+            elif char in "]}" and depth:
+                depth -= 1
+    for number, row in enumerate(text.split("\n"), start=1):
+        if len(row) - len(row.lstrip(" ")) > MAX_DEPTH:
+            return Pos(number, 1)
+    return None
+
+
+def _too_deep(pos: Pos) -> Finding:
+    return m.TOO_COMPLEX.at(
+        pos,
+        reason=f"嵌套超过 {MAX_DEPTH} 层，不像一份年度报告，已停止读取",
+        reason_en=f"nested more than {MAX_DEPTH} levels deep; reading stopped",
+    )
 
 
 def _too_many_values() -> Finding:

@@ -25,14 +25,14 @@ _ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一�
 _NOTE = re.compile(r"[（(][^）)]*[）)]\s*$")
 
 _TYPE_ZH = {
-    "integer": "非负整数（件数）",
+    "integer": "整数",
     "number": "数字（万元）",
     "string": "文字",
     "object": "一组下级项目（“键: 值”）",
     "array": "一行格子，如 [0, 0, 0]",
 }
 _TYPE_EN = {
-    "integer": "a non-negative whole number",
+    "integer": "a whole number",
     "number": "a number (万元)",
     "string": "text",
     "object": "a group of 'key: value' items",
@@ -132,6 +132,8 @@ def _value_finding(report: Report, path: Path, kind: str, error: Any) -> Iterato
         if isinstance(error.validator_value, list):
             zh = "文字或" + _TYPE_ZH["object"]
             en = "text or " + _TYPE_EN["object"]
+        elif expected == "integer" and error.schema.get("minimum") == 0:
+            zh, en = "非负整数（件数，没有就填 0）", "a non-negative whole number (a count; 0 if none)"
         else:
             zh, en = _TYPE_ZH.get(expected, expected), _TYPE_EN.get(expected, expected)
         yield m.WRONG_TYPE.at(
