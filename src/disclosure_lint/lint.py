@@ -9,7 +9,7 @@ from pathlib import Path as FsPath
 from . import engine
 from .config import Options
 from .document import Report
-from .findings import ERROR, Finding, Severity
+from .findings import ERROR, START, Finding, Severity
 from .loader import MAX_BYTES, Loaded, load_file, load_text
 from .schema import validate
 
@@ -30,7 +30,12 @@ class FileResult:
 def lint_path(
     path: FsPath, modules: Sequence[engine.RuleModule], options: Options, max_bytes: int = MAX_BYTES
 ) -> FileResult:
-    return _finish(str(path), load_file(path, max_bytes=max_bytes), modules, options)
+    try:
+        return _finish(str(path), load_file(path, max_bytes=max_bytes), modules, options)
+    except Exception as error:  # a fault of ours: one line naming the file, and the next file still runs
+        problem = f"{type(error).__name__}: {error}"
+        finding = engine.INTERNAL_ERROR.at(START, module="disclosure-lint", error=problem)
+        return FileResult(str(path), [finding], crashed=True)
 
 
 def lint_text(

@@ -86,6 +86,7 @@ def load_bytes(raw: bytes, filename: str) -> Loaded:
 def load_text(text: str, filename: str) -> Loaded:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError
+    from ruamel.yaml.reader import ReaderError
 
     yaml = YAML(typ="safe")
     text = text.replace("\r\n", "\n")
@@ -96,6 +97,8 @@ def load_text(text: str, filename: str) -> Loaded:
         root = yaml.compose(text)
     except MarkedYAMLError as error:
         return Loaded(None, [_syntax_finding(error)])
+    except ReaderError as error:
+        return Loaded(None, [_control_character(text, error.position, error.character)])
     except RecursionError:
         return Loaded(None, [_too_deep(START)])
     if root is None:
@@ -251,6 +254,17 @@ def _syntax_finding(error: Any) -> Finding:
             reason_en="a file holds one report; a second document ('---') starts here",
         )
     return m.SYNTAX.at(_pos(mark) if mark else START, problem=zh, problem_en=en)
+
+
+def _control_character(text: str, offset: int, character: Any) -> Finding:
+    before = text[:offset]
+    pos = Pos(before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1)
+    code = f"U+{ord(character):04X}" if isinstance(character, str) else f"U+{character:04X}"
+    return m.SYNTAX.at(
+        pos,
+        problem=f"这里有不可见的控制字符 {code}，YAML 文件里不允许出现；请删除（常见于从其他文件粘贴时带入）",
+        problem_en=f"an invisible control character {code}, which YAML does not allow; delete it",
+    )
 
 
 def _not_a_mapping(report: Report, root: Any) -> Finding:
