@@ -13,7 +13,9 @@ from conftest import CITY_BUREAU, SEED_EXAMPLE, edit
 from disclosure_lint import __version__
 
 
-def run(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "disclosure_lint", *map(str, args)],
         capture_output=True,
@@ -48,7 +50,9 @@ def test_findings_are_lint_lines_sorted_by_position(tmp_path: Path) -> None:
 
 def test_english_messages(tmp_path: Path) -> None:
     report = tmp_path / "r.yaml"
-    report.write_text(edit(SEED_EXAMPLE.read_text(encoding="utf-8"), "报告类型: 部门", "报告类型: 部"), encoding="utf-8")
+    report.write_text(
+        edit(SEED_EXAMPLE.read_text(encoding="utf-8"), "报告类型: 部门", "报告类型: 部"), encoding="utf-8"
+    )
     done = run("--lang", "en", report.name, cwd=tmp_path)
     assert done.stdout.splitlines() == [
         "r.yaml:7:7: DL105 '报告类型' should be 部门 or 本级政府, found '部'",
@@ -58,7 +62,14 @@ def test_english_messages(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"\xff\xfe\xfa\xfb: 1\n", "年度: 2023\n年度: 2024\n".encode(), b"a: [1, 2\n", b"- 1\n", b"\x00\x01\x02"],
+    [
+        b"",
+        b"\xff\xfe\xfa\xfb: 1\n",
+        "年度: 2023\n年度: 2024\n".encode(),
+        b"a: [1, 2\n",
+        b"- 1\n",
+        b"\x00\x01\x02",
+    ],
 )
 def test_broken_input_exits_2_without_traceback(tmp_path: Path, content: bytes) -> None:
     report = tmp_path / "bad.yaml"

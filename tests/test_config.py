@@ -19,7 +19,9 @@ def tree(tmp_path: Path) -> Path:
 
 
 def test_pyproject_ignore_applies_to_reports_below(tree: Path) -> None:
-    (tree / "pyproject.toml").write_text('[tool.disclosure-lint]\nignore = ["DL105"]\nlang = "en"\n', encoding="utf-8")
+    (tree / "pyproject.toml").write_text(
+        '[tool.disclosure-lint]\nignore = ["DL105"]\nlang = "en"\n', encoding="utf-8"
+    )
     done = run("sub/report.yaml", cwd=tree)
     assert done.returncode == 0
     assert done.stdout == "All checks passed (1 file).\n"
@@ -30,7 +32,10 @@ def test_nearest_config_wins(tree: Path) -> None:
     (tree / "sub" / ".disclosure-lint.yaml").write_text("lang: en\n", encoding="utf-8")
     done = run("sub/report.yaml", cwd=tree)
     assert done.returncode == 1
-    assert done.stdout.splitlines()[0] == "sub/report.yaml:7:7: DL105 '报告类型' should be 部门 or 本级政府, found '部'"
+    assert (
+        done.stdout.splitlines()[0]
+        == "sub/report.yaml:7:7: DL105 '报告类型' should be 部门 or 本级政府, found '部'"
+    )
 
 
 def test_pyproject_without_our_table_is_skipped(tree: Path) -> None:
@@ -53,10 +58,18 @@ def test_fail_on_warning(tree: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [
-        (".disclosure-lint.yaml", "lang: zh\nfail-on: sometimes\n", ".disclosure-lint.yaml:2: fail-on: expected 'error' or 'warning'"),
+        (
+            ".disclosure-lint.yaml",
+            "lang: zh\nfail-on: sometimes\n",
+            ".disclosure-lint.yaml:2: fail-on: expected 'error' or 'warning'",
+        ),
         (".disclosure-lint.yaml", "selectt: [DL2]\n", ".disclosure-lint.yaml:1: selectt: unknown setting"),
         (".disclosure-lint.yaml", "select: DL2\n  x: [\n", ".disclosure-lint.yaml:2:4: invalid YAML"),
-        ("pyproject.toml", "[tool.disclosure-lint]\n\nignore = [1]\n", "pyproject.toml:3: ignore: expected a list of rule codes"),
+        (
+            "pyproject.toml",
+            "[tool.disclosure-lint]\n\nignore = [1]\n",
+            "pyproject.toml:3: ignore: expected a list of rule codes",
+        ),
         ("pyproject.toml", "[tool.disclosure-lint\n", "pyproject.toml: invalid TOML"),
     ],
 )

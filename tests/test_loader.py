@@ -44,7 +44,9 @@ def test_yaml_12_scalars_and_dates_kept_as_written() -> None:
         ("年度: 2023\n年度: 2024\n", "DL005", 2, 1),  # duplicate key
     ],
 )
-def test_malformed_input_is_a_positioned_finding_and_exit_2(text: str, code: str, line: int, col: int) -> None:
+def test_malformed_input_is_a_positioned_finding_and_exit_2(
+    text: str, code: str, line: int, col: int
+) -> None:
     result = lint(text)
     assert result.unreadable
     assert (code, line, col) in triples(result)
@@ -103,7 +105,10 @@ def test_undecodable_byte_is_located() -> None:
 
 def test_alias_bomb_is_refused_quickly() -> None:
     lines = ["a0: &a0 [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]"]
-    lines += [f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]" for i in range(1, 12)]
+    lines += [
+        f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]"
+        for i in range(1, 12)
+    ]
     result = lint("\n".join(lines) + "\n")
     assert triples(result) == [("DL007", 1, 1)]
 

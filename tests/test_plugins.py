@@ -49,7 +49,9 @@ def install_entry_point(site: Path, module: str, body: str) -> None:
     info = site / f"{module}-1.0.dist-info"
     info.mkdir(parents=True)
     (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: 1.0\n", encoding="utf-8")
-    (info / "entry_points.txt").write_text(f"[disclosure_lint.rules]\n{module} = {module}\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(
+        f"[disclosure_lint.rules]\n{module} = {module}\n", encoding="utf-8"
+    )
 
 
 def test_rules_folder_adds_a_finding(tmp_path: Path) -> None:
@@ -78,7 +80,11 @@ def test_entry_point_plugin_is_discovered(tmp_path: Path) -> None:
     # and it is silent on a report that does mention them
     fixed = tmp_path / "fixed.yaml"
     fixed.write_text(
-        edit(SEED_EXAMPLE.read_text(encoding="utf-8"), "无其他需要报告的事项。", "人大代表建议和政协提案办理结果均已公开。"),
+        edit(
+            SEED_EXAMPLE.read_text(encoding="utf-8"),
+            "无其他需要报告的事项。",
+            "人大代表建议和政协提案办理结果均已公开。",
+        ),
         encoding="utf-8",
     )
     assert "ZJ002" not in run(fixed, env={"PYTHONPATH": str(tmp_path / "site")}).stdout
@@ -130,9 +136,15 @@ def test_a_rule_that_raises_is_an_internal_error_and_the_others_still_run(tmp_pa
     )
     rules = write_rule(tmp_path / "c", "crash", body=crash)
     bad = tmp_path / "bad.yaml"
-    bad.write_text(edit(SEED_EXAMPLE.read_text(encoding="utf-8"), "报告类型: 部门", "报告类型: 部"), encoding="utf-8")
+    bad.write_text(
+        edit(SEED_EXAMPLE.read_text(encoding="utf-8"), "报告类型: 部门", "报告类型: 部"), encoding="utf-8"
+    )
     done = run("--rules", rules, "bad.yaml", cwd=tmp_path)
     assert done.returncode == 2
     lines = done.stdout.splitlines()
-    assert lines[0].startswith("bad.yaml:1:1: DL901 规则模块“") and "crash.py" in lines[0] and "KeyError" in lines[0]
+    assert (
+        lines[0].startswith("bad.yaml:1:1: DL901 规则模块“")
+        and "crash.py" in lines[0]
+        and "KeyError" in lines[0]
+    )
     assert lines[1].startswith("bad.yaml:7:7: DL105")

@@ -31,7 +31,12 @@ def test_schema_is_valid_draft_2020_12_with_titles() -> None:
     schema = json.loads(schema_path().read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     assert list(schema["properties"]) == [
-        statute.VERSION, statute.AGENCY, statute.YEAR, statute.KIND, statute.PUBLISHED, *statute.PARTS,
+        statute.VERSION,
+        statute.AGENCY,
+        statute.YEAR,
+        statute.KIND,
+        statute.PUBLISHED,
+        *statute.PARTS,
     ]
     assert schema["additionalProperties"] is False
     for key, sub in schema["properties"].items():
@@ -77,7 +82,11 @@ def test_truncated_label_suggests_the_full_one(city_text: str) -> None:
 
 
 def test_2019_label_is_named_as_the_old_format(city_text: str) -> None:
-    text = edit(city_text, "  行政许可: {本年处理决定数量: 1520}\n", "  行政许可: {本年处理决定数量: 1520}\n  政府集中采购: {采购项目数量: 3}\n")
+    text = edit(
+        city_text,
+        "  行政许可: {本年处理决定数量: 1520}\n",
+        "  行政许可: {本年处理决定数量: 1520}\n  政府集中采购: {采购项目数量: 3}\n",
+    )
     result = lint(text)
     assert triples(result) == [("DL102", line_of(text, "政府集中采购"), 3)]
     assert "2019年旧格式" in result.findings[0].message()

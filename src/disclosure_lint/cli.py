@@ -45,15 +45,19 @@ def lint(
     ] = None,
     select: Annotated[
         str | None,
-        typer.Option(help="Only these rule codes or prefixes, comma-separated (e.g. DL2,DL301).", show_default=False),
+        typer.Option(
+            help="Only these rule codes or prefixes, comma-separated (e.g. DL2,DL301).", show_default=False
+        ),
     ] = None,
     ignore: Annotated[
-        str | None, typer.Option(help="Skip these rule codes or prefixes, comma-separated.", show_default=False)
+        str | None,
+        typer.Option(help="Skip these rule codes or prefixes, comma-separated.", show_default=False),
     ] = None,
     fail_on: Annotated[
         str | None,
         typer.Option(
-            "--fail-on", help="Exit 1 on findings of this severity or worse: error (default) or warning.",
+            "--fail-on",
+            help="Exit 1 on findings of this severity or worse: error (default) or warning.",
             show_default=False,
         ),
     ] = None,
@@ -66,9 +70,9 @@ def lint(
         typer.Option(help="Use this config file instead of searching for one.", show_default=False),
     ] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")] = False,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", help="Refuse files larger than this.", min=1)
-    ] = 5 * 1024 * 1024,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse files larger than this.", min=1)] = 5
+    * 1024
+    * 1024,
     list_rules: Annotated[bool, typer.Option("--list-rules", help="List every rule and exit.")] = False,
     version: Annotated[
         bool | None,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -109,7 +109,9 @@ def _read_pyproject(file: FsPath) -> tuple[dict[str, Any] | None, str]:
         raise ConfigError(f"{file}: invalid TOML: {error}") from None
     table = data.get("tool", {}).get("disclosure-lint")
     if table is not None and not isinstance(table, dict):
-        raise ConfigError(f"{file}:{_line_of(text, 'disclosure-lint')}: [tool.disclosure-lint] must be a table")
+        raise ConfigError(
+            f"{file}:{_line_of(text, 'disclosure-lint')}: [tool.disclosure-lint] must be a table"
+        )
     return table, text
 
 
@@ -148,7 +150,7 @@ def _parse(table: dict[str, Any], file: FsPath, text: str) -> Options:
         if name in ("select", "ignore"):
             codes = _codes(value)
             if codes is None:
-                raise fail(key, "expected a list of rule codes or prefixes, like [\"DL2\", \"DL301\"]")
+                raise fail(key, 'expected a list of rule codes or prefixes, like ["DL2", "DL301"]')
             options = replace(options, **{name: codes})
         elif name == "lang":
             if value not in LANGS:

@@ -119,5 +119,7 @@ def _check_codes(modules: Sequence[RuleModule]) -> None:
     for module in modules:
         for rule in module.rules:
             if rule.code in owner:
-                raise PluginError(f"{module.name}: rule code {rule.code} is already used by {owner[rule.code]}")
+                raise PluginError(
+                    f"{module.name}: rule code {rule.code} is already used by {owner[rule.code]}"
+                )
             owner[rule.code] = module.name

@@ -9,7 +9,7 @@ ROOT_NAME = "报告"
 
 
 def describe(path: Path) -> str:
-    """"本年新收政府信息公开申请数量·自然人" for a cell, the last key for anything else."""
+    """ "本年新收政府信息公开申请数量·自然人" for a cell, the last key for anything else."""
     if not path:
         return ROOT_NAME
     last = path[-1]

@@ -13,6 +13,7 @@ from .findings import ERROR, START, Finding, Severity
 from .loader import MAX_BYTES, Loaded, load_file, load_text
 from .schema import validate
 
+
 @dataclass
 class FileResult:
     filename: str
@@ -38,9 +39,7 @@ def lint_path(
         return FileResult(str(path), [finding], crashed=True)
 
 
-def lint_text(
-    text: str, filename: str, modules: Sequence[engine.RuleModule], options: Options
-) -> FileResult:
+def lint_text(text: str, filename: str, modules: Sequence[engine.RuleModule], options: Options) -> FileResult:
     return _finish(filename, load_text(text, filename), modules, options)
 
 
@@ -75,4 +74,3 @@ def _finish(
 
 def _always_shown(finding: Finding) -> bool:
     return finding.code == engine.INTERNAL_ERROR.code
-

@@ -102,7 +102,9 @@ def load_text(text: str, filename: str) -> Loaded:
     except RecursionError:
         return Loaded(None, [_too_deep(START)])
     if root is None:
-        return Loaded(None, [m.NOT_A_REPORT.at(START, reason="文件是空的，没有任何内容", reason_en="the file is empty")])
+        return Loaded(
+            None, [m.NOT_A_REPORT.at(START, reason="文件是空的，没有任何内容", reason_en="the file is empty")]
+        )
     report = Report(filename, text, None)
     builder = _Builder(report, yaml.constructor)
     try:
@@ -199,7 +201,8 @@ class _Builder:
             elif isinstance(node, SequenceNode):
                 value = [None] * len(node.value)
                 stack.extend(
-                    (item, (*path, index), value, index) for index, item in reversed(list(enumerate(node.value)))
+                    (item, (*path, index), value, index)
+                    for index, item in reversed(list(enumerate(node.value)))
                 )
             else:
                 value = self._scalar(node, path)
