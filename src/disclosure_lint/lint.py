@@ -10,7 +10,7 @@ from . import engine
 from .config import Options
 from .document import Report
 from .findings import ERROR, START, Finding, Severity
-from .loader import MAX_BYTES, Loaded, load_file, load_text
+from .loader import MAX_BYTES, Loaded, load_bytes, load_file, load_text
 from .schema import validate
 
 
@@ -37,6 +37,13 @@ def lint_path(
         problem = f"{type(error).__name__}: {error}"
         finding = engine.INTERNAL_ERROR.at(START, module="disclosure-lint", error=problem)
         return FileResult(str(path), [finding], crashed=True)
+
+
+def lint_bytes(
+    raw: bytes, filename: str, modules: Sequence[engine.RuleModule], options: Options
+) -> FileResult:
+    """Lint content that is not a file on disk (standard input, or the fuzz tests)."""
+    return _finish(filename, load_bytes(raw, filename), modules, options)
 
 
 def lint_text(text: str, filename: str, modules: Sequence[engine.RuleModule], options: Options) -> FileResult:

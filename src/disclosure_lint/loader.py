@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import codecs
 import datetime
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -96,9 +97,9 @@ def load_text(text: str, filename: str) -> Loaded:
     try:
         root = yaml.compose(text)
     except MarkedYAMLError as error:
-        return Loaded(None, [_syntax_finding(error)])
-    except ReaderError as error:
-        return Loaded(None, [_control_character(text, error.position, error.character)])
+        return Loaded(None, [_within(text, _syntax_finding(error))])
+    except ReaderError:
+        return Loaded(None, [_control_character(text)])
     except RecursionError:
         return Loaded(None, [_too_deep(START)])
     if root is None:
@@ -239,6 +240,26 @@ def _pos(mark: Any) -> Pos:
 # ---------------------------------------------------------------- problems
 
 
+# ruamel.yaml counts these as line breaks (YAML 1.1); our positions must agree with its marks.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
+def _pos_at(text: str, offset: int) -> Pos:
+    breaks = list(_LINE_BREAK.finditer(text, 0, offset))
+    line_start = breaks[-1].end() if breaks else 0
+    return Pos(len(breaks) + 1, offset - line_start + 1)
+
+
+def _within(text: str, finding: Finding) -> Finding:
+    """An end-of-file mark lies past the last line; point at the end of the last line instead."""
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    if lines and finding.pos.line > len(lines):
+        return replace(finding, pos=Pos(len(lines), len(lines[-1]) + 1))
+    return finding
+
+
 def _syntax_finding(error: Any) -> Finding:
     mark = error.problem_mark or error.context_mark
     context = error.context or ""
@@ -259,10 +280,15 @@ def _syntax_finding(error: Any) -> Finding:
     return m.SYNTAX.at(_pos(mark) if mark else START, problem=zh, problem_en=en)
 
 
-def _control_character(text: str, offset: int, character: Any) -> Finding:
-    before = text[:offset]
-    pos = Pos(before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1)
-    code = f"U+{ord(character):04X}" if isinstance(character, str) else f"U+{character:04X}"
+# Characters YAML 1.2 does not allow in a stream (its c-printable set, inverted).
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _control_character(text: str) -> Finding:
+    # The C reader's error offset is not a character offset, so find the character ourselves.
+    match = _NOT_PRINTABLE.search(text)
+    pos = _pos_at(text, match.start() if match else 0)
+    code = f"U+{ord(match.group()):04X}" if match else "?"
     return m.SYNTAX.at(
         pos,
         problem=f"这里有不可见的控制字符 {code}，YAML 文件里不允许出现；请删除（常见于从其他文件粘贴时带入）",
