@@ -15,7 +15,7 @@ def describe(path: Path) -> str:
     last = path[-1]
     if isinstance(last, int):
         columns = _columns_of(path)
-        row = describe(path[:-1])
+        row = row_label(path[:-1])
         if columns and 0 <= last < len(columns):
             return f"{row}·{columns[last]}"
         return f"{row}·第{last + 1}格"
@@ -32,7 +32,7 @@ def _columns_of(path: Path) -> tuple[str, ...]:
 
 def row_label(path: Path) -> str:
     """The printed label of a table 三 row path, e.g. "（三）不予公开·1.属于国家秘密"."""
-    for row in s.PART3_ROWS:
-        if row.path == path:
-            return row.label
-    return describe(path)
+    return _PART3_LABELS.get(path) or describe(path)
+
+
+_PART3_LABELS = {row.path: row.label for row in s.PART3_ROWS}
