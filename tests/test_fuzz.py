@@ -91,7 +91,25 @@ def test_random_unicode_inserted(which: int, data: st.DataObject, insert: str) -
 VALUES = st.one_of(
     st.integers(-(10**12), 10**12).map(str),
     st.floats(allow_nan=True).map(str),
-    st.sampled_from(["/", "—", "无", "~", "null", "''", "yes", "017", "１２", "1,234", "[]", "{}", "&a 1", "*a", "!!binary AA=="]),
+    st.sampled_from(
+        [
+            "/",
+            "—",
+            "无",
+            "~",
+            "null",
+            "''",
+            "yes",
+            "017",
+            "１２",
+            "1,234",
+            "[]",
+            "{}",
+            "&a 1",
+            "*a",
+            "!!binary AA==",
+        ]
+    ),
     st.text(max_size=10).map(repr),
 )
 

@@ -66,12 +66,15 @@ class Report:
         return START
 
     def count(self, path: Path) -> int | None:
-        """The cell as a count, or None when it is not a plain non-negative integer.
+        """The cell as a count, or None when it is not a non-negative whole number.
 
         Cells that are not counts are reported by the cell rules; arithmetic
-        skips them so one bad cell gives one finding.
+        skips them so one bad cell gives one finding. 12.0 counts as 12 (it only
+        earns a warning), so the sums it takes part in are still checked.
         """
         value = self.get(path)
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             return None
         return value

@@ -19,6 +19,8 @@ def describe(path: Path) -> str:
         if columns and 0 <= last < len(columns):
             return f"{row}·{columns[last]}"
         return f"{row}·第{last + 1}格"
+    if len(path) == 3 and path[0] == s.PART2:
+        return f"{path[1]}·{last}"  # 规章·本年制发件数: the column alone would be ambiguous
     return str(last)
 
 

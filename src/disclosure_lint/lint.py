@@ -7,11 +7,15 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 
 from . import engine
+from . import messages as m
 from .config import Options
 from .document import Report
 from .findings import ERROR, START, Finding, Severity
 from .loader import MAX_BYTES, Loaded, load_bytes, load_file, load_text
 from .schema import validate
+
+# Schema findings about a value, which a rule's finding at the same value replaces.
+_VALUE_CODES = frozenset({m.WRONG_TYPE.code, m.BAD_VALUE.code})
 
 
 @dataclass
@@ -54,11 +58,12 @@ def check_report(report: Report, modules: Sequence[engine.RuleModule]) -> list[F
     """Schema and rule findings for a loaded report, one finding per problem.
 
     A rule that speaks about a value (a blank cell, say) knows more than the
-    schema's type error at the same place, so the schema's finding is dropped.
+    schema's type or range error at the same place, so that finding is dropped;
+    missing and unknown keys always stay.
     """
     from_rules = engine.run(modules, report)
     claimed = {f.path for f in from_rules if f.path}
-    from_schema = [f for f in validate(report) if f.path not in claimed]
+    from_schema = [f for f in validate(report) if f.path not in claimed or f.code not in _VALUE_CODES]
     return from_schema + from_rules
 
 

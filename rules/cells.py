@@ -1,0 +1,304 @@
+"""DL4xx: every number cell holds a number a reader can add up.
+
+The tables of parts 二, 三 and 四 are the statistical core of the report
+(《条例》第五十条第（一）至（三）项; 国办公开办函〔2021〕30号). The format has no mark
+for "not applicable": every cell is a count (a non-negative whole number, 0 when
+there were none) except 行政事业性收费·本年收费金额, an amount in 万元 that may
+have decimals. Clerks copying from Word or Excel type "/", "—" or "无" for
+none, "12件", "1,234", full-width "１２" or 十二; published reports with such
+cells are treated as incomplete, and nothing can check that the tables add up.
+
+Each bad cell gets one finding at the cell itself, which says what to write
+instead; it replaces the schema's generic "should be a whole number". Junk the
+rule cannot interpret (a boolean, a nested list, arbitrary text) is left to
+the schema's type error.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from disclosure_lint.api import ERROR, WARNING, Finding, Path, Pos, Report, Rule, statute
+
+FORMAT = "国办公开办函〔2021〕30号"
+
+BLANK = Rule(
+    "DL401", "blank-cell", ERROR,
+    "表格格子为空或填了“/”“—”“无”等占位符", "A table cell is blank or holds a placeholder such as '/', '—' or '无'",
+    f"{FORMAT}（表格每格都要填数字）",
+    "“{cell}”为空（{written}）：没有就填 0",
+    "'{cell}' is blank ({written_en}): write 0 if there were none",
+)  # fmt: skip
+TEXT = Rule(
+    "DL402", "number-as-text", ERROR,
+    "数字写成了文字（加了引号、单位、千位逗号或用了汉字数字）",
+    "A number is written as text (quoted, with a unit, thousands separators or Chinese numerals)",
+    f"{FORMAT}（表格每格都要填数字）",
+    "“{cell}”填的是文字“{written}”，不是数字：{why}，写成 {expected}",
+    "'{cell}' holds the text '{written}', not a number: {why_en}; write {expected}",
+)  # fmt: skip
+FULL_WIDTH = Rule(
+    "DL403", "full-width-digits", ERROR,
+    "数字用了全角字符", "A number is written with full-width digits",
+    f"{FORMAT}（表格每格都要填数字）",
+    "“{cell}”的“{written}”用了全角数字：请用半角数字 {expected}",
+    "'{cell}' is written with full-width digits ('{written}'): use ordinary digits, {expected}",
+)  # fmt: skip
+NEGATIVE = Rule(
+    "DL404", "negative-number", ERROR,
+    "件数或金额为负数", "A count or an amount is negative",
+    f"{FORMAT}（件数为非负整数，金额不小于 0）",
+    "“{cell}”填的是 {written}：{what}不能为负数，没有就填 0",
+    "'{cell}' is {written}: {what_en} cannot be negative; write 0 if there were none",
+)  # fmt: skip
+FRACTION = Rule(
+    "DL405", "fractional-count", ERROR,
+    "件数带小数", "A count has a fractional part",
+    f"{FORMAT}（件数为非负整数）",
+    "“{cell}”填的是 {written}：件数应为整数",
+    "'{cell}' is {written}: a count must be a whole number",
+)  # fmt: skip
+FLOAT = Rule(
+    "DL406", "float-count", WARNING,
+    "件数写成了带“.0”的小数", "A count is written as a decimal ending in .0",
+    f"{FORMAT}（件数为非负整数）",
+    "“{cell}”填的是 {written}：件数是整数，写成 {expected}",
+    "'{cell}' is {written}: a count is a whole number; write {expected}",
+)  # fmt: skip
+
+RULES = (BLANK, TEXT, FULL_WIDTH, NEGATIVE, FRACTION, FLOAT)
+
+# What clerks type for "none"; compared after stripping spaces, case-insensitively.
+PLACEHOLDERS = frozenset(
+    s.casefold()
+    for s in (
+        "/",
+        "／",
+        "\\",
+        "—",
+        "——",
+        "-",
+        "--",
+        "–",
+        "－",
+        "无",
+        "N/A",
+        "NA",
+        "空",
+        "暂无",
+        "null",
+        "none",
+        "nil",
+    )
+)
+
+_COUNT_UNITS = ("件", "个", "条", "项", "次", "人", "起", "宗", "份")
+# Fee units and the factor that turns them into 万元.
+_FEE_UNITS = (("亿元", Decimal(10000)), ("万元", Decimal(1)), ("万", Decimal(1)), ("元", Decimal("0.0001")))
+_MAX_DIGITS = 30  # longer digit strings are not a clerk's count; leave them to the schema
+
+_PLAIN_NUMBER = re.compile(r"^[+-]?[0-9]+(?:\.[0-9]+)?$")
+_GROUPED_NUMBER = re.compile(r"^[+-]?[0-9]{1,3}(?:[,，][0-9]{3})+(?:\.[0-9]+)?$")
+
+_CN_DIGITS = {
+    "零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "两": 2, "贰": 2, "三": 3, "叁": 3,
+    "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
+    "九": 9, "玖": 9,
+}  # fmt: skip
+_CN_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_CN_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+
+
+@dataclass(frozen=True)
+class Cell:
+    path: Path
+    label: str  # as the clerk reads it: row·column
+    is_fee: bool = False
+
+
+def check(report: Report) -> Iterable[Finding]:
+    for cell in cells(report):
+        finding = _check_cell(report, cell)
+        if finding is not None:
+            yield finding
+
+
+def cells(report: Report) -> Iterator[Cell]:
+    """Every number cell that is present in the report, walking the statute's tables."""
+    s = statute
+    for row in s.PART2_ROWS:
+        for column in row.columns:
+            path = (s.PART2, row.label, column)
+            if report.has(path) and isinstance(report.get(path[:-1]), dict):
+                yield Cell(path, f"{row.label}·{column}", is_fee=row.label == s.FEES)
+    for row3 in s.PART3_ROWS:
+        yield from _row_cells(report, row3.path, row3.label, s.PART3_COLUMNS)
+    for block in s.PART4_BLOCKS:
+        yield from _row_cells(report, (s.PART4, block), block, s.PART4_COLUMNS)
+
+
+def _row_cells(report: Report, path: Path, label: str, columns: tuple[str, ...]) -> Iterator[Cell]:
+    row = report.get(path)
+    if not isinstance(row, list):
+        return
+    for index in range(len(row)):
+        column = columns[index] if index < len(columns) else f"第{index + 1}格"
+        yield Cell((*path, index), f"{label}·{column}")
+
+
+def _check_cell(report: Report, cell: Cell) -> Finding | None:
+    value = report.get(cell.path)
+    scalar = report.scalars.get(cell.path)
+    if scalar is None or isinstance(value, bool):
+        return None  # a list or mapping in a cell, or true/false: the schema's type error says it
+    written = scalar.text
+    if value is None:
+        # An empty value sits after the colon; the key is where the clerk looks.
+        pos = report.key_pos(cell.path) if isinstance(cell.path[-1], str) else report.pos(cell.path)
+        if written.strip():
+            return BLANK.at(
+                pos, cell.path, cell=cell.label, written=f"写的是“{written}”", written_en=f"'{written}'"
+            )
+        return BLANK.at(pos, cell.path, cell=cell.label, written="什么也没填", written_en="nothing written")
+    pos = report.pos(cell.path)
+    if isinstance(value, int):
+        if value < 0:
+            return _negative(cell, pos, written)
+        return None
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return None
+        if value < 0:
+            return _negative(cell, pos, written)
+        if cell.is_fee:
+            return None
+        if value != int(value):
+            return FRACTION.at(pos, cell.path, cell=cell.label, written=written)
+        return FLOAT.at(pos, cell.path, cell=cell.label, written=written, expected=int(value))
+    if isinstance(value, str):
+        return _check_text(cell, pos, value, scalar.quoted)
+    return None
+
+
+def _negative(cell: Cell, pos: Pos, written: str) -> Finding:
+    what, what_en = ("金额", "an amount") if cell.is_fee else ("件数", "a count")
+    return NEGATIVE.at(pos, cell.path, cell=cell.label, written=written, what=what, what_en=what_en)
+
+
+def _check_text(cell: Cell, pos: Pos, text: str, quoted: bool) -> Finding | None:
+    shown = text.strip() or text
+    if text.strip().casefold() in PLACEHOLDERS or not text.strip():
+        written = f"写的是“{text}”" if text.strip() else "只有空格" if text else "写的是空的引号"
+        written_en = f"'{text}'" if text.strip() else "only spaces" if text else "empty quotes"
+        return BLANK.at(pos, cell.path, cell=cell.label, written=written, written_en=written_en)
+    parsed = parse_number(text, fee=cell.is_fee, quoted=quoted)
+    if parsed is None:
+        return None  # not a number we can read: the schema's type error
+    number, why, why_en, full_width = parsed
+    if number < 0:
+        return _negative(cell, pos, shown)
+    if not cell.is_fee and number != number.to_integral_value():
+        return FRACTION.at(pos, cell.path, cell=cell.label, written=shown)
+    expected = format_number(number)
+    if full_width:
+        return FULL_WIDTH.at(pos, cell.path, cell=cell.label, written=text, expected=expected)
+    return TEXT.at(pos, cell.path, cell=cell.label, written=text, why=why, why_en=why_en, expected=expected)
+
+
+def parse_number(text: str, fee: bool = False, quoted: bool = True) -> tuple[Decimal, str, str, bool] | None:
+    """Read a number a clerk typed as text: (value, why it is text zh/en, had full-width digits).
+
+    The value is in the cell's unit (万元 for the fee). None when the text is
+    not a recognisable number.
+    """
+    full_width = any("０" <= ch <= "９" for ch in text)
+    body = _half_width(text)
+    reasons: list[tuple[str, str]] = []
+    if quoted:
+        reasons.append(("不要加引号", "leave out the quotes"))
+    if body != body.strip():
+        reasons.append(("去掉多余的空格", "remove the spaces"))
+        body = body.strip()
+    factor = Decimal(1)
+    units = _FEE_UNITS if fee else tuple((unit, Decimal(1)) for unit in _COUNT_UNITS)
+    for unit, unit_factor in units:
+        if body.endswith(unit) and len(body) > len(unit):
+            body = body[: -len(unit)].strip()
+            factor = unit_factor
+            if fee and unit == "元":
+                reasons.append(("金额单位是万元，元要换算成万元", "the unit is 万元, so 元 are converted"))
+            elif fee and unit == "亿元":
+                reasons.append(
+                    ("金额单位是万元，亿元要换算成万元", "the unit is 万元, so 亿元 are converted")
+                )
+            else:
+                reasons.append((f"不要写单位“{unit}”", f"leave out the unit '{unit}'"))
+            break
+    number: Decimal | None = None
+    if len(body) <= _MAX_DIGITS and _PLAIN_NUMBER.match(body):
+        number = Decimal(body)
+    elif len(body) <= _MAX_DIGITS and _GROUPED_NUMBER.match(body):
+        number = Decimal(re.sub("[,，]", "", body))
+        reasons.append(("不要用千位分隔符（逗号）", "leave out the thousands separators"))
+    else:
+        chinese = parse_chinese(body)
+        if chinese is not None:
+            number = Decimal(chinese)
+            reasons.append(("请用阿拉伯数字", "use Arabic digits"))
+    if number is None:
+        return None
+    try:
+        number = number * factor
+    except InvalidOperation:
+        return None
+    if not reasons:
+        reasons.append(("请直接写数字", "write a plain number"))
+    why = "；".join(zh for zh, _ in reasons)
+    why_en = "; ".join(en for _, en in reasons)
+    return number, why, why_en, full_width
+
+
+def parse_chinese(text: str) -> int | None:
+    """十二 → 12, 一百零五 → 105, 二〇二三 → 2023; None if `text` is not a Chinese numeral."""
+    if not text or len(text) > 20:
+        return None
+    if any(ch not in _CN_DIGITS and ch not in _CN_SMALL_UNITS and ch not in _CN_BIG_UNITS for ch in text):
+        return None
+    if all(ch in _CN_DIGITS for ch in text):  # read digit by digit, as in 二〇二三
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_SMALL_UNITS:
+            section += (1 if digit is None else digit) * _CN_SMALL_UNITS[ch]
+            digit = None
+        else:
+            section += digit or 0
+            total = (total + section) * _CN_BIG_UNITS[ch]
+            section, digit = 0, None
+    return total + section + (digit or 0)
+
+
+def format_number(number: Decimal) -> str:
+    """12 for 12.0, 0.035 for 3.5E-2: the way the clerk should type it."""
+    if number == number.to_integral_value():
+        return str(int(number))
+    return format(number.normalize(), "f")
+
+
+def _half_width(text: str) -> str:
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xFF01 <= code <= 0xFF5E:
+            out.append(chr(code - 0xFEE0))
+        elif ch == "\u3000":
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)

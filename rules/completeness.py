@@ -1,0 +1,195 @@
+"""DL3xx: the text parts say what the statute and the 2021 format ask them to say.
+
+《条例》第五十条 lists what an annual report must contain, and the 2021 format
+(国办公开办函〔2021〕30号) says part 一 总体情况 mainly covers five aspects:
+主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障. Published
+reports that follow the format also state in part 六 how the 信息处理费 was
+charged (《政府信息公开信息处理费管理办法》，国办函〔2020〕109号). Evaluators mark
+down reports that leave a part empty, skip an aspect, are silent on the fee,
+or still carry the template's "（待填写）".
+
+Whether a part or a table row is present at all is the schema's missing-key
+finding (DL101); these rules look at what a present text part says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from disclosure_lint.api import ERROR, WARNING, Finding, Path, Pos, Report, Rule, statute
+
+FORMAT = "国办公开办函〔2021〕30号"
+
+ASPECT_MISSING = Rule(
+    "DL301", "aspect-missing", WARNING,
+    "总体情况没有提到 2021 年格式要求的某个方面", "Part 一 does not mention one of the five aspects of the 2021 format",
+    f"{FORMAT}（总体情况）",
+    "“总体情况”没有提到“{aspect}”方面：2021 年格式要求总体情况概述主动公开、依申请公开、政府信息管理、"
+    "平台建设、监督保障五个方面的工作，请补写{aspect}方面的情况",
+    "'总体情况' does not mention '{aspect}' ({aspect_en}): the 2021 format asks part 一 to cover 主动公开, "
+    "依申请公开, 政府信息管理, 平台建设 and 监督保障; add a passage on {aspect}",
+)  # fmt: skip
+EMPTY_TEXT = Rule(
+    "DL302", "empty-text", ERROR,
+    "文字部分没有内容", "A text part is empty",
+    "《条例》第五十条",
+    "“{part}”没有内容：{hint}",
+    "'{part}' is empty: {hint_en}",
+)  # fmt: skip
+FEE_SILENT = Rule(
+    "DL303", "fee-not-reported", WARNING,
+    "“其他需要报告的事项”没有说明信息处理费收取情况", "Part 六 says nothing about the 信息处理费",
+    "《条例》第五十条第（五）项；国办函〔2020〕109号",
+    "“其他需要报告的事项”没有说明信息处理费的收取情况：请按《政府信息公开信息处理费管理办法》写明发出收费通知的件数、"
+    "金额和实际收取的金额；没有收取的，写明“本年度未收取信息处理费”",
+    "'其他需要报告的事项' says nothing about the 信息处理费 (information processing fee): state how many fee "
+    "notices were sent, for how much, and what was collected — or that no fee was charged",
+)  # fmt: skip
+PLACEHOLDER = Rule(
+    "DL304", "template-placeholder", ERROR,
+    "文字中还留着模板的占位文字", "A text part still holds template placeholder text",
+    "《条例》第五十条",
+    "“{part}”里还留着模板的占位文字“{placeholder}”{more}：请换成实际内容",
+    "'{part}' still holds the template placeholder '{placeholder}'{more_en}: replace it with the real content",
+)  # fmt: skip
+
+RULES = (ASPECT_MISSING, EMPTY_TEXT, FEE_SILENT, PLACEHOLDER)
+
+# Wordings that count as mentioning an aspect of part 一.
+ASPECT_WORDS: dict[str, tuple[str, ...]] = {
+    "主动公开": ("主动公开",),
+    "依申请公开": ("依申请公开", "依申请", "公开申请"),
+    "政府信息管理": ("政府信息管理", "信息管理", "发布审核", "信息审核", "保密审查"),
+    "平台建设": ("平台建设", "政府信息公开平台", "平台", "门户网站", "政务新媒体"),
+    "监督保障": ("监督保障", "监督", "考核", "培训", "责任追究", "评议"),
+}
+ASPECT_EN = {
+    "主动公开": "proactive disclosure",
+    "依申请公开": "disclosure on request",
+    "政府信息管理": "information management",
+    "平台建设": "disclosure platforms",
+    "监督保障": "oversight and safeguards",
+}
+FEE_WORDS = ("信息处理费", "处理费", "收费")
+
+PLACEHOLDERS = re.compile(
+    r"[（(]\s*待填写\s*[)）]|待填写|此处填写|在此填写"
+    r"|(?<![A-Za-z])TODO(?![A-Za-z])"
+    r"|(?<![A-Za-z])[Xx]{3,}(?![A-Za-z])|[×Ｘｘ]{2,}"
+    r"|(?<![A-Za-z0-9])[XxＸ×]+(?=[件元条个项次人])",
+    re.IGNORECASE,
+)
+
+_HINTS = {
+    statute.PART1: (
+        "请概述本年度政府信息公开工作，包括主动公开、依申请公开、政府信息管理、平台建设、监督保障等方面",
+        "summarise the year's disclosure work: 主动公开, 依申请公开, 政府信息管理, 平台建设, 监督保障",
+    ),
+    statute.PART5: (
+        "请写明政府信息公开工作存在的主要问题及改进情况（《条例》第五十条第（四）项）",
+        "state the main problems of the disclosure work and how they are being addressed (第五十条第（四）项)",
+    ),
+    statute.PART6: (
+        "请写明其他需要报告的事项，至少说明信息处理费的收取情况；确实没有的，写明“无其他需要报告的事项”",
+        "state the other matters to report, at least the 信息处理费; if there are none, say so",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class TextPart:
+    path: Path
+    label: str
+
+
+def check(report: Report) -> Iterable[Finding]:
+    part1 = report.get((statute.PART1,))
+    for part in text_parts(report):
+        value = report.get(part.path)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            yield _empty(report, part)
+            continue
+        if not isinstance(value, str):
+            continue  # a list or a number where text belongs: the schema's type error
+        placeholder = _placeholder(report, part, value)
+        if placeholder is not None:
+            yield placeholder
+            continue
+        if part.path == (statute.PART1,) and isinstance(part1, str):
+            yield from _missing_aspects(report, value)
+        elif part.path == (statute.PART6,) and not any(word in value for word in FEE_WORDS):
+            yield FEE_SILENT.at(report.pos(part.path), part.path)
+    agency = report.get((statute.AGENCY,))
+    if isinstance(agency, str) and agency.strip():
+        placeholder = _placeholder(report, TextPart((statute.AGENCY,), statute.AGENCY), agency)
+        if placeholder is not None:
+            yield placeholder
+
+
+def text_parts(report: Report) -> Iterator[TextPart]:
+    """The present text parts: 一 (or each of its aspects), 五 and 六."""
+    if report.has((statute.PART1,)):
+        part1 = report.get((statute.PART1,))
+        if isinstance(part1, dict):
+            for aspect in statute.ASPECTS:
+                if aspect in part1:
+                    yield TextPart((statute.PART1, aspect), f"总体情况·{aspect}")
+        else:
+            yield TextPart((statute.PART1,), statute.PART1)
+    for part in (statute.PART5, statute.PART6):
+        if report.has((part,)):
+            yield TextPart((part,), part)
+
+
+def _empty(report: Report, part: TextPart) -> Finding:
+    key = part.path[0]
+    if len(part.path) > 1:
+        aspect = str(part.path[-1])
+        hint = f"请写明本年度{aspect}方面的工作情况"
+        hint_en = f"describe the year's work on {aspect} ({ASPECT_EN[aspect]})"
+    else:
+        hint, hint_en = _HINTS[str(key)]
+    return EMPTY_TEXT.at(report.key_pos(part.path), part.path, part=part.label, hint=hint, hint_en=hint_en)
+
+
+def _missing_aspects(report: Report, text: str) -> Iterator[Finding]:
+    for aspect in statute.ASPECTS:
+        if not any(word in text for word in ASPECT_WORDS[aspect]):
+            yield ASPECT_MISSING.at(
+                report.pos((statute.PART1,)), (statute.PART1,), aspect=aspect, aspect_en=ASPECT_EN[aspect]
+            )
+
+
+def _placeholder(report: Report, part: TextPart, text: str) -> Finding | None:
+    matches = list(PLACEHOLDERS.finditer(text))
+    if not matches:
+        return None
+    first = matches[0].group()
+    more, more_en = "", ""
+    if len(matches) > 1:
+        more, more_en = f"（共 {len(matches)} 处）", f" ({len(matches)} places)"
+    return PLACEHOLDER.at(
+        locate(report, part.path, first), part.path,
+        part=part.label, placeholder=first, more=more, more_en=more_en,
+    )  # fmt: skip
+
+
+def locate(report: Report, path: Path, needle: str) -> Pos:
+    """Where `needle` is written inside the value at `path`, or the value's own position.
+
+    The value's lines run from its start to the next key written after it.
+    """
+    start = report.pos(path)
+    later = [pos.line for pos in report.keys.values() if pos.line > start.line]
+    end = min(later) if later else None
+    lines = report.source.splitlines()
+    for number in range(start.line, (end or len(lines) + 1)):
+        if number > len(lines):
+            break
+        line = lines[number - 1]
+        index = line.find(needle, start.col - 1 if number == start.line else 0)
+        if index >= 0:
+            return Pos(number, index + 1)
+    return start

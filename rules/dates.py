@@ -1,0 +1,167 @@
+"""DL5xx: the report is published on time, for the year it covers, in the format of that year.
+
+《条例》第四十九条: 县级以上人民政府部门 publish their report on the previous year
+by 1月31日; the 政府信息公开工作主管部门 publishes the 本级政府 report by 3月31日.
+A report cannot be published before the year it sums up has ended. Reports on
+2021 and later years use the format of 国办公开办函〔2021〕30号; the 2019 and 2020
+reports used the trial format of 国办公开办函〔2019〕60号, whose tables differ, so
+this tool's table checks do not apply to them.
+
+The schema checks only the shape of 发布日期 (2024-01-20) and the allowed values
+of 年度, 报告类型 and 格式版本; a rule here is skipped when an input it needs is
+missing or malformed, since the schema already reports that.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from collections.abc import Iterable, Iterator
+
+from disclosure_lint.api import ERROR, WARNING, Finding, Report, Rule, statute
+
+ARTICLE = "《条例》第四十九条"
+FORMAT_2021 = "国办公开办函〔2021〕30号"
+FORMAT_2019 = "国办公开办函〔2019〕60号"
+FIRST_2021_YEAR = 2021
+YEARS = range(2008, 2101)  # the schema's bounds for 年度
+
+NOT_A_DATE = Rule(
+    "DL501", "invalid-date", ERROR,
+    "发布日期不是真实存在的日期", "The publication date does not exist",
+    ARTICLE,
+    "“发布日期”{date} 不是真实的日期：{reason}",
+    "'发布日期' {date} is not a real date: {reason_en}",
+)  # fmt: skip
+TOO_EARLY = Rule(
+    "DL502", "published-before-year-end", ERROR,
+    "在报告年度结束之前就已发布", "Published before the year it reports on had ended",
+    ARTICLE,
+    "“发布日期”{date} 在 {year} 年度结束之前：年度报告总结的是全年的工作，应在 {next_year} 年 1 月 1 日以后公布，"
+    "请检查“年度”和“发布日期”是否写错",
+    "'发布日期' {date} is before the end of {year}: an annual report covers the whole year and is published "
+    "from 1 January {next_year}; check '年度' and '发布日期'",
+)  # fmt: skip
+TOO_LATE = Rule(
+    "DL503", "published-late", ERROR,
+    "晚于法定期限发布", "Published after the legal deadline",
+    ARTICLE,
+    "“发布日期”{date} 晚于法定期限：{who}的 {year} 年度报告应在 {deadline}前向社会公布（《条例》第四十九条）",
+    "'发布日期' {date} is after the legal deadline: {who_en} must publish the report for {year} "
+    "by {deadline_en} (《条例》第四十九条)",
+)  # fmt: skip
+OLD_FORMAT_USED = Rule(
+    "DL504", "old-format-for-year", ERROR,
+    "2021 年及以后的年度报告用了 2019 年格式", "A report on 2021 or later uses the 2019 format",
+    FORMAT_2021,
+    "“格式版本”是 2019，但 {year} 年度的报告应使用 2021 年格式（国办公开办函〔2021〕30号，自 2021 年度报告起使用）："
+    "请按 2021 年格式填写，并把“格式版本”改为 2021",
+    "'格式版本' is 2019, but a report on {year} must use the 2021 format (国办公开办函〔2021〕30号, used from the "
+    "2021 reports on): fill it in on the 2021 format and set '格式版本' to 2021",
+)  # fmt: skip
+OLD_YEAR = Rule(
+    "DL505", "year-before-2021-format", WARNING,
+    "2021 年以前的年度报告不适用 2021 年格式", "A report on a year before 2021 predates the 2021 format",
+    FORMAT_2021,
+    "{year} 年度的报告当时应使用 {old_format}，而本工具按 2021 年格式（国办公开办函〔2021〕30号）检查："
+    "两种格式的表格项目不同，检查结果仅供参考",
+    "a report on {year} was written on {old_format_en}, but this tool checks the 2021 format (国办公开办函〔2021〕30号): "
+    "the tables differ, so treat the results as indicative only",
+)  # fmt: skip
+
+RULES = (NOT_A_DATE, TOO_EARLY, TOO_LATE, OLD_FORMAT_USED, OLD_YEAR)
+
+# 第四十九条: (month, day) of the following year by which each kind of report is published.
+DEADLINES = {statute.KIND_DEPARTMENT: (1, 31), statute.KIND_GOVERNMENT: (3, 31)}
+WHO = {
+    statute.KIND_DEPARTMENT: (
+        "县级以上人民政府部门",
+        "a department of a government at county level or above",
+    ),
+    statute.KIND_GOVERNMENT: (
+        "县级以上地方人民政府（由政府信息公开工作主管部门公布）",
+        "the 政府信息公开工作主管部门, for its government's own report,",
+    ),
+}
+
+
+def check(report: Report) -> Iterable[Finding]:
+    year = _year(report)
+    yield from _format_version(report, year)
+    published = report.get((statute.PUBLISHED,))
+    if not isinstance(published, str):
+        return
+    date, invalid = _date(report, published)
+    if invalid is not None:
+        yield invalid
+    if date is None or year is None:
+        return
+    pos = report.pos((statute.PUBLISHED,))
+    if date <= datetime.date(year, 12, 31):
+        yield TOO_EARLY.at(pos, (statute.PUBLISHED,), date=published, year=year, next_year=year + 1)
+        return
+    kind = report.get((statute.KIND,))
+    if kind not in DEADLINES:
+        return
+    month, day = DEADLINES[kind]
+    deadline = datetime.date(year + 1, month, day)
+    if date > deadline:
+        who, who_en = WHO[kind]
+        yield TOO_LATE.at(
+            pos, (statute.PUBLISHED,), date=published, year=year, who=who, who_en=who_en,
+            deadline=f"{deadline.year} 年 {deadline.month} 月 {deadline.day} 日",
+            deadline_en=f"{deadline.day} {calendar.month_name[deadline.month]} {deadline.year}",
+        )  # fmt: skip
+
+
+def _year(report: Report) -> int | None:
+    year = report.get((statute.YEAR,))
+    if isinstance(year, bool) or not isinstance(year, int) or year not in YEARS:
+        return None
+    return year
+
+
+def _date(report: Report, written: str) -> tuple[datetime.date | None, Finding | None]:
+    """The date written as 2024-01-20, or a DL501 finding if it has that shape but does not exist."""
+    parts = written.split("-")
+    if (
+        len(parts) != 3
+        or [len(p) for p in parts] != [4, 2, 2]
+        or not all(p.isascii() and p.isdigit() for p in parts)
+    ):
+        return None, None  # not the 2024-01-20 shape: the schema's pattern finding
+    y, m, d = (int(p) for p in parts)
+    try:
+        return datetime.date(y, m, d), None
+    except ValueError:
+        pass
+    if y < 1:
+        reason, reason_en = "年份不能是 0000", "the year cannot be 0000"
+    elif not 1 <= m <= 12:
+        reason, reason_en = (
+            f"月份只能是 01 到 12，这里写的是 {parts[1]}",
+            f"the month must be 01 to 12, not {parts[1]}",
+        )
+    else:
+        days = calendar.monthrange(y, m)[1]
+        reason = f"{y} 年 {m} 月只有 {days} 天，这里写的是 {parts[2]} 日"
+        reason_en = f"{calendar.month_name[m]} {y} has {days} days, not {parts[2]}"
+    pos = report.pos((statute.PUBLISHED,))
+    return None, NOT_A_DATE.at(pos, (statute.PUBLISHED,), date=written, reason=reason, reason_en=reason_en)
+
+
+def _format_version(report: Report, year: int | None) -> Iterator[Finding]:
+    if year is None:
+        return
+    version = report.get((statute.VERSION,))
+    if year >= FIRST_2021_YEAR:
+        if version == 2019 and not isinstance(version, bool):
+            yield OLD_FORMAT_USED.at(report.pos((statute.VERSION,)), (statute.VERSION,), year=year)
+        return
+    if year >= 2019:
+        old, old_en = f"2019 年格式（{FORMAT_2019}）", f"the 2019 trial format ({FORMAT_2019})"
+    else:
+        old, old_en = "2019 年以前的格式", "the format in force before 2019"
+    yield OLD_YEAR.at(
+        report.pos((statute.YEAR,)), (statute.YEAR,), year=year, old_format=old, old_format_en=old_en
+    )
