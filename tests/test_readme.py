@@ -42,3 +42,11 @@ def test_config_example_is_a_valid_config(tmp_path: Path) -> None:
 def test_quick_start_names_files_that_exist() -> None:
     for name in re.findall(r"examples/[\w.-]+\.yaml", README):
         assert (ROOT / name).is_file(), name
+
+
+def test_sample_output_lines_are_real() -> None:
+    sample = block("prints each problem as one line", "text")
+    shown = [line for line in sample.splitlines() if line.startswith("examples/")]
+    done = run("examples/broken-2023.yaml", cwd=ROOT)
+    assert shown and all(line in done.stdout.splitlines() for line in shown), done.stdout
+    assert sample.splitlines()[-1] in done.stdout.splitlines()
