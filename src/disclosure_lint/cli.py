@@ -70,6 +70,14 @@ def lint(
         typer.Option(help="Use this config file instead of searching for one.", show_default=False),
     ] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")] = False,
+    previous: Annotated[
+        Path | None,
+        typer.Option(
+            "--previous",
+            help="Last year's report (YAML), to compare carried-over figures and text.",
+            show_default=False,
+        ),
+    ] = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse files larger than this.", min=1)] = 5
     * 1024
     * 1024,
@@ -110,19 +118,27 @@ def lint(
             raise typer.Exit(EXIT_CLEAN)
         if not files:
             raise _fail("no report files given (try: disclosure-lint report.yaml)")
-        code = _lint_files(files, overrides, max_bytes)
+        code = _lint_files(files, overrides, max_bytes, previous)
     except (ConfigError, engine.PluginError) as error:
         raise _fail(str(error)) from None
     raise typer.Exit(code)
 
 
-def _lint_files(files: list[Path], overrides: object, max_bytes: int) -> int:
+def _lint_files(files: list[Path], overrides: object, max_bytes: int, previous_file: Path | None) -> int:
     from . import engine
     from .config import Overrides, options_for
     from .lint import lint_path
+    from .loader import load_file
     from .output import finding_lines, summary
 
     assert isinstance(overrides, Overrides)
+    previous = None
+    if previous_file is not None:
+        loaded = load_file(previous_file, max_bytes=max_bytes)
+        if loaded.report is None:
+            reason = loaded.findings[0].message("en") if loaded.findings else "unreadable"
+            raise _fail(f"--previous {previous_file}: cannot be read: {reason}")
+        previous = loaded.report
     modules_by_dirs: dict[tuple[Path, ...], list[engine.RuleModule]] = {}
     results = []
     worst = EXIT_CLEAN
@@ -132,7 +148,9 @@ def _lint_files(files: list[Path], overrides: object, max_bytes: int) -> int:
         lang = options.lang
         if options.rule_dirs not in modules_by_dirs:
             modules_by_dirs[options.rule_dirs] = engine.load_rule_modules(options.rule_dirs)
-        result = lint_path(file, modules_by_dirs[options.rule_dirs], options, max_bytes=max_bytes)
+        result = lint_path(
+            file, modules_by_dirs[options.rule_dirs], options, max_bytes=max_bytes, previous=previous
+        )
         results.append(result)
         for line in finding_lines(result, options.lang):
             typer.echo(line)
@@ -163,8 +181,24 @@ def _print_rules(rules: list, lang: str) -> None:
     typer.echo(tabulate(rows, headers=headers, tablefmt="simple"))
 
 
+# Subcommands live in their own modules, imported only when asked for; any other first
+# argument is a report to lint, so `disclosure-lint report.yaml` stays the short form.
+SUBCOMMANDS = {
+    "init": "disclosure_lint.init_cmd",
+    "import": "disclosure_lint.importer.cli",
+    "render": "disclosure_lint.render.cli",
+}
+
+
 def main() -> None:
+    args = sys.argv[1:]
     try:
-        app(prog_name="disclosure-lint")
+        if args and args[0] in SUBCOMMANDS:
+            import importlib
+
+            module = importlib.import_module(SUBCOMMANDS[args[0]])
+            module.app(args=args[1:], prog_name=f"disclosure-lint {args[0]}")
+        else:
+            app(prog_name="disclosure-lint")
     except KeyboardInterrupt:
         sys.exit(130)

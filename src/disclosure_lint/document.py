@@ -18,6 +18,7 @@ class Scalar:
     text: str
     quoted: bool
     tag: str
+    style: str | None = None  # "|" or ">" for block scalars, a quote, or None for plain
 
 
 @dataclass
@@ -34,6 +35,7 @@ class Report:
     values: dict[Path, Pos] = field(default_factory=dict)
     keys: dict[Path, Pos] = field(default_factory=dict)
     scalars: dict[Path, Scalar] = field(default_factory=dict)
+    previous: Report | None = None  # last year's report, when the user named one (--previous)
 
     def get(self, path: Path, default: Any = None) -> Any:
         node = self.data
@@ -85,6 +87,37 @@ class Report:
 
     def walk_scalars(self) -> Iterator[tuple[Path, Scalar]]:
         yield from self.scalars.items()
+
+    def text_pos(self, path: Path, offset: int) -> Pos:
+        """Where character `offset` of the text at `path` is in the file.
+
+        Block, folded and quoted scalars change only whitespace and quotes, so the
+        text's non-blank characters are matched one by one against the source.
+        """
+        value = self.get(path)
+        start = self.values.get(path)
+        if not isinstance(value, str) or start is None:
+            return self.pos(path)
+        offset = max(0, min(offset, len(value)))
+        wanted = sum(1 for char in value[:offset] if not char.isspace())
+        lines = self.source.split("\n")
+        scalar = self.scalars.get(path)
+        line, col = start.line - 1, start.col - 1
+        if scalar is not None and scalar.style in ("|", ">"):
+            line, col = line + 1, 0  # the text starts below the | or > indicator
+        elif scalar is not None and scalar.quoted:
+            col += 1
+        seen = 0
+        while line < len(lines):
+            text = lines[line]
+            while col < len(text):
+                if not text[col].isspace():
+                    if seen == wanted:
+                        return Pos(line + 1, col + 1)
+                    seen += 1
+                col += 1
+            line, col = line + 1, 0
+        return start
 
     def line_text(self, line: int) -> str:
         lines = self.source.splitlines()

@@ -33,10 +33,14 @@ class FileResult:
 
 
 def lint_path(
-    path: FsPath, modules: Sequence[engine.RuleModule], options: Options, max_bytes: int = MAX_BYTES
+    path: FsPath,
+    modules: Sequence[engine.RuleModule],
+    options: Options,
+    max_bytes: int = MAX_BYTES,
+    previous: Report | None = None,
 ) -> FileResult:
     try:
-        return _finish(str(path), load_file(path, max_bytes=max_bytes), modules, options)
+        return _finish(str(path), load_file(path, max_bytes=max_bytes), modules, options, previous)
     except Exception as error:  # a fault of ours: one line naming the file, and the next file still runs
         problem = f"{type(error).__name__}: {error}"
         finding = engine.INTERNAL_ERROR.at(START, module="disclosure-lint", error=problem)
@@ -68,13 +72,18 @@ def check_report(report: Report, modules: Sequence[engine.RuleModule]) -> list[F
 
 
 def _finish(
-    filename: str, loaded: Loaded, modules: Sequence[engine.RuleModule], options: Options
+    filename: str,
+    loaded: Loaded,
+    modules: Sequence[engine.RuleModule],
+    options: Options,
+    previous: Report | None = None,
 ) -> FileResult:
     result = FileResult(filename)
     findings = list(loaded.findings)
     # Invalid YAML (say, a duplicate key) still gets checked, but exits 2 like a parse error.
     result.unreadable = any(f.severity == ERROR for f in loaded.findings)
     if loaded.report is not None:
+        loaded.report.previous = previous
         findings.extend(check_report(loaded.report, modules))
     result.crashed = any(f.code == engine.INTERNAL_ERROR.code for f in findings)
     result.findings = sorted(

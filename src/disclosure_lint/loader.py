@@ -60,15 +60,19 @@ def load_file(path: str | FsPath, display: str | None = None, max_bytes: int = M
     try:
         file = FsPath(path)
         if file.is_dir():
-            return Loaded(None, [m.UNREADABLE.at(START, reason="这是一个文件夹，不是文件")])
+            return Loaded(None, [_unreadable("这是一个文件夹，不是文件", "it is a folder, not a file")])
         with file.open("rb") as stream:
             raw = stream.read(max_bytes + 1)
     except FileNotFoundError:
-        return Loaded(None, [m.UNREADABLE.at(START, reason="文件不存在")])
+        broken_link = FsPath(path).is_symlink()
+        if broken_link:
+            return Loaded(None, [_unreadable("是一个指向不存在文件的链接", "a link to a file that does not exist")])
+        return Loaded(None, [_unreadable("文件不存在", "no such file")])
     except PermissionError:
-        return Loaded(None, [m.UNREADABLE.at(START, reason="没有读取权限")])
+        return Loaded(None, [_unreadable("没有读取权限", "permission denied")])
     except OSError as error:
-        return Loaded(None, [m.UNREADABLE.at(START, reason=error.strerror or str(error))])
+        problem = error.strerror or str(error)
+        return Loaded(None, [_unreadable(problem, problem)])
     if len(raw) > max_bytes:
         return Loaded(None, [_too_big(max_bytes)])
     return load_bytes(raw, name)
@@ -219,7 +223,7 @@ class _Builder:
 
     def _scalar(self, node: Any, path: Path) -> Any:
         quoted = node.style in ("'", '"')
-        self.report.scalars[path] = Scalar(node.value, quoted, node.tag)
+        self.report.scalars[path] = Scalar(node.value, quoted, node.tag, node.style or None)
         if node.tag == "tag:yaml.org,2002:str" or quoted:
             return node.value
         try:
@@ -311,6 +315,10 @@ def _not_a_mapping(report: Report, root: Any) -> Finding:
         reason=f"报告应由“机关: …”“年度: …”等“键: 值”组成，这个文件却是{kind}",
         reason_en=f"a report is made of 'key: value' pairs such as '机关: …', but this file is {kind_en}",
     )
+
+
+def _unreadable(reason: str, reason_en: str) -> Finding:
+    return m.UNREADABLE.at(START, reason=reason, reason_en=reason_en)
 
 
 def _too_big(limit: int) -> Finding:

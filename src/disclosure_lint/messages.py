@@ -16,7 +16,7 @@ UNREADABLE = Rule(
     "文件无法读取", "The file cannot be read",
     "—",
     "无法读取文件：{reason}",
-    "cannot read the file: {reason}",
+    "cannot read the file: {reason_en}",
 )  # fmt: skip
 ENCODING = Rule(
     "DL002", "not-utf8", ERROR,
