@@ -40,11 +40,23 @@ def lint_path(
     previous: Report | None = None,
 ) -> FileResult:
     try:
-        return _finish(str(path), load_file(path, max_bytes=max_bytes), modules, options, previous)
+        return _finish(str(path), load_any(path, max_bytes), modules, options, previous)
     except Exception as error:  # a fault of ours: one line naming the file, and the next file still runs
         problem = f"{type(error).__name__}: {error}"
         finding = engine.INTERNAL_ERROR.at(START, module="disclosure-lint", error=problem)
         return FileResult(str(path), [finding], crashed=True)
+
+
+# Published documents are imported in memory and then checked like a YAML report.
+DOCUMENT_SUFFIXES = frozenset({".docx", ".html", ".htm", ".txt"})
+
+
+def load_any(path: FsPath, max_bytes: int = MAX_BYTES) -> Loaded:
+    if path.suffix.lower() in DOCUMENT_SUFFIXES:
+        from .importer import load_document
+
+        return load_document(path, max_bytes=max_bytes)
+    return load_file(path, max_bytes=max_bytes)
 
 
 def lint_bytes(
