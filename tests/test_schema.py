@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from conftest import ROOT, col_of, edit, line_of, lint, triples
+from conftest import FIXTURES, ROOT, col_of, edit, line_of, lint, triples
 
 from disclosure_lint import statute
 from disclosure_lint.resources import schema_path
@@ -88,8 +88,8 @@ def test_2019_label_is_named_as_the_old_format(city_text: str) -> None:
         "  行政许可: {本年处理决定数量: 1520}\n  政府集中采购: {采购项目数量: 3}\n",
     )
     result = lint(text)
-    assert triples(result) == [("DL102", line_of(text, "政府集中采购"), 3)]
-    assert "2019年旧格式" in result.findings[0].message()
+    assert triples(result) == [("DL106", line_of(text, "政府集中采购"), 3)]
+    assert "如“政府集中采购”" in result.findings[0].message()
 
 
 def test_row_with_too_few_cells_points_at_the_row(city_text: str) -> None:
@@ -116,3 +116,28 @@ def test_part_written_as_a_list_is_a_type_error(seed_text: str) -> None:
     text = seed_text[:start] + "主动公开政府信息情况:\n  - 规章\n\n" + seed_text[end:]
     result = lint(text)
     assert triples(result) == [("DL103", line_of(text, "- 规章"), 3)]
+
+
+def test_old_2019_template_is_one_finding_naming_the_2021_format() -> None:
+    text = (FIXTURES / "old-template-2022.yaml").read_text(encoding="utf-8")
+    result = lint(text)
+    assert triples(result) == [("DL106", line_of(text, "  规章: {本年新制作数量"), 8)]
+    message = result.findings[0].message()
+    assert "“本年新制作数量”、“本年新公开数量”、“对外公开总数量”" in message
+    assert "国办公开办函〔2021〕30号" in message
+    assert "2019" in result.findings[0].message("en")
+
+
+def test_single_row_other_handling_alone_is_the_old_template(city_text: str) -> None:
+    start = city_text.index("    其他处理:\n")
+    end = city_text.index("    总计:")
+    text = city_text[:start] + "    其他处理: [1, 1, 0, 0, 0, 0, 2]\n" + city_text[end:]
+    result = lint(text)
+    assert triples(result) == [("DL106", line_of(text, "其他处理: [1"), 5)]
+    assert "只有一行的“其他处理”" in result.findings[0].message()
+
+
+def test_old_template_does_not_hide_problems_elsewhere() -> None:
+    text = (FIXTURES / "old-template-2022.yaml").read_text(encoding="utf-8")
+    text = edit(text, "报告类型: 部门", "报告类型: 部")
+    assert [code for code, _, _ in triples(lint(text))] == ["DL105", "DL106"]

@@ -97,7 +97,21 @@ BAD_VALUE = Rule(
     "'{key}' {problem_en}",
 )  # fmt: skip
 
+OLD_TEMPLATE = Rule(
+    "DL106", "old-2019-template", ERROR,
+    "报告套用了2019年的旧表格", "The report uses the superseded 2019 template",
+    "国办公开办函〔2021〕30号",
+    "这份报告套用了2019年的旧表格（国办公开办函〔2019〕60号，如{labels}）。2021年及以后的年度报告应使用"
+    "2021年格式（国办公开办函〔2021〕30号）：表二的文件一栏改为本年制发件数、本年废止件数、现行有效件数，"
+    "行政许可、处罚、强制只填本年处理决定数量，删去其他对外管理服务事项和政府集中采购；"
+    "表三的（六）其他处理分为3项。可用 disclosure-lint init 生成2021年格式的模板",
+    "this report uses the superseded 2019 template (国办公开办函〔2019〕60号, e.g. {labels}). Reports for 2021 "
+    "on must use the 2021 format (国办公开办函〔2021〕30号): table 二 has 本年制发件数, 本年废止件数 and "
+    "现行有效件数, one 本年处理决定数量 for 行政许可/处罚/强制, no 其他对外管理服务事项 or 政府集中采购; "
+    "table 三 splits （六）其他处理 into 3 rows. 'disclosure-lint init' writes a 2021 template",
+)  # fmt: skip
+
 CORE_RULES = (
     UNREADABLE, ENCODING, LEGACY_ENCODING, SYNTAX, DUPLICATE_KEY, NOT_A_REPORT, TOO_COMPLEX,
-    MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE, ROW_LENGTH, BAD_VALUE,
+    MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE, ROW_LENGTH, BAD_VALUE, OLD_TEMPLATE,
 )  # fmt: skip

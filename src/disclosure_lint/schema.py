@@ -83,7 +83,32 @@ def validate(report: Report) -> list[Finding]:
             findings.append(
                 m.MISSING_KEY.at(report.key_pos(path), (*path, key), parent=describe(path), key=key)
             )
-    return findings
+    return _old_template(report, unknown, findings)
+
+
+# Where the 2019 and 2021 tables differ; an old template breaks the schema only there.
+_CHANGED_IN_2021: tuple[Path, ...] = ((s.PART2,), (s.PART3, s.RESULTS, s.OTHER_HANDLING))
+
+
+def _old_template(report: Report, unknown: dict[Path, list[str]], findings: list[Finding]) -> list[Finding]:
+    """One finding for a report on the 2019 template, instead of one per changed row and cell."""
+    evidence = [(*path, key) for path, keys in unknown.items() for key in keys if key in s.FORMAT_2019_LABELS]
+    single_row = (s.PART3, s.RESULTS, s.OTHER_HANDLING)
+    if isinstance(report.get(single_row), list):
+        evidence.append(single_row)
+    if not evidence:
+        return findings
+    first = min(evidence, key=lambda path: (report.key_pos(path).line, report.key_pos(path).col))
+    names = dict.fromkeys(str(path[-1]) for path in sorted(evidence, key=lambda p: report.key_pos(p).line))
+    labels = "、".join(f"“{name}”" for name in list(names)[:3])
+    if single_row in evidence:
+        labels = labels.replace(f"“{s.OTHER_HANDLING}”", "只有一行的“其他处理”")
+    kept = [f for f in findings if not _within_changed(f.path) and f.path not in evidence]
+    return [m.OLD_TEMPLATE.at(report.key_pos(first), first, labels=labels), *kept]
+
+
+def _within_changed(path: Path) -> bool:
+    return any(path[: len(prefix)] == prefix for prefix in _CHANGED_IN_2021)
 
 
 def _unknown_findings(
@@ -97,9 +122,6 @@ def _unknown_findings(
             hint_en = f"; did you mean '{suggestion}'?"
             if suggestion in missing:
                 missing.remove(suggestion)  # one problem, one finding: the misspelt key
-        elif key in s.FORMAT_2019_LABELS:
-            hint = "（这是2019年旧格式的项目，2021年格式已不再使用）"
-            hint_en = " (a label of the superseded 2019 format)"
         yield m.UNKNOWN_KEY.at(
             report.keys.get((*path, key), report.key_pos(path)),
             (*path, key),
