@@ -1,18 +1,23 @@
 """The `disclosure-lint` command.
 
-Heavy modules (jsonschema, the rule engine) are imported inside the command,
-so `--help` and `--version` stay fast for pre-commit users.
+Heavy modules (jsonschema, the rule engine, tabulate) are imported inside the
+command, so `--help` and `--version` stay fast for pre-commit users.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .config import Overrides
+    from .lint import FileResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -34,14 +39,37 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
-@app.command()
+@app.command(
+    epilog="Also: disclosure-lint init (a blank report), import (a published report to YAML), "
+    "render (YAML to the official document). Exit status: 0 clean, 1 findings, "
+    "2 a file could not be read, a rule crashed, or the options or config are wrong."
+)
 def lint(
     files: Annotated[
         list[Path] | None,
-        typer.Argument(help="Report files (YAML) to check.", show_default=False),
+        typer.Argument(
+            help="Reports (YAML, or .docx/.html/.txt), folders, or - for standard input.", show_default=False
+        ),
     ] = None,
     lang: Annotated[
         str | None, typer.Option("--lang", help="Message language: zh (default) or en.", show_default=False)
+    ] = None,
+    output_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="text (default), json, sarif, github, junit, or auto (github inside GitHub Actions).",
+            show_default=False,
+        ),
+    ] = None,
+    output_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-file",
+            "-o",
+            help="Write the report here instead of standard output.",
+            show_default=False,
+        ),
     ] = None,
     select: Annotated[
         str | None,
@@ -78,26 +106,62 @@ def lint(
             show_default=False,
         ),
     ] = None,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse files larger than this.", min=1)] = 5
-    * 1024
-    * 1024,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option(
+            "--stdin-filename", help="The name to report for standard input (-).", show_default=False
+        ),
+    ] = None,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="End with tables of findings per rule and per file.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")] = False,
+    color: Annotated[
+        str, typer.Option("--color", help="auto (on a terminal, unless NO_COLOR is set), always or never.")
+    ] = "auto",
+    max_bytes: Annotated[
+        int | None,
+        typer.Option(
+            "--max-bytes", help="Refuse files larger than this (default 5 MiB).", min=1, show_default=False
+        ),
+    ] = None,
     list_rules: Annotated[bool, typer.Option("--list-rules", help="List every rule and exit.")] = False,
+    explain: Annotated[
+        str | None,
+        typer.Option(
+            "--explain", help="Explain one rule: what, why, a wrong and a right example.", show_default=False
+        ),
+    ] = None,
+    show_schema: Annotated[
+        bool, typer.Option("--show-schema", help="Print the JSON Schema of the 2021 format and exit.")
+    ] = False,
+    schema_path: Annotated[
+        bool, typer.Option("--schema-path", help="Print where the JSON Schema file is installed and exit.")
+    ] = False,
     version: Annotated[
         bool | None,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = None,
 ) -> None:
-    """Check 政府信息公开工作年度报告 written in YAML against the 2021 statutory format.
+    """Check 政府信息公开工作年度报告 against the 2021 statutory format (国办公开办函〔2021〕30号)."""
+    if schema_path or show_schema:
+        from .resources import schema_path as installed_schema
 
-    Exit status: 0 clean, 1 findings, 2 a file could not be read or the options are wrong.
-    """
+        path = installed_schema()
+        typer.echo(path.read_text(encoding="utf-8") if show_schema else str(path), nl=not show_schema)
+        raise typer.Exit(EXIT_CLEAN)
+
     from . import engine
-    from .config import FAIL_ON, LANGS, ConfigError, Overrides, options_for, parse_codes
+    from .config import FAIL_ON, FORMATS, LANGS, ConfigError, Overrides, options_for, parse_codes
 
-    if lang is not None and lang not in LANGS:
-        raise _fail(f"--lang must be one of {', '.join(LANGS)}, not {lang!r}")
-    if fail_on is not None and fail_on not in FAIL_ON:
-        raise _fail(f"--fail-on must be 'error' or 'warning', not {fail_on!r}")
+    for name, value, choices in (
+        ("--lang", lang, LANGS),
+        ("--fail-on", fail_on, tuple(FAIL_ON)),
+        ("--format", output_format, FORMATS),
+        ("--color", color, ("auto", "always", "never")),
+    ):
+        if value is not None and value not in choices:
+            raise _fail(f"{name} must be one of {', '.join(choices)}, not {value!r}")
     try:
         overrides = Overrides(
             lang=lang,
@@ -105,6 +169,8 @@ def lint(
             ignore=parse_codes(ignore) if ignore is not None else None,
             fail_on=FAIL_ON[fail_on] if fail_on else None,
             rule_dirs=tuple(d.resolve() for d in rules or ()),
+            output_format=output_format,
+            max_bytes=max_bytes,
             config=config,
             isolated=isolated,
         )
@@ -112,54 +178,111 @@ def lint(
         raise _fail(str(error)) from None
 
     try:
-        if list_rules:
+        if list_rules or explain:
             options = options_for(None, overrides)
-            _print_rules(engine.all_rules(engine.load_rule_modules(options.rule_dirs)), options.lang)
+            modules = engine.load_rule_modules(options.rule_dirs)
+            if explain:
+                _explain(explain.strip().upper(), modules, options.lang)
+            else:
+                _print_rules(engine.all_rules(modules), options.lang)
             raise typer.Exit(EXIT_CLEAN)
         if not files:
             raise _fail("no report files given (try: disclosure-lint report.yaml)")
-        code = _lint_files(files, overrides, max_bytes, previous)
+        code = _run(files, overrides, previous, stdin_filename, statistics, quiet, color, output_file)
     except (ConfigError, engine.PluginError) as error:
         raise _fail(str(error)) from None
     raise typer.Exit(code)
 
 
-def _lint_files(files: list[Path], overrides: object, max_bytes: int, previous_file: Path | None) -> int:
-    from . import engine
-    from .config import Overrides, options_for
-    from .lint import lint_path
+def _run(
+    arguments: list[Path],
+    overrides: Overrides,
+    previous_file: Path | None,
+    stdin_filename: str | None,
+    statistics: bool,
+    quiet: bool,
+    color: str,
+    output_file: Path | None,
+) -> int:
+    from . import engine, output
+    from .config import options_for
+    from .inputs import STDIN, expand
+    from .lint import lint_bytes, lint_path
     from .loader import load_file
-    from .output import finding_lines, summary
+    from .reporters import REPORTERS
 
-    assert isinstance(overrides, Overrides)
+    base = options_for(None, overrides)
     previous = None
     if previous_file is not None:
-        loaded = load_file(previous_file, max_bytes=max_bytes)
+        loaded = load_file(previous_file, max_bytes=base.max_bytes)
         if loaded.report is None:
             reason = loaded.findings[0].message("en") if loaded.findings else "unreadable"
             raise _fail(f"--previous {previous_file}: cannot be read: {reason}")
         previous = loaded.report
+
+    fmt = base.output_format
+    if fmt == "auto":
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    stream = output_file.open("w", encoding="utf-8") if output_file else sys.stdout
+    paint = fmt == "text" and output.use_color(stream, color)
+
     modules_by_dirs: dict[tuple[Path, ...], list[engine.RuleModule]] = {}
-    results = []
+    results: list[FileResult] = []
     worst = EXIT_CLEAN
-    lang = overrides.lang or "zh"
-    for file in files:
-        options = options_for(file, overrides)
-        lang = options.lang
-        if options.rule_dirs not in modules_by_dirs:
-            modules_by_dirs[options.rule_dirs] = engine.load_rule_modules(options.rule_dirs)
-        result = lint_path(
-            file, modules_by_dirs[options.rule_dirs], options, max_bytes=max_bytes, previous=previous
-        )
-        results.append(result)
-        for line in finding_lines(result, options.lang):
-            typer.echo(line)
-        if result.unreadable or result.crashed:
-            worst = EXIT_ERROR
-        elif result.fails(options.fail_on) and worst == EXIT_CLEAN:
-            worst = EXIT_FINDINGS
-    typer.echo(summary(results, lang))
+    try:
+        for argument in arguments:
+            folder_options = options_for(argument / "_" if argument.is_dir() else argument, overrides)
+            for path in expand([argument], folder_options.include, folder_options.exclude):
+                from_stdin = str(path) == STDIN
+                shown = Path(stdin_filename) if from_stdin and stdin_filename else path
+                options = options_for(shown if not from_stdin or stdin_filename else None, overrides)
+                if options.rule_dirs not in modules_by_dirs:
+                    modules_by_dirs[options.rule_dirs] = engine.load_rule_modules(options.rule_dirs)
+                modules = modules_by_dirs[options.rule_dirs]
+                if from_stdin:
+                    raw = sys.stdin.buffer.read(options.max_bytes + 1)
+                    result = lint_bytes(raw, str(stdin_filename or "<stdin>"), modules, options)
+                else:
+                    result = lint_path(path, modules, options, max_bytes=options.max_bytes, previous=previous)
+                results.append(result)
+                if fmt == "text":
+                    for line in output.finding_lines(result, options.lang, paint):
+                        stream.write(line + "\n")
+                if result.unreadable or result.crashed:
+                    worst = EXIT_ERROR
+                elif result.fails(options.fail_on) and worst == EXIT_CLEAN:
+                    worst = EXIT_FINDINGS
+        lang = base.lang
+        all_rules = engine.all_rules([m for modules in modules_by_dirs.values() for m in modules])
+        if fmt == "text":
+            if statistics:
+                stream.write("\n" + output.statistics(results, all_rules, lang) + "\n\n")
+            elif len(results) > 1 and any(r.findings for r in results) and not quiet:
+                stream.write("\n" + output.per_file_table(results, lang) + "\n\n")
+            if not quiet:
+                stream.write(output.summary(results, lang) + "\n")
+        else:
+            stream.write(REPORTERS[fmt](results, all_rules, lang))
+    finally:
+        if output_file:
+            stream.close()
     return worst
+
+
+def _explain(code: str, modules: list, lang: str) -> None:
+    from . import engine
+    from .explain import explain
+
+    for module in modules:
+        for rule in module.rules:
+            if rule.code == code:
+                typer.echo(explain(rule, lang, module.doc), nl=False)
+                return
+    for rule in engine.BUILT_IN_CORE:
+        if rule.code == code:
+            typer.echo(explain(rule, lang), nl=False)
+            return
+    raise _fail(f"no rule {code!r}; see disclosure-lint --list-rules")
 
 
 def _print_rules(rules: list, lang: str) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path as FsPath
 from types import ModuleType
 
+from . import suppressions
 from .document import Report
 from .findings import ERROR, START, Finding, Rule
 from .messages import CORE_RULES
@@ -39,6 +40,7 @@ class RuleModule:
     name: str
     rules: tuple[Rule, ...]
     check: Callable[[Report], Iterable[Finding]]
+    doc: str | None = None  # the module's docstring: why its rules exist, for --explain
 
 
 def load_rule_modules(extra_dirs: Sequence[FsPath] = (), entry_points: bool = True) -> list[RuleModule]:
@@ -54,8 +56,11 @@ def load_rule_modules(extra_dirs: Sequence[FsPath] = (), entry_points: bool = Tr
     return modules
 
 
+BUILT_IN_CORE = (*CORE_RULES, *suppressions.RULES, INTERNAL_ERROR)
+
+
 def all_rules(modules: Sequence[RuleModule]) -> list[Rule]:
-    return [*CORE_RULES, INTERNAL_ERROR, *(rule for module in modules for rule in module.rules)]
+    return [*BUILT_IN_CORE, *(rule for module in modules for rule in module.rules)]
 
 
 def run(modules: Sequence[RuleModule], report: Report) -> list[Finding]:
@@ -111,11 +116,11 @@ def _as_rule_module(module: ModuleType, label: str) -> RuleModule:
         raise PluginError(f"{label}: RULES must be a list of disclosure_lint.api.Rule")
     if not callable(check):
         raise PluginError(f"{label}: defines no check(report) function")
-    return RuleModule(label, tuple(rules), check)
+    return RuleModule(label, tuple(rules), check, module.__doc__)
 
 
 def _check_codes(modules: Sequence[RuleModule]) -> None:
-    owner = {rule.code: "disclosure-lint core" for rule in (*CORE_RULES, INTERNAL_ERROR)}
+    owner = {rule.code: "disclosure-lint core" for rule in BUILT_IN_CORE}
     for module in modules:
         for rule in module.rules:
             if rule.code in owner:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 
-from . import engine
+from . import engine, suppressions
 from . import messages as m
 from .config import Options
 from .document import Report
@@ -96,7 +96,10 @@ def _finish(
     result.unreadable = any(f.severity == ERROR for f in loaded.findings)
     if loaded.report is not None:
         loaded.report.previous = previous
-        findings.extend(check_report(loaded.report, modules))
+        checked = check_report(loaded.report, modules)
+        known = frozenset(rule.code for rule in engine.all_rules(modules))
+        checked, about_suppressions = suppressions.apply(loaded.report, checked, known)
+        findings.extend(checked + about_suppressions)
     result.crashed = any(f.code == engine.INTERNAL_ERROR.code for f in findings)
     result.findings = sorted(
         (f for f in findings if result.unreadable or _always_shown(f) or options.enabled(f.code)),

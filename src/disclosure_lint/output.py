@@ -1,19 +1,40 @@
-"""Printing findings: one line each, `path:line:col: CODE message`, then a summary."""
+"""Text output for people: `path:line:col: CODE message` lines, a summary, optional tables."""
 
 from __future__ import annotations
 
+import os
+import sys
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import TextIO
 
-from .findings import ERROR, WARNING
+from .findings import ERROR, WARNING, Rule
 from .lint import FileResult
 
 WARNING_TAG = {"zh": "警告：", "en": "warning: "}
+_BOLD, _RED, _YELLOW, _DIM, _RESET = "\033[1m", "\033[31m", "\033[33m", "\033[2m", "\033[0m"
 
 
-def finding_lines(result: FileResult, lang: str) -> Iterable[str]:
+def use_color(stream: TextIO, choice: str = "auto") -> bool:
+    """Colour on a terminal; never when piped or when NO_COLOR is set (https://no-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def finding_lines(result: FileResult, lang: str, color: bool = False) -> Iterable[str]:
     for finding in result.findings:
         tag = WARNING_TAG[lang] if finding.severity == WARNING else ""
-        yield f"{result.filename}:{finding.pos.line}:{finding.pos.col}: {finding.code} {tag}{finding.message(lang)}"
+        where = f"{result.filename}:{finding.pos.line}:{finding.pos.col}:"
+        if color:
+            hue = _RED if finding.severity == ERROR else _YELLOW
+            yield f"{_BOLD}{where}{_RESET} {hue}{finding.code}{_RESET} {tag}{finding.message(lang)}"
+        else:
+            yield f"{where} {finding.code} {tag}{finding.message(lang)}"
 
 
 def summary(results: Sequence[FileResult], lang: str) -> str:
@@ -36,3 +57,38 @@ def summary(results: Sequence[FileResult], lang: str) -> str:
     if unreadable:
         text += f"，其中 {unreadable} 个无法正常读取"
     return text + "。"
+
+
+def per_file_table(results: Sequence[FileResult], lang: str) -> str:
+    """Error and warning counts of every file that has findings, for a batch run."""
+    from tabulate import tabulate
+
+    rows = [(r.filename, r.count(ERROR), r.count(WARNING)) for r in results if r.findings]
+    headers = ("file", "errors", "warnings") if lang == "en" else ("文件", "错误", "警告")
+    return tabulate(rows, headers=headers, tablefmt="simple")
+
+
+def statistics(results: Sequence[FileResult], rules: Sequence[Rule], lang: str) -> str:
+    """Findings per rule, most frequent first, then per file."""
+    from tabulate import tabulate
+
+    by_code = Counter(f.code for r in results for f in r.findings)
+    names = {rule.code: rule for rule in rules}
+    rule_rows = [
+        (
+            code,
+            count,
+            names[code].severity.label if code in names else "",
+            names[code].name if code in names else "",
+            (names[code].summary_en if lang == "en" else names[code].summary_zh) if code in names else "",
+        )
+        for code, count in sorted(by_code.items(), key=lambda item: (-item[1], item[0]))
+    ]
+    headers = ("code", "count", "severity", "name", "checks") if lang == "en" else (
+        "代码", "次数", "级别", "名称", "检查内容",
+    )  # fmt: skip
+    return tabulate(rule_rows, headers=headers, tablefmt="simple") + "\n\n" + per_file_table(results, lang)
+
+
+def write(text: str, stream: TextIO | None = None) -> None:
+    (stream or sys.stdout).write(text)

@@ -1,0 +1,53 @@
+"""`disclosure-lint init`: write a blank report to start from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import statute as s
+
+app = typer.Typer(add_completion=False, context_settings={"help_option_names": ["-h", "--help"]})
+
+
+@app.command()
+def init(
+    output: Annotated[
+        Path, typer.Argument(help="The report file to write, e.g. 2024.yaml.", show_default=False)
+    ],
+    agency: Annotated[
+        str, typer.Option("--agency", help="The organ's full name (机关).", show_default=False)
+    ],
+    year: Annotated[int, typer.Option("--year", help="The report year (年度).", min=2021, max=2100)],
+    kind: Annotated[
+        str, typer.Option("--kind", help="部门 (due 1月31日) or 本级政府 (due 3月31日).")
+    ] = s.KIND_DEPARTMENT,
+    schema: Annotated[
+        str | None,
+        typer.Option(
+            "--schema",
+            help="What the $schema line points at (default: the installed schema file).",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a blank 2021-format report: every part, every cell 0, texts to fill in."""
+    from .resources import schema_path
+    from .template import render
+
+    if kind not in s.REPORT_KINDS:
+        typer.echo(f"disclosure-lint init: error: --kind must be 部门 or 本级政府, not {kind!r}", err=True)
+        raise typer.Exit(2)
+    if output.exists() and not force:
+        typer.echo(f"disclosure-lint init: error: {output} exists (use --force to overwrite)", err=True)
+        raise typer.Exit(2)
+    text = render(agency, year, kind, schema or str(schema_path()))
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        typer.echo(f"disclosure-lint init: error: cannot write {output}: {error.strerror or error}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"已写入 {output}：填好“（待填写）”处和表格后，运行 disclosure-lint {output}")

@@ -1,0 +1,43 @@
+"""Turning the command line's paths into the reports to check: files, folders, standard input."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterator
+from pathlib import Path
+
+STDIN = "-"
+
+
+def expand(arguments: list[Path], include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Path]:
+    """Files as given; folders searched recursively for names matching `include`.
+
+    Hidden folders (.git, .venv …) are skipped, as are paths matching `exclude`.
+    A path that does not exist is passed on, so it is reported as unreadable.
+    """
+    seen: set[Path] = set()
+    for argument in arguments:
+        if str(argument) == STDIN or not argument.is_dir():
+            candidates: Iterator[Path] = iter([argument])
+        else:
+            candidates = _search(argument, include, exclude)
+        for path in candidates:
+            key = path.resolve() if str(path) != STDIN else path
+            if key not in seen:
+                seen.add(key)
+                yield path
+
+
+def _search(folder: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Path]:
+    found = []
+    for path in folder.rglob("*"):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if not path.is_file() or not any(fnmatch.fnmatch(path.name, pattern) for pattern in include):
+            continue
+        posix = relative.as_posix()
+        if any(fnmatch.fnmatch(posix, p) or fnmatch.fnmatch(path.name, p) for p in exclude):
+            continue
+        found.append(path)
+    yield from sorted(found)

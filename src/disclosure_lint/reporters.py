@@ -1,0 +1,184 @@
+"""Machine-readable output: JSON, SARIF 2.1.0, GitHub workflow commands, JUnit XML.
+
+Each takes every file's result at once and returns the whole document as text.
+The text format (for people) lives in output.py.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path as FsPath
+
+from . import __version__
+from .findings import ERROR, Finding, Rule
+from .lint import FileResult
+
+INFORMATION_URI = "https://pypi.org/project/disclosure-lint/"
+JSON_SCHEMA_VERSION = 1
+
+
+def to_json(results: Sequence[FileResult], rules: Sequence[Rule], lang: str) -> str:
+    """The documented JSON structure (README, "Output formats"); its `version` changes only on breaking edits."""
+    files = []
+    for result in results:
+        files.append(
+            {
+                "path": result.filename,
+                "unreadable": result.unreadable,
+                "errors": result.count(ERROR),
+                "warnings": len(result.findings) - result.count(ERROR),
+                "findings": [_finding_json(f, lang) for f in result.findings],
+            }
+        )
+    document = {
+        "version": JSON_SCHEMA_VERSION,
+        "tool": {"name": "disclosure-lint", "version": __version__},
+        "files": files,
+        "summary": {
+            "files": len(results),
+            "errors": sum(f["errors"] for f in files),
+            "warnings": sum(f["warnings"] for f in files),
+        },
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _finding_json(finding: Finding, lang: str) -> dict[str, object]:
+    return {
+        "code": finding.code,
+        "rule": finding.rule.name,
+        "severity": finding.severity.label,
+        "line": finding.pos.line,
+        "column": finding.pos.col,
+        "message": finding.message(lang),
+        "path": list(finding.path),
+    }
+
+
+def to_sarif(results: Sequence[FileResult], rules: Sequence[Rule], lang: str) -> str:
+    ordered = sorted({rule.code: rule for rule in rules}.values(), key=lambda r: r.code)
+    index = {rule.code: i for i, rule in enumerate(ordered)}
+    sarif_results = []
+    for result in results:
+        for finding in result.findings:
+            sarif_results.append(
+                {
+                    "ruleId": finding.code,
+                    "ruleIndex": index.get(finding.code, -1),
+                    "level": _sarif_level(finding.rule),
+                    "message": {"text": finding.message(lang)},
+                    "locations": [
+                        {
+                            "physicalLocation": {
+                                "artifactLocation": {"uri": _uri(result.filename)},
+                                "region": {"startLine": finding.pos.line, "startColumn": finding.pos.col},
+                            }
+                        }
+                    ],
+                }
+            )
+    for result in sarif_results:
+        if result["ruleIndex"] == -1:
+            del result["ruleIndex"]
+    driver = {
+        "name": "disclosure-lint",
+        "version": __version__,
+        "informationUri": INFORMATION_URI,
+        "rules": [
+            {
+                "id": rule.code,
+                "name": rule.name,
+                "shortDescription": {"text": rule.summary_en if lang == "en" else rule.summary_zh},
+                "fullDescription": {"text": f"{rule.summary_zh} / {rule.summary_en}"},
+                "defaultConfiguration": {"level": _sarif_level(rule)},
+                "properties": {"clause": rule.clause},
+            }
+            for rule in ordered
+        ],
+    }
+    document = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": driver}, "results": sarif_results}],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _sarif_level(rule: Rule) -> str:
+    return "error" if rule.severity == ERROR else "warning"
+
+
+def _uri(filename: str) -> str:
+    path = FsPath(filename)
+    if path.is_absolute():
+        try:
+            return path.relative_to(FsPath.cwd()).as_posix()
+        except ValueError:
+            return path.as_uri()
+    return path.as_posix()
+
+
+def to_github(results: Sequence[FileResult], rules: Sequence[Rule], lang: str) -> str:
+    """GitHub Actions workflow commands: one annotation per finding."""
+    lines = []
+    for result in results:
+        for finding in result.findings:
+            command = "error" if finding.severity == ERROR else "warning"
+            properties = ",".join(
+                f"{key}={_escape_property(str(value))}"
+                for key, value in (
+                    ("file", result.filename),
+                    ("line", finding.pos.line),
+                    ("col", finding.pos.col),
+                    ("title", f"{finding.code} {finding.rule.name}"),
+                )
+            )
+            lines.append(f"::{command} {properties}::{_escape_data(finding.message(lang))}")
+    return "".join(line + "\n" for line in lines)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def to_junit(results: Sequence[FileResult], rules: Sequence[Rule], lang: str) -> str:
+    """JUnit XML for GitLab and Jenkins: a test suite per file, a failing test case per finding."""
+    import xml.etree.ElementTree as ET
+
+    suites = ET.Element("testsuites", name="disclosure-lint")
+    total = failures = 0
+    for result in results:
+        suite = ET.SubElement(
+            suites, "testsuite", name=result.filename, tests=str(max(len(result.findings), 1)),
+            failures=str(len(result.findings)), errors="0",
+        )  # fmt: skip
+        if not result.findings:
+            ET.SubElement(suite, "testcase", name="disclosure-lint", classname=result.filename)
+        for finding in result.findings:
+            case = ET.SubElement(
+                suite, "testcase", classname=result.filename,
+                name=f"{finding.code} {finding.pos.line}:{finding.pos.col}",
+            )  # fmt: skip
+            failure = ET.SubElement(
+                case, "failure", message=finding.message(lang), type=finding.severity.label
+            )
+            failure.text = f"{result.filename}:{finding.pos.line}:{finding.pos.col}: {finding.code} {finding.message(lang)}"
+        total += max(len(result.findings), 1)
+        failures += len(result.findings)
+    suites.set("tests", str(total))
+    suites.set("failures", str(failures))
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+
+
+REPORTERS: dict[str, Callable[[Sequence[FileResult], Sequence[Rule], str], str]] = {
+    "json": to_json,
+    "sarif": to_sarif,
+    "github": to_github,
+    "junit": to_junit,
+}

@@ -1,0 +1,127 @@
+"""Inline suppressions in a report, each with its reason.
+
+    行政复议: [2, 1, 0, 1, 5]  # disclosure-lint: disable=DL204 复议决定书尚未送达，总计以法院通知为准
+    # disclosure-lint: disable=DL401 该栏目本机关不适用，已报上级同意     ← a comment line: applies to the next line
+    # disclosure-lint: disable-file=DL301 总体情况按本省模板只写一段
+
+A suppression without a reason, naming an unknown code, or silencing nothing is
+itself reported, so suppressions cannot quietly pile up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .document import Report
+from .findings import WARNING, Finding, Pos, Rule
+
+_DIRECTIVE = re.compile(
+    r"(?:^|\s)#\s*disclosure-lint:\s*(disable|disable-file)\s*=\s*([A-Za-z0-9_, ]+?)(?:\s+(.*))?$"
+)
+_CODE_LIST = re.compile(r"[A-Z]+\d+")
+
+NO_REASON = Rule(
+    "DL010", "suppression-without-reason", WARNING,
+    "抑制注释没有写明原因", "A suppression comment gives no reason",
+    "—",
+    "抑制注释没有写明原因：请在代码后写上为什么可以不改，例如“# disclosure-lint: disable={codes} 已报上级同意”",
+    "the suppression gives no reason: say why after the codes, e.g. '# disclosure-lint: disable={codes} agreed with the supervising office'",
+)  # fmt: skip
+UNKNOWN_CODE = Rule(
+    "DL011", "suppression-unknown-code", WARNING,
+    "抑制注释中的规则代码不存在", "A suppression names a rule code that does not exist",
+    "—",
+    "抑制注释中的“{code}”不是已知的规则代码（可用 disclosure-lint --list-rules 查看）",
+    "'{code}' in the suppression is not a known rule code (see disclosure-lint --list-rules)",
+)  # fmt: skip
+UNUSED = Rule(
+    "DL012", "unused-suppression", WARNING,
+    "抑制注释没有抑制任何问题", "A suppression silences nothing",
+    "—",
+    "抑制注释“{code}”没有抑制任何问题，问题可能已经改正，请删去这条注释",
+    "the suppression of '{code}' silences nothing — the problem may be fixed; remove the comment",
+)  # fmt: skip
+RULES = (NO_REASON, UNKNOWN_CODE, UNUSED)
+
+
+@dataclass
+class Suppression:
+    pos: Pos  # where the comment is
+    codes: tuple[str, ...]
+    reason: str
+    line: int | None  # the line it applies to; None for the whole file
+    used: set[str]
+
+
+def find(report: Report) -> list[Suppression]:
+    text_lines = _text_block_lines(report)
+    found = []
+    lines = report.source.split("\n")
+    for number, line in enumerate(lines, start=1):
+        if "disclosure-lint:" not in line or number in text_lines:
+            continue
+        match = _DIRECTIVE.search(line)
+        if not match:
+            continue
+        kind, codes, reason = match.group(1), match.group(2), (match.group(3) or "").strip()
+        col = line.index("#", match.start()) + 1
+        if kind == "disable-file":
+            target = None
+        elif line[: col - 1].strip():
+            target = number  # a trailing comment: its own line
+        else:
+            target = _next_content_line(lines, number)
+        found.append(Suppression(Pos(number, col), tuple(_CODE_LIST.findall(codes)), reason, target, set()))
+    return found
+
+
+def apply(
+    report: Report, findings: Iterable[Finding], known_codes: frozenset[str]
+) -> tuple[list[Finding], list[Finding]]:
+    """(kept findings, findings about the suppressions themselves)."""
+    suppressions = find(report)
+    if not suppressions:
+        return list(findings), []
+    kept = []
+    for finding in findings:
+        match = next((s for s in suppressions if _covers(s, finding)), None)
+        if match is None:
+            kept.append(finding)
+        else:
+            match.used.add(next(code for code in match.codes if finding.code.startswith(code)))
+    problems = []
+    for suppression in suppressions:
+        if not suppression.reason:
+            problems.append(NO_REASON.at(suppression.pos, codes=",".join(suppression.codes)))
+        for code in suppression.codes:
+            if not any(known.startswith(code) for known in known_codes):
+                problems.append(UNKNOWN_CODE.at(suppression.pos, code=code))
+            elif code not in suppression.used:
+                problems.append(UNUSED.at(suppression.pos, code=code))
+    return kept, problems
+
+
+def _covers(suppression: Suppression, finding: Finding) -> bool:
+    if suppression.line is not None and suppression.line != finding.pos.line:
+        return False
+    return any(finding.code.startswith(code) for code in suppression.codes)
+
+
+def _next_content_line(lines: list[str], number: int) -> int:
+    for index in range(number, len(lines)):
+        stripped = lines[index].strip()
+        if stripped and not stripped.startswith("#"):
+            return index + 1
+    return number
+
+
+def _text_block_lines(report: Report) -> set[int]:
+    """Lines inside block scalars: a '#' there is text, not a comment."""
+    inside: set[int] = set()
+    for path, scalar in report.scalars.items():
+        if scalar.style in ("|", ">"):
+            start = report.values[path].line
+            inside.update(range(start + 1, start + 1 + scalar.text.count("\n") + 1))
+    return inside
