@@ -229,10 +229,11 @@ def _run(
     modules_by_dirs: dict[tuple[Path, ...], list[engine.RuleModule]] = {}
     results: list[FileResult] = []
     worst = EXIT_CLEAN
+    seen: set[Path] = set()
     try:
         for argument in arguments:
             folder_options = options_for(argument / "_" if argument.is_dir() else argument, overrides)
-            for path in expand([argument], folder_options.include, folder_options.exclude):
+            for path in expand([argument], folder_options.include, folder_options.exclude, seen):
                 from_stdin = str(path) == STDIN
                 shown = Path(stdin_filename) if from_stdin and stdin_filename else path
                 options = options_for(shown if not from_stdin or stdin_filename else None, overrides)

@@ -9,13 +9,16 @@ from pathlib import Path
 STDIN = "-"
 
 
-def expand(arguments: list[Path], include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Path]:
+def expand(
+    arguments: list[Path], include: tuple[str, ...], exclude: tuple[str, ...], seen: set[Path] | None = None
+) -> Iterator[Path]:
     """Files as given; folders searched recursively for names matching `include`.
 
     Hidden folders (.git, .venv …) are skipped, as are paths matching `exclude`.
     A path that does not exist is passed on, so it is reported as unreadable.
+    A file named twice (`seen` carries over between calls) is checked once.
     """
-    seen: set[Path] = set()
+    seen = set() if seen is None else seen
     for argument in arguments:
         if str(argument) == STDIN or not argument.is_dir():
             candidates: Iterator[Path] = iter([argument])
