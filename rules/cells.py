@@ -10,12 +10,19 @@ cells are treated as incomplete, and nothing can check that the tables add up.
 
 Each bad cell gets one finding at the cell itself, which says what to write
 instead; it replaces the schema's generic "should be a whole number". Junk the
-rule cannot interpret (a boolean, a nested list, arbitrary text) is left to
-the schema's type error.
+rule cannot interpret (a nested list, arbitrary text) is left to the schema's
+type error.
+
+YAML itself reads some of what clerks type as something else. The file is read
+as YAML 1.2 says (017 is 17, `yes` is the text "yes"), and where the clerk
+likely meant something else the finding says so: `yes`/`no`/`true` in a cell
+(DL407), 0x1F, 0o17, 1_000 or .inf (DL408), and 1,234 inside [ ] or { }, where
+the comma splits one number into two cells (DL402, at the first part).
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterable, Iterator
@@ -70,7 +77,22 @@ FLOAT = Rule(
     "'{cell}' is {written}: a count is a whole number; write {expected}",
 )  # fmt: skip
 
-RULES = (BLANK, TEXT, FULL_WIDTH, NEGATIVE, FRACTION, FLOAT)
+YES_NO = Rule(
+    "DL407", "yes-no-in-cell", ERROR,
+    "表格格子填了“是/否”（yes、no、true 等）", "A table cell holds a yes/no answer (yes, no, true …)",
+    f"{FORMAT}（表格每格都要填数字）",
+    "“{cell}”填的是“{written}”，这是“是/否”的回答，不是{what}：{fill}",
+    "'{cell}' holds '{written}', a yes/no answer, not {what_en}: {fill_en}",
+)  # fmt: skip
+NOTATION = Rule(
+    "DL408", "number-notation", ERROR,
+    "数字用了十六进制、八进制、下划线等特殊写法", "A number is written in a programmer's notation (0x1F, 0o17, 1_000, .inf)",
+    f"{FORMAT}（表格每格都要填数字）",
+    "“{cell}”写的是 {written}：{why}",
+    "'{cell}' is written {written}: {why_en}",
+)  # fmt: skip
+
+RULES = (BLANK, TEXT, FULL_WIDTH, NEGATIVE, FRACTION, FLOAT, YES_NO, NOTATION)
 
 # What clerks type for "none"; compared after stripping spaces, case-insensitively.
 PLACEHOLDERS = frozenset(
@@ -93,8 +115,15 @@ PLACEHOLDERS = frozenset(
         "null",
         "none",
         "nil",
+        "没有",
     )
 )
+
+# Answers to "were there any?", not counts. YAML 1.2 reads true/false as booleans and the rest as
+# text; YAML 1.1 tools read yes/no/on/off as booleans too. Compared case-insensitively.
+YES_NO_WORDS = frozenset(("true", "false", "yes", "no", "on", "off", "y", "n", "是", "否", "有"))
+_BASES = {"x": ("十六进制", "hexadecimal"), "o": ("八进制", "octal"), "b": ("二进制", "binary")}
+_NOTATION = re.compile(r"^[+-]?0([xob])", re.IGNORECASE)
 
 _COUNT_UNITS = ("件", "个", "条", "项", "次", "人", "起", "宗", "份")
 # Fee units and the factor that turns them into 万元.
@@ -121,8 +150,9 @@ class Cell:
 
 
 def check(report: Report) -> Iterable[Finding]:
+    thousands = _thousands_findings(report)
     for cell in cells(report):
-        finding = _check_cell(report, cell)
+        finding = _check_cell(report, cell) or thousands.get(cell.path)
         if finding is not None:
             yield finding
 
@@ -153,9 +183,11 @@ def _row_cells(report: Report, path: Path, label: str, columns: tuple[str, ...])
 def _check_cell(report: Report, cell: Cell) -> Finding | None:
     value = report.get(cell.path)
     scalar = report.scalars.get(cell.path)
-    if scalar is None or isinstance(value, bool):
-        return None  # a list or mapping in a cell, or true/false: the schema's type error says it
+    if scalar is None:
+        return None  # a list or mapping in a cell: the schema's type error says it
     written = scalar.text
+    if isinstance(value, bool) or (isinstance(value, str) and value.strip().casefold() in YES_NO_WORDS):
+        return _yes_no(report.pos(cell.path), cell, written.strip())
     if value is None:
         # An empty value sits after the colon; the key is where the clerk looks.
         pos = report.key_pos(cell.path) if isinstance(cell.path[-1], str) else report.pos(cell.path)
@@ -165,6 +197,11 @@ def _check_cell(report: Report, cell: Cell) -> Finding | None:
             )
         return BLANK.at(pos, cell.path, cell=cell.label, written="什么也没填", written_en="nothing written")
     pos = report.pos(cell.path)
+    if isinstance(value, int | float) and not scalar.quoted:
+        notation = _notation(cell, written, value)
+        if notation is not None:
+            why, why_en = notation
+            return NOTATION.at(pos, cell.path, cell=cell.label, written=written, why=why, why_en=why_en)
     if isinstance(value, int):
         if value < 0:
             return _negative(cell, pos, written)
@@ -182,6 +219,183 @@ def _check_cell(report: Report, cell: Cell) -> Finding | None:
     if isinstance(value, str):
         return _check_text(cell, pos, value, scalar.quoted)
     return None
+
+
+def _yes_no(pos: Pos, cell: Cell, written: str) -> Finding:
+    if cell.is_fee:
+        what, what_en = "金额", "an amount"
+        fill, fill_en = "填收费金额（万元），没有就填 0", "write the amount in 万元, or 0 if none"
+    else:
+        what, what_en = "件数", "a count"
+        fill, fill_en = "有几件就写几，没有就填 0", "write how many there were, or 0 if none"
+    return YES_NO.at(
+        pos, cell.path, cell=cell.label, written=written,
+        what=what, what_en=what_en, fill=fill, fill_en=fill_en,
+    )  # fmt: skip
+
+
+def _notation(cell: Cell, written: str, value: float) -> tuple[str, str] | None:
+    """Why a number YAML read is not written as a clerk writes numbers, or None if it is."""
+    what, what_en = ("金额", "an amount") if cell.is_fee else ("件数", "a count")
+    if isinstance(value, float) and not math.isfinite(value):
+        name, name_en = ("“非数”（NaN）", "'not a number'") if math.isnan(value) else ("无穷大", "infinity")
+        return (
+            f"YAML 把它读作{name}，不是{what}；没有就填 0",
+            f"YAML reads this as {name_en}, not {what_en}; write 0 if there were none",
+        )
+    base = _NOTATION.match(written)
+    if base is not None:
+        name, name_en = _BASES[base.group(1).lower()]
+        return (
+            f"这是{name}写法，会被读作 {value}；表格只填普通的十进制数字，请核对后直接写{what}",
+            f"this is {name_en} notation, read as {value}; cells take plain decimal numbers — check it and write {what_en}",
+        )
+    if "_" in written:
+        expected = format_number(Decimal(str(value)))
+        return (
+            f"数字中间不要加下划线，写成 {expected}",
+            f"leave out the underscores; write {expected}",
+        )
+    return None
+
+
+_DIGITS_GROUP = re.compile(r"[0-9]{3}(?:\.[0-9]+)?")
+
+
+def _thousands_findings(report: Report) -> dict[Path, Finding]:
+    """1,234 in a [ ] row or a { } mapping: YAML splits it at the comma into 1 and 234.
+
+    Found from the source: a plain 1-3 digit cell followed, with no space, by ",ddd" groups that
+    YAML read as further cells of a row too long by exactly those parts, or as keys without
+    values. The finding is at the first part and `covers` names what YAML made of the rest (the
+    row, whose length is then wrong, or the stray keys), which is the same problem.
+    """
+    found: dict[Path, Finding] = {}
+    by_parent: dict[Path, list[Cell]] = {}
+    for cell in cells(report):
+        by_parent.setdefault(cell.path[:-1], []).append(cell)
+    for parent, its_cells in by_parent.items():
+        container = report.get(parent)
+        if isinstance(container, list):
+            splits: list[tuple[Cell, list[str]]] = []
+            skip = 0
+            for cell in its_cells:
+                if skip:
+                    skip -= 1
+                    continue
+                groups = _groups_after(report, cell)
+                if groups and _row_parts_match(report, cell, groups):
+                    splits.append((cell, groups))
+                    skip = len(groups)
+            width = len(statute.PART3_COLUMNS) if parent[0] == statute.PART3 else len(statute.PART4_COLUMNS)
+            if not splits:
+                continue
+            if len(container) - sum(len(groups) for _, groups in splits) == width:
+                covers: tuple[Path, ...] = (parent,)  # the row's wrong length is this same problem
+            elif _spaced_elsewhere(report, its_cells, splits):
+                covers = ()  # the row is also short or long for another reason: that stays a finding
+            else:
+                continue
+            for cell, groups in splits:
+                found[cell.path] = _thousands(report, cell, groups, covers)
+        elif isinstance(container, dict):
+            for cell in its_cells:
+                groups = _groups_after(report, cell)
+                covers = _stray_keys(report, cell, groups) if groups else None
+                if covers:
+                    found[cell.path] = _thousands(report, cell, groups, covers)
+    return found
+
+
+def _groups_after(report: Report, cell: Cell) -> list[str]:
+    """The ",ddd" groups written right after a plain 1-3 digit cell, as the source shows them."""
+    scalar = report.scalars.get(cell.path)
+    value = report.get(cell.path)
+    if scalar is None or scalar.quoted or not isinstance(value, int) or isinstance(value, bool):
+        return []
+    if not 1 <= len(scalar.text) <= 3 or not scalar.text.isdigit():
+        return []
+    start = report.pos(cell.path)
+    line = report.line_text(start.line)
+    at = start.col - 1 + len(scalar.text)
+    if line[start.col - 1 : at] != scalar.text:
+        return []
+    groups: list[str] = []
+    while at < len(line) and line[at] == ",":
+        group = _DIGITS_GROUP.match(line, at + 1)
+        if group is None or (group.end() < len(line) and line[group.end()] not in ",]} \t"):
+            break
+        groups.append(group.group())
+        at = group.end()
+        if "." in groups[-1]:
+            break
+    return groups
+
+
+def _row_parts_match(report: Report, cell: Cell, groups: list[str]) -> bool:
+    """Whether the cells after `cell` are exactly the groups, where the source has them."""
+    parent, index = cell.path[:-1], cell.path[-1]
+    assert isinstance(index, int)
+    start = report.pos(cell.path)
+    col = start.col + len(report.scalars[cell.path].text) + 1
+    for offset, group in enumerate(groups, start=1):
+        path = (*parent, index + offset)
+        if report.pos(path) != Pos(start.line, col) or path not in report.scalars:
+            return False
+        col += len(group) + 1
+    return True
+
+
+def _spaced_elsewhere(report: Report, row: list[Cell], splits: list[tuple[Cell, list[str]]]) -> bool:
+    """Whether every other comma between cells on the split cells' lines is followed by a space,
+    as in [1,234, 8, 0]: then the unspaced comma is a thousands separator, not the clerk's style."""
+    parts = {
+        (*cell.path[:-1], cell.path[-1] + offset)
+        for cell, groups in splits
+        for offset in range(1, len(groups) + 1)
+    }  # type: ignore[operator]
+    lines = {report.pos(cell.path).line for cell, _ in splits}
+    gaps = 0
+    for cell, after in itertools.pairwise(row):
+        if after.path in parts or report.pos(cell.path).line not in lines:
+            continue
+        start, end = report.pos(cell.path), report.pos(after.path)
+        scalar = report.scalars.get(cell.path)
+        if scalar is None or start.line != end.line:
+            continue
+        gap = report.line_text(start.line)[start.col - 1 + len(scalar.text) : end.col - 1]
+        if gap.strip() != "," or gap == ",":
+            return False
+        gaps += 1
+    return gaps >= 2
+
+
+def _stray_keys(report: Report, cell: Cell, groups: list[str]) -> tuple[Path, ...] | None:
+    """The value-less keys YAML made of the groups in a { } mapping, or None if it did not."""
+    parent = cell.path[:-1]
+    container = report.get(parent)
+    start = report.pos(cell.path)
+    col = start.col + len(report.scalars[cell.path].text) + 1
+    paths = []
+    for group in groups:
+        path = (*parent, group)
+        if report.keys.get(path) != Pos(start.line, col) or container.get(group, 0) is not None:
+            return None
+        paths.append(path)
+        col += len(group) + 1
+    return tuple(paths)
+
+
+def _thousands(report: Report, cell: Cell, groups: list[str], covers: tuple[Path, ...]) -> Finding:
+    written = ",".join((report.scalars[cell.path].text, *groups))
+    expected = format_number(Decimal(written.replace(",", "")))
+    bracket, bracket_en = ("方括号“[ ]”", "[ ]") if isinstance(cell.path[-1], int) else ("花括号“{ }”", "{ }")
+    return TEXT.at(
+        report.pos(cell.path), cell.path, cell=cell.label, written=written,
+        why=f"在{bracket}里半角逗号是分隔符，“{written}”被读成了 {len(groups) + 1} 个数；不要用千位分隔符（逗号）",
+        why_en=f"inside {bracket_en} a comma separates items, so '{written}' was read as {len(groups) + 1} numbers; leave out the thousands separators",
+        expected=expected, covers=covers,
+    )  # fmt: skip
 
 
 def _negative(cell: Cell, pos: Pos, written: str) -> Finding:

@@ -72,7 +72,8 @@ ASPECT_EN = {
     "平台建设": "disclosure platforms",
     "监督保障": "oversight and safeguards",
 }
-FEE_WORDS = ("信息处理费", "处理费", "收费")
+# "收费" alone is not enough: part 六 may speak of 行政事业性收费, which is another matter.
+FEE_WORDS = ("信息处理费", "处理费", "收费通知", "收取费用", "未收费")
 
 PLACEHOLDERS = re.compile(
     r"[（(]\s*待填写\s*[)）]|待填写|此处填写|在此填写"

@@ -18,7 +18,7 @@ import calendar
 import datetime
 from collections.abc import Iterable, Iterator
 
-from disclosure_lint.api import ERROR, WARNING, Finding, Report, Rule, statute
+from disclosure_lint.api import ERROR, WARNING, Finding, Report, Rule, statute, uses_2019_template
 
 ARTICLE = "《条例》第四十九条"
 FORMAT_2021 = "国办公开办函〔2021〕30号"
@@ -101,7 +101,7 @@ def check(report: Report) -> Iterable[Finding]:
         yield TOO_EARLY.at(pos, (statute.PUBLISHED,), date=published, year=year, next_year=year + 1)
         return
     kind = report.get((statute.KIND,))
-    if kind not in DEADLINES:
+    if not isinstance(kind, str) or kind not in DEADLINES:
         return
     month, day = DEADLINES[kind]
     deadline = datetime.date(year + 1, month, day)
@@ -155,7 +155,8 @@ def _format_version(report: Report, year: int | None) -> Iterator[Finding]:
         return
     version = report.get((statute.VERSION,))
     if year >= FIRST_2021_YEAR:
-        if version == 2019 and not isinstance(version, bool):
+        # A report on the old tables gets DL106, which already names the 2021 format.
+        if version == 2019 and not isinstance(version, bool) and not uses_2019_template(report):
             yield OLD_FORMAT_USED.at(report.pos((statute.VERSION,)), (statute.VERSION,), year=year)
         return
     if year >= 2019:

@@ -46,12 +46,15 @@ def test_batch_ends_with_a_per_file_table(tmp_path: Path) -> None:
 
 def test_include_and_exclude_from_config(tmp_path: Path) -> None:
     make_tree(tmp_path)
+    (tmp_path / "reports" / "2023" / "c.yaml").write_text(
+        BROKEN.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     (tmp_path / ".disclosure-lint.yaml").write_text(
-        'include: ["*.yaml"]\nexclude: ["2023/a.yaml"]\n', encoding="utf-8"
+        'include: ["*.yaml"]\nexclude: ["2023/c.yaml"]\n', encoding="utf-8"
     )
     done = run("reports", cwd=tmp_path)
-    assert done.returncode == 0
-    assert done.stdout.splitlines()[-1] == "未发现问题，共检查 0 个文件。"
+    assert done.returncode == 0  # b.yml is not included, c.yaml is excluded: only the clean a.yaml
+    assert done.stdout.splitlines()[-1] == "未发现问题，共检查 1 个文件。"
 
 
 def test_standard_input_with_a_filename_for_positions_and_config(tmp_path: Path) -> None:
@@ -106,3 +109,10 @@ def test_quiet_prints_findings_only(tmp_path: Path) -> None:
     )
     done = run("-q", "r.yaml", cwd=tmp_path)
     assert done.stdout.splitlines() == ["r.yaml:7:7: DL105 “报告类型”应为 部门 或 本级政府，实为“部”"]
+
+
+def test_a_folder_without_reports_is_an_error_not_a_silent_pass(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    done = run("empty", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "disclosure-lint: error: no reports (*.yaml, *.yml) found in empty"

@@ -220,7 +220,7 @@ def test_decimal_fee_is_fine(city_text: str) -> None:
 # ---------------------------------------------------------------- left to the schema
 
 
-@pytest.mark.parametrize("cell", ["true", "[1]", "{a: 1}", "很多"])
+@pytest.mark.parametrize("cell", ["[1]", "{a: 1}", "很多"])
 def test_junk_the_rule_cannot_read_keeps_the_schema_type_error(seed_text: str, cell: str) -> None:
     text, line, col = first_cell(seed_text, SEED_ROW, cell)
     assert triples(lint(text)) == [("DL103", line, col)]

@@ -11,6 +11,14 @@ from .document import Report, Scalar
 from .findings import ERROR, START, WARNING, Finding, Path, Pos, Rule, Severity
 from .labels import describe, row_label
 
+
+def uses_2019_template(report: Report) -> bool:
+    """True when the report is written on the superseded 2019 template (reported once, as DL106)."""
+    from .schema import old_template_evidence
+
+    return bool(old_template_evidence(report))
+
+
 __all__ = [
     "ERROR",
     "START",
@@ -25,4 +33,5 @@ __all__ = [
     "describe",
     "row_label",
     "statute",
+    "uses_2019_template",
 ]

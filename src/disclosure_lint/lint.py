@@ -63,7 +63,7 @@ def lint_bytes(
     raw: bytes, filename: str, modules: Sequence[engine.RuleModule], options: Options
 ) -> FileResult:
     """Lint content that is not a file on disk (standard input, or the fuzz tests)."""
-    return _finish(filename, load_bytes(raw, filename), modules, options)
+    return _finish(filename, load_bytes(raw, filename, options.max_bytes), modules, options)
 
 
 def lint_text(text: str, filename: str, modules: Sequence[engine.RuleModule], options: Options) -> FileResult:
@@ -79,7 +79,14 @@ def check_report(report: Report, modules: Sequence[engine.RuleModule]) -> list[F
     """
     from_rules = engine.run(modules, report)
     claimed = {f.path for f in from_rules if f.path}
-    from_schema = [f for f in validate(report) if f.path not in claimed or f.code not in _VALUE_CODES]
+    # A rule may say that its finding explains other places too (`covers`), e.g. "1,234" in a row,
+    # which YAML splits into two cells and so also makes the row too long.
+    covered = {tuple(path) for f in from_rules for path in f.args.get("covers", ())}
+    from_schema = [
+        f
+        for f in validate(report)
+        if f.path not in covered and (f.path not in claimed or f.code not in _VALUE_CODES)
+    ]
     return from_schema + from_rules
 
 

@@ -53,6 +53,13 @@ NOT_A_REPORT = Rule(
     "{reason}",
     "{reason_en}",
 )  # fmt: skip
+UNPLACED = Rule(
+    "DL008", "import-unplaced", WARNING,
+    "导入的文档中有内容没能放进报告", "Content of an imported document could not be placed in the report",
+    "—",
+    "这段内容没有放进报告，未作检查：{why}：“{text}”",
+    "not placed in the report, so not checked: {why_en}: '{text}'",
+)  # fmt: skip
 TOO_COMPLEX = Rule(
     "DL007", "too-complex", ERROR,
     "文件过大或嵌套、引用过多", "The file is too large, too deep or has too many aliases",
@@ -112,6 +119,6 @@ OLD_TEMPLATE = Rule(
 )  # fmt: skip
 
 CORE_RULES = (
-    UNREADABLE, ENCODING, LEGACY_ENCODING, SYNTAX, DUPLICATE_KEY, NOT_A_REPORT, TOO_COMPLEX,
+    UNREADABLE, ENCODING, LEGACY_ENCODING, SYNTAX, DUPLICATE_KEY, NOT_A_REPORT, TOO_COMPLEX, UNPLACED,
     MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE, ROW_LENGTH, BAD_VALUE, OLD_TEMPLATE,
 )  # fmt: skip

@@ -73,7 +73,8 @@ def find(report: Report) -> list[Suppression]:
             target = number  # a trailing comment: its own line
         else:
             target = _next_content_line(lines, number)
-        found.append(Suppression(Pos(number, col), tuple(_CODE_LIST.findall(codes)), reason, target, set()))
+        codes_found = tuple(_CODE_LIST.findall(codes.upper()))
+        found.append(Suppression(Pos(number, col), codes_found, reason, target, set()))
     return found
 
 
