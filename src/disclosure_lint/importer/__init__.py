@@ -1,0 +1,203 @@
+"""Import a published report (HTML, Word .docx, or text copied from a page) as a YAML report.
+
+`import_file` gives the YAML text and what could not be placed; `load_document`
+imports in memory for the linter, with every position pointing into the source
+document rather than into the YAML it was turned into.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path as FsPath
+from typing import Any
+
+from .. import messages as m
+from .. import statute as s
+from ..document import Report, Scalar
+from ..findings import START, Path, Pos
+from ..loader import MAX_BYTES, Loaded, load_text
+from .model import ReadError, Source
+from .recognise import Draft, guess_kind, recognise
+
+__all__ = ["SUFFIXES", "UNPLACED", "Imported", "ReadError", "import_bytes", "import_file", "load_document"]
+
+SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".docx": "docx",
+}
+
+UNPLACED = m.UNPLACED  # declared with the core rules, so --list-rules and --explain know it
+
+
+@dataclass
+class Imported:
+    draft: Draft
+    source: Source
+    yaml: str
+
+
+def import_bytes(
+    raw: bytes,
+    kind: str,
+    name: str,
+    overrides: dict[str, Any] | None = None,
+    schema: str | None = None,
+    comments: bool = True,
+) -> Imported:
+    """Read a document's bytes (`kind` is text, html or docx) into a draft and its YAML. Raises ReadError.
+
+    `overrides` sets metadata the document does not give (or gives wrongly), e.g. {"发布日期": "2024-01-22"};
+    `schema` is the schema reference written in the first comment line for editors; `comments` false leaves
+    out the comments listing what was not placed (the linter reports those as findings instead).
+    """
+    from .emit import to_yaml
+
+    if kind == "html":
+        from .html import read_html
+
+        source = read_html(raw)
+    elif kind == "docx":
+        from .word import read_docx
+
+        source = read_docx(raw)
+    else:
+        from .text import read_text
+
+        source = read_text(raw)
+    draft = recognise(source)
+    if not draft.parts:
+        raise ReadError(
+            m.NOT_A_REPORT.at(
+                START,
+                reason="没有找到年度报告的任何部分（“一、总体情况”等标题或法定表格），不像一份政府信息公开工作年度报告",
+                reason_en="none of the report's parts was found (headings such as 一、总体情况, or the statutory tables)",
+            )
+        )
+    given = {key: value for key, value in (overrides or {}).items() if value is not None}
+    if s.AGENCY in given and s.KIND not in given:
+        given[s.KIND] = guess_kind(given[s.AGENCY])
+    for key, value in given.items():
+        draft.meta[key] = value
+        draft.notes = [note for note in draft.notes if note.key != key]
+    return Imported(draft, source, to_yaml(draft, name, schema, comments))
+
+
+def kind_of(path: FsPath) -> str | None:
+    return SUFFIXES.get(path.suffix.lower())
+
+
+def read_bytes(path: FsPath, max_bytes: int) -> bytes:
+    """The file's bytes, or ReadError with the finding the linter gives for an unreadable file."""
+    try:
+        if path.is_dir():
+            raise ReadError(
+                m.UNREADABLE.at(
+                    START, reason="这是一个文件夹，不是文件", reason_en="it is a folder, not a file"
+                )
+            )
+        with path.open("rb") as stream:
+            raw = stream.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise ReadError(m.UNREADABLE.at(START, reason="文件不存在", reason_en="no such file")) from None
+    except PermissionError:
+        raise ReadError(
+            m.UNREADABLE.at(START, reason="没有读取权限", reason_en="permission denied")
+        ) from None
+    except OSError as error:
+        problem = error.strerror or str(error)
+        raise ReadError(m.UNREADABLE.at(START, reason=problem, reason_en=problem)) from None
+    if len(raw) > max_bytes:
+        raise ReadError(
+            m.TOO_COMPLEX.at(
+                START,
+                reason=f"文件超过 {max_bytes // 1024} KB，不像一份年度报告（可用 --max-bytes 调整上限）",
+                reason_en=f"the file is larger than {max_bytes // 1024} KB, too large for an annual report (see --max-bytes)",
+            )
+        )
+    return raw
+
+
+def import_file(
+    path: FsPath,
+    max_bytes: int = MAX_BYTES,
+    overrides: dict[str, Any] | None = None,
+    name: str | None = None,
+    schema: str | None = None,
+    comments: bool = True,
+) -> Imported:
+    kind = kind_of(path)
+    if kind is None:
+        raise ReadError(
+            m.UNREADABLE.at(
+                START,
+                reason=f"不认识的文件类型“{path.suffix}”：能导入的是 .html、.htm、.docx 和 .txt",
+                reason_en=f"unknown file type '{path.suffix}': import reads .html, .htm, .docx and .txt",
+            )
+        )
+    return import_bytes(read_bytes(path, max_bytes), kind, name or path.name, overrides, schema, comments)
+
+
+def load_document(path: FsPath, max_bytes: int = MAX_BYTES) -> Loaded:
+    """Import a published document in memory and load it as a report whose positions point into the document."""
+    filename = str(path)
+    try:
+        imported = import_file(path, max_bytes, name=path.name, comments=False)
+    except ReadError as error:
+        return Loaded(None, [error.finding])
+    loaded = load_text(imported.yaml, filename)
+    if loaded.report is None:  # our own YAML did not load: a fault of the importer
+        raise RuntimeError(f"the imported YAML does not load: {loaded.findings[0].message('en')}")
+    _point_into_source(loaded.report, imported)
+    findings = [*imported.source.problems, *loaded.findings]
+    for note in imported.draft.notes:
+        if note.text:
+            text = note.text if len(note.text) <= 60 else note.text[:60] + "…"
+            findings.append(UNPLACED.at(note.pos, (), why=note.why, why_en=note.why_en, text=text))
+    return Loaded(loaded.report, findings)
+
+
+def _point_into_source(report: Report, imported: Imported) -> None:
+    """Positions of the YAML made into positions of the document; cells keep how the document wrote them."""
+    draft = imported.draft
+
+    def where(path: Path, first: dict[Path, Pos], second: dict[Path, Pos]) -> Pos:
+        probe = path
+        while True:
+            if probe in first:
+                return first[probe]
+            if probe in second:
+                return second[probe]
+            if not probe:
+                return START
+            probe = probe[:-1]
+
+    report.source = imported.source.text
+    report.values = {path: where(path, draft.values, draft.keys) for path in report.values}
+    report.keys = {path: where(path, draft.keys, draft.values) for path in report.keys}
+    cells = _cells(draft)
+    for path, scalar in list(report.scalars.items()):
+        value = cells.get(path)
+        if value is None:
+            continue
+        if value.kind in ("blank", "unreadable"):
+            report.scalars[path] = Scalar(value.text, False, "tag:yaml.org,2002:null", None)
+        elif value.kind == "text":
+            report.scalars[path] = replace(scalar, quoted=False, style=None)
+
+
+def _cells(draft: Draft) -> dict[Path, Any]:
+    cells: dict[Path, Any] = {}
+    for row in s.PART2_ROWS:
+        for column, value in zip(row.columns, draft.part2.get(row.label, []), strict=False):
+            cells[(s.PART2, row.label, column)] = value
+    for path, values in draft.part3.items():
+        for index, value in enumerate(values):
+            cells[(*path, index)] = value
+    for block, values in draft.part4.items():
+        for index, value in enumerate(values):
+            cells[(s.PART4, block, index)] = value
+    return cells

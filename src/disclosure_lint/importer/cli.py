@@ -1,0 +1,119 @@
+"""`disclosure-lint import SRC [-o OUT.yaml]`: a published report (HTML, Word, text) as a YAML report."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .. import statute as s
+
+EXIT_OK, EXIT_ERROR = 0, 2
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"disclosure-lint import: error: {message}", err=True)
+    return typer.Exit(EXIT_ERROR)
+
+
+@app.command()
+def import_report(
+    source: Annotated[
+        Path, typer.Argument(help="The published report: .html/.htm, .docx or .txt.", show_default=False)
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--output", help="Write the YAML here (default: standard output).", show_default=False
+        ),
+    ] = None,
+    agency: Annotated[
+        str | None,
+        typer.Option("--agency", help="机关, when the document does not name it.", show_default=False),
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="年度, when the title does not give it.", show_default=False)
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            help="报告类型: 部门 or 本级政府 (default: guessed from the agency).",
+            show_default=False,
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date", help="发布日期 as 2024-01-22, when the document does not give it.", show_default=False
+        ),
+    ] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Message language: zh or en.")] = "zh",
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse larger files.", min=1)] = 5
+    * 1024
+    * 1024,
+) -> None:
+    """Import a published 政府信息公开工作年度报告 (HTML, Word .docx, or text copied from a page) as YAML.
+
+    What cannot be placed is listed in comments at the top of the YAML and on standard error.
+    Exit status: 0 imported, 2 the document could not be read or the options are wrong.
+    """
+    from . import ReadError, import_file
+
+    if lang not in ("zh", "en"):
+        raise _fail(f"--lang must be zh or en, not {lang!r}")
+    if kind is not None and kind not in s.REPORT_KINDS:
+        raise _fail(f"--kind must be {' or '.join(s.REPORT_KINDS)}, not {kind!r}")
+    if date is not None:
+        try:
+            if len(date) != 10:
+                raise ValueError
+            datetime.date.fromisoformat(date)
+        except ValueError:
+            raise _fail(f"--date must be a date written as 2024-01-22, not {date!r}") from None
+    overrides = {s.AGENCY: agency, s.YEAR: year, s.KIND: kind, s.PUBLISHED: date}
+    schema = _schema_reference(output) if output is not None else None
+    try:
+        imported = import_file(source, max_bytes, overrides, name=source.name, schema=schema)
+    except ReadError as error:
+        raise _fail(f"{source}: {error.finding.message(lang)}") from None
+    except Exception as error:  # a fault of ours: one line, not a traceback
+        raise _fail(f"{source}: internal error while importing ({type(error).__name__}: {error})") from None
+    for note in imported.draft.notes:
+        why = note.why_en if lang == "en" else note.why
+        if note.text:
+            text = note.text if len(note.text) <= 80 else note.text[:80] + "…"
+            label = "not placed" if lang == "en" else "未放入报告"
+            typer.echo(f"{source}:{note.pos.line}:{note.pos.col}: {label}: {why}: {text}", err=True)
+        else:
+            typer.echo(f"{source}: {why}", err=True)
+    if output is None:
+        typer.echo(imported.yaml, nl=False)
+        raise typer.Exit(EXIT_OK)
+    try:
+        output.write_text(imported.yaml, encoding="utf-8")
+    except OSError as error:
+        raise _fail(f"cannot write {output}: {error.strerror or error}") from None
+    raise typer.Exit(EXIT_OK)
+
+
+def _schema_reference(output: Path) -> str | None:
+    """The JSON Schema as editors find it from the output file: a relative path where there is one."""
+    from ..resources import schema_path
+
+    schema = schema_path()
+    if not schema.is_file():
+        return None
+    try:
+        return Path(os.path.relpath(schema, output.resolve().parent)).as_posix()
+    except ValueError:  # another drive on Windows
+        return schema.as_posix()

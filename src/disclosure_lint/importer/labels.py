@@ -1,0 +1,249 @@
+"""Reading the statutory labels as publishers print them: ordinals, notes, quotes, spacing and widths vary."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Any
+
+from .. import statute as s
+
+# ---------------------------------------------------------------- normalising
+
+_QUOTES = re.compile("[\"'“”‘’「」『』〝〞]")
+_SPACE = re.compile(r"\s+")
+_NOTE = re.compile(r"\((?:区分处理|本列数据|单位|注)[^)]*\)?")
+_ORDINAL = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\)|\d{1,2}[.、)]|\(\d{1,2}\)|[①-⑳])"
+)
+
+
+def squash(text: str) -> str:
+    """Full-width forms made plain (NFKC), whitespace and quotes removed."""
+    return _QUOTES.sub("", _SPACE.sub("", unicodedata.normalize("NFKC", text)))
+
+
+def strip_ordinals(text: str) -> str:
+    while True:
+        stripped = _ORDINAL.sub("", text, count=1)
+        if stripped == text:
+            return text
+        text = stripped
+
+
+def norm(text: str) -> str:
+    """A label as compared: `（二）部分公开（区分处理的，…）` → `部分公开`."""
+    return strip_ordinals(_NOTE.sub("", squash(text)))
+
+
+def has_ordinal(text: str) -> bool:
+    return bool(_ORDINAL.match(squash(text)))
+
+
+# ---------------------------------------------------------------- cells
+
+PLACEHOLDERS = frozenset(
+    p.casefold()
+    for p in ("/", "／", "\\", "—", "——", "-", "--", "–", "－", "无", "N/A", "NA", "空", "暂无", "－－")
+)
+_NUMBER = re.compile(
+    r"^[+\-−－]?[0-9０-９]{1,30}(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?(?:件|个|条|项|次|人|起|宗|份|万元|亿元|元|万)?$"
+)
+PLAIN_INT = re.compile(r"^-?[0-9]{1,30}$")
+PLAIN_DECIMAL = re.compile(r"^-?[0-9]{1,30}\.[0-9]{1,30}$")
+
+
+def value_like(text: str) -> bool:
+    """A cell that holds a number, however written (full-width, a unit, commas), or a "none" mark."""
+    text = text.strip()
+    return bool(text) and (bool(_NUMBER.match(text)) or text.casefold() in PLACEHOLDERS)
+
+
+# ---------------------------------------------------------------- parts and aspects
+
+PART_ORDINALS = "一二三四五六"
+_PART_PREFIX = re.compile(r"^第?([一二三四五六七八九十])(?:部分)?[、.:]|^第([一二三四五六七八九十])部分")
+
+
+def part_heading(text: str) -> int | None:
+    """0–5 for the heading of part 一–六, else None."""
+    if len(text) > 60:
+        return None
+    flat = squash(text)
+    prefix = _PART_PREFIX.match(flat)
+    body = flat[prefix.end() :] if prefix else flat
+    body = body.rstrip("。.:;；：")
+    for index, title in enumerate(s.PARTS):
+        if body == title:
+            return index
+        if prefix and title in body and len(body) <= len(title) + 12:
+            return index
+    if prefix:
+        import difflib
+
+        for index, title in enumerate(s.PARTS):
+            if difflib.SequenceMatcher(None, body, title).ratio() >= 0.8:
+                return index
+    return None
+
+
+_ASPECT = re.compile(
+    r"^\s*(?P<ordinal>[（(][一二三四五六七八九十][）)]|[一二三四五六七八九十][、.．]|\d{1,2}[、.．])?\s*"
+    r"(?:政府信息公开)?(?P<aspect>主动公开|依申请公开|政府信息管理|平台建设|监督保障)"
+    r"(?:工作)?(?:方面|情况)?(?:工作)?\s*(?:(?P<sep>[:：。．.])\s*(?P<rest>.*))?$"
+)
+
+
+def aspect_heading(text: str) -> tuple[str, int] | None:
+    """(aspect, offset of the text that follows the heading on the same line) for an aspect heading."""
+    match = _ASPECT.match(text)
+    if match is None:
+        return None
+    if match.group("rest") and not match.group("ordinal") and match.group("sep") in ".。．":
+        return None  # "主动公开。" then prose, without an ordinal: a sentence, not a heading
+    rest = match.start("rest") if match.group("rest") else len(text)
+    return match.group("aspect"), rest
+
+
+# ---------------------------------------------------------------- table headers
+
+_HEADER_WORDS = frozenset(
+    squash(word)
+    for word in (
+        "信息内容", *s.DOCS_COLUMNS, s.DECISIONS, s.FEE_AMOUNT, "单位:万元", "（单位：万元）",
+        "申请人情况", "法人或其他组织", *s.PART3_COLUMNS, "本年度办理结果",
+        "行政复议", "行政诉讼", s.SUIT_DIRECT, s.SUIT_AFTER_REVIEW, *s.PART4_COLUMNS,
+        "结果", "维持", "纠正", "其他", "尚未", "审结",
+    )
+)  # fmt: skip
+_CLAUSE = re.compile(r"^第二十条第\(?[一二三四五六七八九十]+\)?项$")
+OLD_FORMAT_WORDS = frozenset(squash(w) for w in (*s.FORMAT_2019_LABELS, "处理决定数量", "本年新制作数量"))
+
+
+def header_word(text: str) -> bool:
+    flat = _NOTE.sub("", squash(text))
+    if not flat or flat.startswith("本列数据"):
+        return True
+    if has_ordinal(text):
+        return False  # "（七）总计" is a row, "总计" a column heading
+    return flat in _HEADER_WORDS or bool(_CLAUSE.match(flat)) or flat in OLD_FORMAT_WORDS
+
+
+def is_header(texts: list[str]) -> bool:
+    """A row made only of column headings (possibly run together with spaces)."""
+    return all(header_word(t) or all(header_word(w) for w in t.split()) for t in texts)
+
+
+# ---------------------------------------------------------------- rows
+
+
+def part2_row(labels: list[str]) -> s.Part2Row | None:
+    joined = "".join(norm(label) for label in labels)
+    for row in s.PART2_ROWS:
+        if joined == row.label:
+            return row
+    return None
+
+
+def part4_block(labels: list[str]) -> str | None:
+    joined = "".join(norm(label) for label in labels)
+    if "直接起诉" in joined:
+        return s.SUIT_DIRECT
+    if "复议后起诉" in joined:
+        return s.SUIT_AFTER_REVIEW
+    if joined.startswith(s.REVIEW) and "诉讼" not in joined and len(joined) <= len(s.REVIEW) + 2:
+        return s.REVIEW
+    return None
+
+
+_MAX_LABEL = 120  # characters: longer text is no row label of the format
+_ITEMS = {group: tuple(items) for group, items in s.RESULT_GROUPS if items}
+_ITEM_KEYS = {group: {squash(item): item for item in items} for group, items in _ITEMS.items()}
+_GROUPS = tuple(group for group, _ in s.RESULT_GROUPS)
+
+
+def part3_row(labels: list[str], group: str | None) -> tuple[str, tuple[str, ...] | None, str | None] | None:
+    """What a table 三 row label names: ("row", path, group) or ("group", None, group) or ("context", None, None)."""
+    joined = "".join(norm(label) for label in labels)
+    if not joined or len(joined) > _MAX_LABEL:
+        return None
+    if "本年新收" in joined:
+        return "row", (s.PART3, s.NEW), None
+    if "上年结转" in joined:
+        return "row", (s.PART3, s.CARRIED_IN), None
+    if "结转下年度" in joined or "结转下一年度" in joined:
+        return "row", (s.PART3, s.CARRIED_OUT), None
+    rest = joined.replace("本年度办理结果", "")
+    found = None
+    for name in _GROUPS:
+        if name in rest:
+            found = name
+            rest = strip_ordinals(rest.replace(name, "", 1))
+            break
+    rest = strip_ordinals(rest)
+    if found is not None and found not in _ITEMS:
+        return "row", (s.PART3, s.RESULTS, found), found  # 予以公开, 部分公开: one row each
+    if not rest:
+        if found is not None:
+            return "group", None, found
+        if joined != rest:
+            return "context", None, None  # "三、本年度办理结果" alone
+        return None
+    if rest == s.TOTAL and found is None:
+        return "row", (s.PART3, s.RESULTS, s.TOTAL), None
+    groups = [found or group] if (found or group) in _ITEMS else list(_ITEMS)
+    item_group = _match_item(rest, groups)
+    if item_group is None and (found or group) and not found:
+        item_group = _match_item(rest, list(_ITEMS))  # a row of another group, its group label missing
+    if item_group is None:
+        return None
+    item, name = item_group
+    return "row", (s.PART3, s.RESULTS, name, item), name
+
+
+_CLOSE = 0.75
+
+
+@functools.cache
+def _matchers() -> dict[str, list[tuple[str, Any]]]:
+    """A SequenceMatcher per item label, prepared once (difflib indexes its second sequence)."""
+    import difflib
+
+    return {
+        name: [(item, difflib.SequenceMatcher(None, "", key)) for key, item in keys.items() if len(key) >= 4]
+        for name, keys in _ITEM_KEYS.items()
+    }
+
+
+def _match_item(rest: str, groups: list[str]) -> tuple[str, str] | None:
+    return _match_cached(rest, tuple(groups))
+
+
+@functools.lru_cache(maxsize=4096)
+def _match_cached(rest: str, groups: tuple[str, ...]) -> tuple[str, str] | None:
+    """The item `rest` names: exactly, else the one item containing it (or contained in it), else the closest."""
+    for name in groups:
+        if rest in _ITEM_KEYS[name]:
+            return _ITEM_KEYS[name][rest], name
+    if len(rest) >= 4:
+        containing = [
+            (item, name)
+            for name in groups
+            for key, item in _ITEM_KEYS[name].items()
+            if len(key) >= 4 and (key in rest or rest in key)
+        ]
+        if len(containing) == 1:
+            return containing[0]
+        if containing:
+            return None  # part of two labels: a label split over lines, read with the other part
+    best: tuple[float, str, str] | None = None
+    for name in groups:
+        for item, matcher in _matchers()[name]:
+            matcher.set_seq1(rest)
+            if matcher.real_quick_ratio() < _CLOSE or matcher.quick_ratio() < _CLOSE:
+                continue
+            ratio = matcher.ratio()
+            if ratio >= _CLOSE and (best is None or ratio > best[0]):
+                best = (ratio, item, name)
+    return (best[1], best[2]) if best else None

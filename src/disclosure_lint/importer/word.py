@@ -1,0 +1,156 @@
+"""Word (.docx), read with python-docx.
+
+A .docx has no lines and columns, so positions count blocks instead: the body's
+paragraphs and table rows are numbered 1, 2, 3… in document order (every paragraph
+counts, empty ones too) and that number is the "line"; in a table row the "column"
+is the cell's number in the row (a merged cell counts once), and 1 elsewhere.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any
+
+from .. import messages as m
+from ..findings import START, Pos
+from .model import Block, Cell, Line, ReadError, Row, Source
+from .text import blocks_of_lines, clean
+
+_MAX_UNPACKED = 200 * 1024 * 1024  # a .docx that unpacks to more than this is a zip bomb, not a report
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def read_docx(raw: bytes) -> Source:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+        unpacked = sum(info.file_size for info in archive.infolist())
+        has_body = "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise ReadError(
+            _unreadable("不是有效的 Word（.docx）文件", "not a valid Word (.docx) file")
+        ) from None
+    if not has_body:
+        raise ReadError(_unreadable("不是 Word（.docx）文件：压缩包里没有正文", "not a Word (.docx) file"))
+    if unpacked > _MAX_UNPACKED:
+        raise ReadError(
+            m.TOO_COMPLEX.at(
+                START,
+                reason=f"Word 文件解压后超过 {_MAX_UNPACKED // 1024 // 1024} MB，不像一份年度报告",
+                reason_en=f"the Word file unpacks to more than {_MAX_UNPACKED // 1024 // 1024} MB",
+            )
+        )
+    try:
+        from docx import Document
+    except ImportError:
+        raise ReadError(
+            _unreadable(
+                "读取 Word 文件需要 python-docx：pip install 'disclosure-lint[docx]'",
+                "reading Word files needs python-docx: pip install 'disclosure-lint[docx]'",
+            )
+        ) from None
+    try:
+        document = Document(io.BytesIO(raw))
+    except Exception as error:  # python-docx and lxml raise many kinds on a damaged file
+        problem = f"Word 文件已损坏（{type(error).__name__}）"
+        raise ReadError(_unreadable(problem, f"the Word file is damaged ({type(error).__name__})")) from None
+    reader = _Reader(document)
+    reader.body(document.element.body)
+    if not any(isinstance(b, Row) or b.text for b in reader.blocks):
+        raise ReadError(
+            m.NOT_A_REPORT.at(
+                START, reason="Word 文件里没有任何文字", reason_en="the Word file holds no text"
+            )
+        )
+    return Source(reader.blocks, "\n".join(reader.lines) + "\n")
+
+
+def _unreadable(reason: str, reason_en: str) -> Any:
+    return m.UNREADABLE.at(START, reason=reason, reason_en=reason_en)
+
+
+class _Reader:
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self.blocks: list[Block] = []
+        self.lines: list[str] = []  # one per numbered block: what the positions count
+
+    def _number(self, text: str) -> int:
+        self.lines.append(text.replace("\n", " "))
+        return len(self.lines)
+
+    def body(self, element: Any) -> None:
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        for child in element.iterchildren():
+            if child.tag == f"{_W}p":
+                self.paragraph(Paragraph(child, self.document))
+            elif child.tag == f"{_W}tbl":
+                self.table(Table(child, self.document))
+            elif child.tag == f"{_W}sdt":  # a content control: its content is ordinary body content
+                for content in child.iterchildren(f"{_W}sdtContent"):
+                    self.body(content)
+
+    def paragraph(self, paragraph: Any) -> None:
+        text = clean(paragraph.text)
+        number = self._number(text)
+        for index, piece in enumerate(text.split("\n")):
+            if "\t" in piece:  # a "table" laid out with tab stops
+                for block in blocks_of_lines([piece], number):
+                    if isinstance(block, Row):
+                        block = Row(
+                            [Cell(c.text, Pos(number, 1), exact=False) for c in block.cells],
+                            Pos(number, 1),
+                            grid=False,
+                        )
+                    self.blocks.append(block)
+            elif piece.strip():
+                self.blocks.append(Line(piece.strip(), Pos(number, 1), exact=False, soft=index > 0))
+
+    def table(self, table: Any) -> None:
+        from docx.table import _Cell
+
+        if any(tc.tbl_lst for tc in table._tbl.iter_tcs()) or _columns(table) <= 1:
+            self.layout(table)  # a table holding tables, or a single column: page layout
+            return
+        for tr in table._tbl.tr_lst:
+            cells: list[Cell] = []
+            number = self._number("")
+            texts = []
+            for index, tc in enumerate(tr.tc_lst, start=1):
+                above = tc.vMerge == "continue"
+                source = _top(tc)
+                text = " ".join(clean(_Cell(source, table).text).split())
+                texts.append(text)
+                cells.append(Cell(text, Pos(number, index), exact=False, above=above))
+            self.lines[number - 1] = "\t".join(texts)
+            if any(cell.text and not cell.above for cell in cells):
+                self.blocks.append(Row(cells, Pos(number, 1)))
+
+    def layout(self, table: Any) -> None:
+        from docx.table import _Cell
+
+        for tr in table._tbl.tr_lst:
+            for tc in tr.tc_lst:
+                if tc.vMerge != "continue":
+                    self.body(_Cell(tc, table)._tc)
+
+
+def _top(tc: Any) -> Any:
+    """The cell a vertically merged cell continues (itself when it starts the merge or nothing is above)."""
+    for _ in range(10_000):
+        if tc.vMerge != "continue":
+            return tc
+        try:
+            tc = tc._tc_above
+        except (ValueError, IndexError, AttributeError):  # a merge continuing from nothing: a damaged table
+            return tc
+    return tc
+
+
+def _columns(table: Any) -> int:
+    try:
+        return len(table._tbl.tblGrid.gridCol_lst)
+    except AttributeError:
+        return max((len(tr.tc_lst) for tr in table._tbl.tr_lst), default=0)

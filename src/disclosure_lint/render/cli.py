@@ -1,0 +1,99 @@
+"""`disclosure-lint render REPORT.yaml -o OUT.docx|OUT.html|OUT.md`: the official document from a report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"disclosure-lint render: error: {message}", err=True)
+    return typer.Exit(EXIT_ERROR)
+
+
+@app.command()
+def render_report(
+    report: Annotated[
+        Path,
+        typer.Argument(
+            help="The report: YAML (or a published .html/.docx/.txt, imported first).", show_default=False
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "-o", "--output", help="The document to write: .docx, .html or .md.", show_default=False
+        ),
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Render even when the report has errors (they are still printed).")
+    ] = False,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Message language: zh (default) or en.", show_default=False)
+    ] = None,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse larger files.", min=1)] = 5
+    * 1024
+    * 1024,
+) -> None:
+    """Render a YAML report as the official document: Word (.docx), a web page (.html) or Markdown (.md).
+
+    The report is linted first; one with errors is not rendered (exit 1) unless --force.
+    Exit status: 0 written, 1 refused because of errors, 2 unreadable report, bad options or unwritable output.
+    """
+    from .. import engine
+    from ..config import LANGS, ConfigError, Overrides, options_for
+    from ..findings import ERROR
+    from ..lint import lint_path
+    from ..loader import MAX_BYTES
+    from ..output import finding_lines
+    from . import FORMATS, render
+
+    if lang is not None and lang not in LANGS:
+        raise _fail(f"--lang must be one of {', '.join(LANGS)}, not {lang!r}")
+    fmt = FORMATS.get(output.suffix.lower())
+    if fmt is None:
+        raise _fail(f"cannot tell the format of {output}: name it .docx, .html or .md")
+    try:
+        options = options_for(report, Overrides(lang=lang))
+        modules = engine.load_rule_modules(options.rule_dirs)
+    except (ConfigError, engine.PluginError) as error:
+        raise _fail(str(error)) from None
+    result = lint_path(report, modules, options, max_bytes=max_bytes or MAX_BYTES)
+    for line in finding_lines(result, options.lang):
+        typer.echo(line)
+    if result.unreadable or result.crashed:
+        raise _fail(f"{report}: cannot be read as a report; nothing written")
+    errors = [f for f in result.findings if f.severity == ERROR]
+    if errors and not force:
+        typer.echo(
+            f"disclosure-lint render: {report} has {len(errors)} error(s); not rendered "
+            "(fix them, or use --force to render anyway)",
+            err=True,
+        )
+        raise typer.Exit(EXIT_FINDINGS)
+    from ..lint import load_any
+
+    loaded = load_any(report, max_bytes)
+    if loaded.report is None:
+        raise _fail(f"{report}: cannot be read as a report; nothing written")
+    try:
+        data = render(loaded.report, fmt)
+    except ImportError:
+        raise _fail("writing .docx needs python-docx: pip install 'disclosure-lint[docx]'") from None
+    except Exception as error:  # a fault of ours: one line, not a traceback
+        raise _fail(f"internal error while rendering ({type(error).__name__}: {error})") from None
+    try:
+        output.write_bytes(data)
+    except OSError as error:
+        raise _fail(f"cannot write {output}: {error.strerror or error}") from None
+    raise typer.Exit(EXIT_OK)

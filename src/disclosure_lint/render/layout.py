@@ -1,0 +1,257 @@
+"""The official document laid out once, for every output format: headings, paragraphs and the three tables.
+
+The tables follow the printed statutory format (国办公开办函〔2021〕30号): the
+part 二 table in four blocks by clause of 第二十条, the part 三 table with its
+three heading rows (申请人情况 / 自然人, 法人或其他组织, 总计 / the five kinds of
+法人或其他组织) and its row labels merged down their groups, and the part 四 table
+as one row of fifteen numbers under two heading rows. Every number is written as
+the YAML wrote it.
+
+Texts: each line of a YAML text keeps its line break. A line that ends a sentence
+(。！？… and closing quotes or brackets) ends a paragraph; other line ends are line
+breaks inside the paragraph, so what is wrapped in the YAML is wrapped in the
+document and reads back the same way.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import statute as s
+from ..document import Report
+from ..findings import Path
+from ..importer.recognise import SENTENCE_END
+
+TITLE_SUFFIX = "年政府信息公开工作年度报告"
+ASPECT_TITLES = {
+    "主动公开": "（一）主动公开",
+    "依申请公开": "（二）依申请公开",
+    "政府信息管理": "（三）政府信息管理",
+    "平台建设": "（四）政府信息公开平台建设",
+    "监督保障": "（五）监督保障",
+}
+PART3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+PARTLY_LABEL = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+PART2_CLAUSES = (
+    ("第二十条第（一）项", (s.REGULATIONS, s.NORMATIVE_DOCS), s.DOCS_COLUMNS),
+    ("第二十条第（五）项", (s.LICENSING,), (s.DECISIONS,)),
+    ("第二十条第（六）项", (s.PENALTY, s.COERCION), (s.DECISIONS,)),
+    ("第二十条第（八）项", (s.FEES,), ("本年收费金额（单位：万元）",)),
+)
+ORDINALS = "一二三四五六七八九十"
+
+
+@dataclass
+class Paragraph:
+    lines: list[str]
+    style: str = "body"  # title, part, aspect, body, signature
+
+
+@dataclass
+class TableCell:
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+    header: bool = False
+    label: bool = False  # a row label: left-aligned in the printed table
+
+
+@dataclass
+class Table:
+    name: str  # part2, part3, part4
+    columns: int
+    rows: list[list[TableCell]] = field(default_factory=list)
+    widths: tuple[float, ...] = ()  # relative column widths
+
+
+Block = Paragraph | Table
+
+
+def title(report: Report) -> str:
+    agency = report.get((s.AGENCY,))
+    year = report.get((s.YEAR,))
+    agency_text = agency if isinstance(agency, str) else ""
+    year_text = str(year) if isinstance(year, int) and not isinstance(year, bool) else ""
+    return (
+        f"{agency_text}{year_text}{TITLE_SUFFIX}" if year_text else f"{agency_text}政府信息公开工作年度报告"
+    )
+
+
+def paragraphs(text: Any) -> list[Paragraph]:
+    if not isinstance(text, str):
+        return []
+    out: list[Paragraph] = []
+    current: list[str] = []
+    for line in text.rstrip("\n").split("\n"):
+        line = line.strip()
+        if not line:
+            if current:
+                out.append(Paragraph(current))
+                current = []
+            continue
+        current.append(line)
+        if line[-1] in SENTENCE_END:
+            out.append(Paragraph(current))
+            current = []
+    if current:
+        out.append(Paragraph(current))
+    return out
+
+
+def cell_text(report: Report, path: Path) -> str:
+    """A number as the YAML wrote it: 12.30 stays 12.30, "/" stays "/"; nothing for an empty cell."""
+    value = report.get(path)
+    if value is None or isinstance(value, dict | list):
+        return ""
+    scalar = report.scalars.get(path)
+    if scalar is not None and not isinstance(value, str):
+        return scalar.text.strip()
+    return str(value).strip()
+
+
+def chinese_date(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        date = datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+def part_value(report: Report, part: str) -> tuple[bool, Any]:
+    """(found, value) of a part; a misspelt part key (`五、存在的主要问题及改进情况`) counts, as the linter suggests."""
+    if report.has((part,)):
+        return True, report.get((part,))
+    if isinstance(report.data, dict):
+        from ..schema import suggest
+
+        for key, value in report.data.items():
+            if key not in s.PARTS and suggest(str(key), list(s.PARTS)) == part:
+                return True, value
+    return False, None
+
+
+def layout(report: Report) -> list[Block]:
+    blocks: list[Block] = [Paragraph([title(report)], "title")]
+    for index, part in enumerate(s.PARTS):
+        found, value = part_value(report, part)
+        if not found:
+            continue
+        blocks.append(Paragraph([f"{ORDINALS[index]}、{part}"], "part"))
+        if part == s.PART1 and isinstance(value, dict):
+            for aspect in s.ASPECTS:
+                if aspect in value:
+                    blocks.append(Paragraph([ASPECT_TITLES[aspect]], "aspect"))
+                    blocks.extend(paragraphs(value[aspect]))
+        elif part == s.PART2:
+            blocks.append(part2_table(report))
+        elif part == s.PART3:
+            blocks.append(part3_table(report))
+        elif part == s.PART4:
+            blocks.append(part4_table(report))
+        else:
+            blocks.extend(paragraphs(value))
+    agency = report.get((s.AGENCY,))
+    date = chinese_date(report.get((s.PUBLISHED,)))
+    if isinstance(agency, str) and agency.strip():
+        blocks.append(Paragraph([agency.strip()], "signature"))
+    if date:
+        blocks.append(Paragraph([date], "signature"))
+    return blocks
+
+
+def part2_table(report: Report) -> Table:
+    table = Table("part2", 4, widths=(2.2, 1.6, 1.6, 1.6))
+    for clause, rows, columns in PART2_CLAUSES:
+        table.rows.append([TableCell(clause, colspan=4, header=True)])
+        heading = [TableCell("信息内容", header=True)]
+        if len(columns) == 3:
+            heading += [TableCell(column, header=True) for column in columns]
+        else:
+            heading.append(TableCell(columns[0], colspan=3, header=True))
+        table.rows.append(heading)
+        for label in rows:
+            cells = [TableCell(label, label=True)]
+            row = next(r for r in s.PART2_ROWS if r.label == label)
+            if len(row.columns) == 3:
+                cells += [TableCell(cell_text(report, (s.PART2, label, column))) for column in row.columns]
+            else:
+                cells.append(TableCell(cell_text(report, (s.PART2, label, row.columns[0])), colspan=3))
+            table.rows.append(cells)
+    return table
+
+
+def part3_table(report: Report) -> Table:
+    table = Table("part3", 10, widths=(1.0, 1.3, 2.6, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8))
+    table.rows.append(
+        [
+            TableCell(PART3_NOTE, rowspan=3, colspan=3, header=True),
+            TableCell("申请人情况", colspan=7, header=True),
+        ]
+    )
+    table.rows.append(
+        [
+            TableCell("自然人", rowspan=2, header=True),
+            TableCell("法人或其他组织", colspan=5, header=True),
+            TableCell(s.TOTAL, rowspan=2, header=True),
+        ]
+    )
+    table.rows.append([TableCell(column, header=True) for column in s.APPLICANT_COLUMNS[1:]])
+
+    def numbers(path: Path) -> list[TableCell]:
+        return [TableCell(cell_text(report, (*path, index))) for index in range(len(s.PART3_COLUMNS))]
+
+    table.rows.append([TableCell(f"一、{s.NEW}", colspan=3, label=True), *numbers((s.PART3, s.NEW))])
+    table.rows.append(
+        [TableCell(f"二、{s.CARRIED_IN}", colspan=3, label=True), *numbers((s.PART3, s.CARRIED_IN))]
+    )
+    results_rows = sum(len(items) if items else 1 for _, items in s.RESULT_GROUPS) + 1
+    first = True
+    for index, (group, items) in enumerate(s.RESULT_GROUPS):
+        lead = [TableCell(f"三、{s.RESULTS}", rowspan=results_rows, label=True)] if first else []
+        first = False
+        head = f"（{ORDINALS[index]}）{group}"
+        if items is None:
+            label = PARTLY_LABEL if group == s.PARTLY else head
+            table.rows.append(
+                [*lead, TableCell(label, colspan=2, label=True), *numbers((s.PART3, s.RESULTS, group))]
+            )
+            continue
+        for number, item in enumerate(items, start=1):
+            group_cell = [TableCell(head, rowspan=len(items), label=True)] if number == 1 else []
+            path = (s.PART3, s.RESULTS, group, item)
+            table.rows.append([*lead, *group_cell, TableCell(f"{number}.{item}", label=True), *numbers(path)])
+            lead = []
+    table.rows.append(
+        [TableCell("（七）总计", colspan=2, label=True), *numbers((s.PART3, s.RESULTS, s.TOTAL))]
+    )
+    table.rows.append(
+        [TableCell(f"四、{s.CARRIED_OUT}", colspan=3, label=True), *numbers((s.PART3, s.CARRIED_OUT))]
+    )
+    return table
+
+
+def part4_table(report: Report) -> Table:
+    table = Table("part4", 15, widths=(1.0,) * 15)
+    table.rows.append(
+        [TableCell(s.REVIEW, colspan=5, header=True), TableCell("行政诉讼", colspan=10, header=True)]
+    )
+    table.rows.append(
+        [
+            *(TableCell(column, rowspan=2, header=True) for column in s.PART4_COLUMNS),
+            TableCell(s.SUIT_DIRECT, colspan=5, header=True),
+            TableCell(s.SUIT_AFTER_REVIEW, colspan=5, header=True),
+        ]
+    )
+    table.rows.append([TableCell(column, header=True) for column in s.PART4_COLUMNS * 2])
+    table.rows.append(
+        [
+            TableCell(cell_text(report, (s.PART4, block, index)))
+            for block in s.PART4_BLOCKS
+            for index in range(len(s.PART4_COLUMNS))
+        ]
+    )
+    return table

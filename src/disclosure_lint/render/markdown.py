@@ -1,0 +1,76 @@
+"""The report as Markdown (GitHub tables). Markdown cannot merge cells, so each table row carries its full label."""
+
+from __future__ import annotations
+
+from .. import statute as s
+from ..document import Report
+from .layout import (
+    ASPECT_TITLES,
+    ORDINALS,
+    PART2_CLAUSES,
+    cell_text,
+    chinese_date,
+    paragraphs,
+    part_value,
+    title,
+)
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    return [_row(header), _row(["---"] * len(header)), *(_row(r) for r in rows), ""]
+
+
+def _text(value: object) -> list[str]:
+    out = []
+    for paragraph in paragraphs(value):
+        out += ["\n".join(paragraph.lines), ""]
+    return out
+
+
+def render_markdown(report: Report) -> str:
+    out = [f"# {title(report)}", ""]
+    for index, part in enumerate(s.PARTS):
+        found, value = part_value(report, part)
+        if not found:
+            continue
+        out += [f"## {ORDINALS[index]}、{part}", ""]
+        if part == s.PART1 and isinstance(value, dict):
+            for aspect in s.ASPECTS:
+                if aspect in value:
+                    out += [f"### {ASPECT_TITLES[aspect]}", "", *_text(value[aspect])]
+        elif part == s.PART2:
+            for clause, rows, columns in PART2_CLAUSES:
+                body = []
+                for label in rows:
+                    row = next(r for r in s.PART2_ROWS if r.label == label)
+                    body.append([label, *(cell_text(report, (s.PART2, label, c)) for c in row.columns)])
+                out += _table([clause, *columns], body)
+        elif part == s.PART3:
+            body = []
+            for row in s.PART3_ROWS:
+                label = row.label if row.path[1] != s.RESULTS else f"三、{s.RESULTS}·{row.label}"
+                body.append(
+                    [label, *(cell_text(report, (*row.path, i)) for i in range(len(s.PART3_COLUMNS)))]
+                )
+            out += ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", ""]
+            out += _table(["", *s.PART3_COLUMNS], body)
+        elif part == s.PART4:
+            names = {s.REVIEW: s.REVIEW, s.SUIT_DIRECT: f"行政诉讼·{s.SUIT_DIRECT}"}
+            names[s.SUIT_AFTER_REVIEW] = f"行政诉讼·{s.SUIT_AFTER_REVIEW}"
+            body = [
+                [names[block], *(cell_text(report, (s.PART4, block, i)) for i in range(len(s.PART4_COLUMNS)))]
+                for block in s.PART4_BLOCKS
+            ]
+            out += _table(["", *s.PART4_COLUMNS], body)
+        else:
+            out += _text(value)
+    agency = report.get((s.AGENCY,))
+    date = chinese_date(report.get((s.PUBLISHED,)))
+    signature = [t for t in (agency if isinstance(agency, str) else None, date) if t]
+    if signature:
+        out += ['<div align="right">', "", "<br>\n".join(signature), "", "</div>", ""]
+    return "\n".join(out).rstrip("\n") + "\n"
