@@ -233,7 +233,9 @@ def _run(
     try:
         for argument in arguments:
             folder_options = options_for(argument / "_" if argument.is_dir() else argument, overrides)
-            if argument.is_dir() and not any(expand([argument], folder_options.include, folder_options.exclude)):
+            if argument.is_dir() and not any(
+                expand([argument], folder_options.include, folder_options.exclude)
+            ):
                 patterns = ", ".join(folder_options.include)
                 typer.echo(f"disclosure-lint: error: no reports ({patterns}) found in {argument}", err=True)
                 worst = EXIT_ERROR  # a CI gate pointed at the wrong folder must not pass silently
