@@ -130,18 +130,10 @@ def check(report: Report) -> Iterable[Finding]:
 
 
 def text_parts(report: Report) -> Iterator[TextPart]:
-    """The present text parts: 一 (or each of its aspects), 五 and 六."""
-    if report.has((statute.PART1,)):
-        part1 = report.get((statute.PART1,))
-        if isinstance(part1, dict):
-            for aspect in statute.ASPECTS:
-                if aspect in part1:
-                    yield TextPart((statute.PART1, aspect), f"总体情况·{aspect}")
-        else:
-            yield TextPart((statute.PART1,), statute.PART1)
-    for part in (statute.PART5, statute.PART6):
-        if report.has((part,)):
-            yield TextPart((part,), part)
+    """The present text parts: 一 (or each of its aspects), 五 and 六, with their labels."""
+    for path in report.text_paths():
+        label = f"总体情况·{path[-1]}" if len(path) > 1 else str(path[0])
+        yield TextPart(path, label)
 
 
 def _empty(report: Report, part: TextPart) -> Finding:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import statute
 from .findings import START, Path, Pos
 
 _MISSING = object()
@@ -36,6 +37,7 @@ class Report:
     keys: dict[Path, Pos] = field(default_factory=dict)
     scalars: dict[Path, Scalar] = field(default_factory=dict)
     previous: Report | None = None  # last year's report, when the user named one (--previous)
+    _glyphs: dict[Path, list[Pos]] = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, path: Path, default: Any = None) -> Any:
         node = self.data
@@ -88,6 +90,17 @@ class Report:
     def walk_scalars(self) -> Iterator[tuple[Path, Scalar]]:
         yield from self.scalars.items()
 
+    def text_paths(self) -> Iterator[Path]:
+        """The narrative parts present: 一 (each aspect, or the single text), 五 and 六."""
+        part1 = self.get((statute.PART1,))
+        if isinstance(part1, dict):
+            yield from ((statute.PART1, aspect) for aspect in statute.ASPECTS if aspect in part1)
+        elif self.has((statute.PART1,)):
+            yield (statute.PART1,)
+        for part in (statute.PART5, statute.PART6):
+            if self.has((part,)):
+                yield (part,)
+
     def text_pos(self, path: Path, offset: int) -> Pos:
         """Where character `offset` of the text at `path` is in the file.
 
@@ -95,11 +108,20 @@ class Report:
         text's non-blank characters are matched one by one against the source.
         """
         value = self.get(path)
-        start = self.values.get(path)
-        if not isinstance(value, str) or start is None:
+        if not isinstance(value, str) or path not in self.values:
             return self.pos(path)
         offset = max(0, min(offset, len(value)))
         wanted = sum(1 for char in value[:offset] if not char.isspace())
+        glyphs = self._glyphs.get(path)
+        if glyphs is None:
+            glyphs = self._glyphs[path] = self._glyph_positions(
+                path, sum(1 for c in value if not c.isspace())
+            )
+        return glyphs[wanted] if wanted < len(glyphs) else self.values[path]
+
+    def _glyph_positions(self, path: Path, count: int) -> list[Pos]:
+        """Positions of the first `count` non-blank source characters of the value at `path`."""
+        start = self.values[path]
         lines = self.source.split("\n")
         scalar = self.scalars.get(path)
         line, col = start.line - 1, start.col - 1
@@ -107,17 +129,15 @@ class Report:
             line, col = line + 1, 0  # the text starts below the | or > indicator
         elif scalar is not None and scalar.quoted:
             col += 1
-        seen = 0
-        while line < len(lines):
+        found: list[Pos] = []
+        while line < len(lines) and len(found) < count:
             text = lines[line]
-            while col < len(text):
+            while col < len(text) and len(found) < count:
                 if not text[col].isspace():
-                    if seen == wanted:
-                        return Pos(line + 1, col + 1)
-                    seen += 1
+                    found.append(Pos(line + 1, col + 1))
                 col += 1
             line, col = line + 1, 0
-        return start
+        return found
 
     def line_text(self, line: int) -> str:
         lines = self.source.splitlines()
