@@ -14,18 +14,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from . import __version__
+from .commands import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail, new_app
 
 if TYPE_CHECKING:
     from .config import Overrides
     from .lint import FileResult
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+app = new_app()
 
 
 def _version(value: bool) -> None:
@@ -35,8 +30,7 @@ def _version(value: bool) -> None:
 
 
 def _fail(message: str) -> typer.Exit:
-    typer.echo(f"disclosure-lint: error: {message}", err=True)
-    return typer.Exit(EXIT_ERROR)
+    return fail("", message)
 
 
 @app.command(

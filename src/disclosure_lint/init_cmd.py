@@ -8,8 +8,9 @@ from typing import Annotated
 import typer
 
 from . import statute as s
+from .commands import fail, new_app
 
-app = typer.Typer(add_completion=False, context_settings={"help_option_names": ["-h", "--help"]})
+app = new_app()
 
 
 @app.command()
@@ -39,15 +40,12 @@ def init(
     from .template import render
 
     if kind not in s.REPORT_KINDS:
-        typer.echo(f"disclosure-lint init: error: --kind must be 部门 or 本级政府, not {kind!r}", err=True)
-        raise typer.Exit(2)
+        raise fail("init", f"--kind must be 部门 or 本级政府, not {kind!r}")
     if output.exists() and not force:
-        typer.echo(f"disclosure-lint init: error: {output} exists (use --force to overwrite)", err=True)
-        raise typer.Exit(2)
+        raise fail("init", f"{output} exists (use --force to overwrite)")
     text = render(agency, year, kind, schema or str(schema_path()))
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as error:
-        typer.echo(f"disclosure-lint init: error: cannot write {output}: {error.strerror or error}", err=True)
-        raise typer.Exit(2) from None
+        raise fail("init", f"cannot write {output}: {error.strerror or error}") from None
     typer.echo(f"已写入 {output}：填好“（待填写）”处和表格后，运行 disclosure-lint {output}")

@@ -10,19 +10,13 @@ from typing import Annotated
 import typer
 
 from .. import statute as s
+from ..commands import EXIT_CLEAN, fail, new_app
 
-EXIT_OK, EXIT_ERROR = 0, 2
-
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+app = new_app()
 
 
 def _fail(message: str) -> typer.Exit:
-    typer.echo(f"disclosure-lint import: error: {message}", err=True)
-    return typer.Exit(EXIT_ERROR)
+    return fail("import", message)
 
 
 @app.command()
@@ -98,12 +92,12 @@ def import_report(
             typer.echo(f"{source}: {why}", err=True)
     if output is None:
         typer.echo(imported.yaml, nl=False)
-        raise typer.Exit(EXIT_OK)
+        raise typer.Exit(EXIT_CLEAN)
     try:
         output.write_text(imported.yaml, encoding="utf-8")
     except OSError as error:
         raise _fail(f"cannot write {output}: {error.strerror or error}") from None
-    raise typer.Exit(EXIT_OK)
+    raise typer.Exit(EXIT_CLEAN)
 
 
 def _schema_reference(output: Path) -> str | None:

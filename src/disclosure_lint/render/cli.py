@@ -7,18 +7,13 @@ from typing import Annotated
 
 import typer
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from ..commands import EXIT_CLEAN, EXIT_FINDINGS, fail, new_app
 
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+app = new_app()
 
 
 def _fail(message: str) -> typer.Exit:
-    typer.echo(f"disclosure-lint render: error: {message}", err=True)
-    return typer.Exit(EXIT_ERROR)
+    return fail("render", message)
 
 
 @app.command()
@@ -96,4 +91,4 @@ def render_report(
         output.write_bytes(data)
     except OSError as error:
         raise _fail(f"cannot write {output}: {error.strerror or error}") from None
-    raise typer.Exit(EXIT_OK)
+    raise typer.Exit(EXIT_CLEAN)

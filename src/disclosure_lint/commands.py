@@ -1,0 +1,22 @@
+"""What every disclosure-lint command shares: exit statuses, the typer app, one-line errors."""
+
+from __future__ import annotations
+
+import typer
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def new_app() -> typer.Typer:
+    return typer.Typer(
+        add_completion=False,
+        no_args_is_help=True,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+
+def fail(command: str, message: str) -> typer.Exit:
+    """Print `disclosure-lint <command>: error: message` and return the exit to raise (status 2)."""
+    prefix = f"disclosure-lint {command}".rstrip()
+    typer.echo(f"{prefix}: error: {message}", err=True)
+    return typer.Exit(EXIT_ERROR)
