@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -17,6 +18,7 @@ from . import __version__
 from .commands import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail, new_app
 
 if TYPE_CHECKING:
+    from .batch import Job
     from .config import Overrides
     from .lint import FileResult
 
@@ -199,9 +201,9 @@ def _run(
     output_file: Path | None,
 ) -> int:
     from . import engine, output
+    from .batch import Job, lint_many
     from .config import options_for
     from .inputs import STDIN, expand
-    from .lint import lint_bytes, lint_path
     from .loader import load_file
     from .reporters import REPORTERS
 
@@ -222,38 +224,39 @@ def _run(
 
     modules_by_dirs: dict[tuple[Path, ...], list[engine.RuleModule]] = {}
     results: list[FileResult] = []
-    worst = EXIT_CLEAN
-    seen: set[Path] = set()
-    try:
+    empty_folders: list[Path] = []
+
+    def jobs() -> Iterator[Job]:
+        seen: set[Path] = set()
         for argument in arguments:
             folder_options = options_for(argument / "_" if argument.is_dir() else argument, overrides)
-            if argument.is_dir() and not any(
-                expand([argument], folder_options.include, folder_options.exclude)
-            ):
+            found = False
+            for path in expand([argument], folder_options.include, folder_options.exclude, seen):
+                found = True
+                if str(path) == STDIN:
+                    options = options_for(Path(stdin_filename) if stdin_filename else None, overrides)
+                    raw = sys.stdin.buffer.read(options.max_bytes + 1)
+                    yield Job(path, options, raw=raw, name=stdin_filename or "<stdin>")
+                else:
+                    yield Job(path, options_for(path, overrides))
+            if argument.is_dir() and not found and not any(expand([argument], folder_options.include, ())):
+                empty_folders.append(argument)
                 patterns = ", ".join(folder_options.include)
                 typer.echo(f"disclosure-lint: error: no reports ({patterns}) found in {argument}", err=True)
-                worst = EXIT_ERROR  # a CI gate pointed at the wrong folder must not pass silently
-                continue
-            for path in expand([argument], folder_options.include, folder_options.exclude, seen):
-                from_stdin = str(path) == STDIN
-                shown = Path(stdin_filename) if from_stdin and stdin_filename else path
-                options = options_for(shown if not from_stdin or stdin_filename else None, overrides)
-                if options.rule_dirs not in modules_by_dirs:
-                    modules_by_dirs[options.rule_dirs] = engine.load_rule_modules(options.rule_dirs)
-                modules = modules_by_dirs[options.rule_dirs]
-                if from_stdin:
-                    raw = sys.stdin.buffer.read(options.max_bytes + 1)
-                    result = lint_bytes(raw, str(stdin_filename or "<stdin>"), modules, options)
-                else:
-                    result = lint_path(path, modules, options, max_bytes=options.max_bytes, previous=previous)
-                results.append(result)
-                if fmt == "text":
-                    for line in output.finding_lines(result, options.lang, paint):
-                        stream.write(line + "\n")
-                if result.unreadable or result.crashed:
-                    worst = EXIT_ERROR
-                elif result.fails(options.fail_on) and worst == EXIT_CLEAN:
-                    worst = EXIT_FINDINGS
+
+    worst = EXIT_CLEAN
+    try:
+        for job, result in lint_many(jobs(), previous, modules_by_dirs):
+            results.append(result)
+            if fmt == "text":
+                for line in output.finding_lines(result, job.options.lang, paint):
+                    stream.write(line + "\n")
+            if result.unreadable or result.crashed:
+                worst = EXIT_ERROR
+            elif result.fails(job.options.fail_on) and worst == EXIT_CLEAN:
+                worst = EXIT_FINDINGS
+        if empty_folders:
+            worst = EXIT_ERROR  # a CI gate pointed at the wrong folder must not pass silently
         lang = base.lang
         all_rules = engine.all_rules([m for modules in modules_by_dirs.values() for m in modules])
         if fmt == "text":

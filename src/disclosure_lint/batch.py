@@ -1,0 +1,252 @@
+"""Lint many reports at once, in parallel across cores, with results in the order given.
+
+    for job, result in lint_many(jobs, previous=previous, modules_by_dirs=modules_by_dirs):
+        ...print result with job.options...
+
+Each `Job` is what the sequential loop passes to `lint_path` (or `lint_bytes` for standard
+input): the path and the options found for it. With more than `PARALLEL_FROM - 1` jobs and more
+than one usable CPU, the jobs go to a pool of worker processes; otherwise, and whenever the pool
+cannot be used, they are linted in this process. Either way the results are the same
+`FileResult`s, finding for finding, in the same order:
+
+* Each worker loads the rule modules once (inherited from this process when it is forked) and
+  keeps one jsonschema validator, so a job costs only its own loading and checking.
+* A finding crosses the process boundary as plain data — rule code, line, column, path and
+  message arguments — and is bound again here to the very `Rule` object this process loaded
+  for that code. Rule modules are loaded from files by path, and a plugin's objects may not
+  pickle; a result that cannot be sent as plain data is linted again here instead.
+* A configuration or plugin error surfaces where the sequential loop would meet it: the
+  results of the jobs before it are yielded first, then it is raised.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from . import engine
+from .config import Options
+from .document import Report
+from .findings import Finding, Pos, Rule, Severity
+from .lint import FileResult, lint_bytes, lint_path
+
+PARALLEL_FROM = 9  # fewer files than this are quicker to lint than to start a pool for
+MAX_CHUNK = 16  # jobs sent to a worker at once: large enough to amortise, small enough to balance
+
+
+@dataclass(frozen=True)
+class Job:
+    """One report to lint: a file, or content already read (standard input) shown as `name`."""
+
+    path: Path
+    options: Options
+    raw: bytes | None = None
+    name: str | None = None
+
+
+def lint_one(job: Job, modules: Sequence[engine.RuleModule], previous: Report | None = None) -> FileResult:
+    """Exactly what the sequential command does for one job."""
+    if job.raw is not None:
+        return lint_bytes(job.raw, job.name or str(job.path), modules, job.options)
+    return lint_path(job.path, modules, job.options, max_bytes=job.options.max_bytes, previous=previous)
+
+
+def usable_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def lint_many(
+    jobs: Iterable[Job],
+    previous: Report | None = None,
+    modules_by_dirs: dict[tuple[Path, ...], list[engine.RuleModule]] | None = None,
+    workers: int | None = None,
+) -> Iterator[tuple[Job, FileResult]]:
+    """(job, result) for every job, in the order of `jobs`.
+
+    `modules_by_dirs` caches the rule modules by `Options.rule_dirs`; pass the caller's dict to
+    see which were loaded (for `--list-rules`-style output after the run). `workers` caps the
+    number of processes (default: the usable CPUs; 1 lints in this process).
+    """
+    modules_by_dirs = {} if modules_by_dirs is None else modules_by_dirs
+    planned: list[Job] = []
+    failure: BaseException | None = None
+    try:
+        for job in jobs:  # building a job may raise ConfigError: keep it for its turn
+            if job.options.rule_dirs not in modules_by_dirs:
+                modules_by_dirs[job.options.rule_dirs] = engine.load_rule_modules(job.options.rule_dirs)
+            planned.append(job)
+    except Exception as error:
+        failure = error
+    count = min(workers or usable_cpus(), len(planned))
+    if count > 1 and len(planned) >= PARALLEL_FROM:
+        yield from _in_pool(planned, previous, modules_by_dirs, count)
+    else:
+        for job in planned:
+            yield job, lint_one(job, modules_by_dirs[job.options.rule_dirs], previous)
+    if failure is not None:
+        raise failure
+
+
+# ---------------------------------------------------------------- the pool
+
+
+def _in_pool(
+    jobs: list[Job],
+    previous: Report | None,
+    modules_by_dirs: dict[tuple[Path, ...], list[engine.RuleModule]],
+    count: int,
+) -> Iterator[tuple[Job, FileResult]]:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from . import schema
+
+    schema.prepare()  # once here: forked workers inherit the validator
+    rules = {dirs: _rules_by_code(modules) for dirs, modules in modules_by_dirs.items()}
+    chunk = max(1, min(MAX_CHUNK, len(jobs) // (count * 4)))
+    chunks = [jobs[start : start + chunk] for start in range(0, len(jobs), chunk)]
+    done = 0  # jobs whose results were yielded
+    try:
+        _STATE.update(modules=modules_by_dirs, previous=previous)  # inherited by forked workers
+        for stream in (sys.stdout, sys.stderr):  # or a forked worker would print their buffers again
+            stream.flush()
+        pool = ProcessPoolExecutor(
+            count,
+            mp_context=_context(),
+            initializer=_start_worker,
+            initargs=_initargs(modules_by_dirs, previous),
+        )
+        try:
+            pending: deque[Any] = deque()
+            queued = iter(chunks)
+            for part in queued:
+                pending.append((part, pool.submit(_lint_chunk, part)))
+                if len(pending) >= count * 2:
+                    break
+            while pending:
+                part, future = pending.popleft()
+                sent = future.result()
+                for more in queued:  # keep the workers busy while this chunk is unpacked
+                    pending.append((more, pool.submit(_lint_chunk, more)))
+                    break
+                for job, plain in zip(part, sent, strict=True):
+                    modules = modules_by_dirs[job.options.rule_dirs]
+                    result = _rebuild(plain, rules[job.options.rule_dirs])
+                    yield job, result if result is not None else lint_one(job, modules, previous)
+                    done += 1
+        finally:
+            # After an early stop (Ctrl-C, a closed pipe) the chunks not yet started are dropped.
+            pool.shutdown(wait=True, cancel_futures=True)
+    except (BrokenProcessPool, OSError):
+        # A worker died or could not be started: finish here, as the sequential loop would.
+        for job in jobs[done:]:
+            yield job, lint_one(job, modules_by_dirs[job.options.rule_dirs], previous)
+    finally:
+        _STATE.clear()
+
+
+def _context() -> Any:
+    import multiprocessing
+
+    # Forking shares the loaded rule modules and validator; elsewhere use the platform's default.
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def _initargs(modules_by_dirs: dict, previous: Report | None) -> tuple[Any, ...]:
+    return (tuple(modules_by_dirs), previous)
+
+
+_STATE: dict[str, Any] = {}
+
+
+def _start_worker(rule_dirs: tuple[tuple[Path, ...], ...], previous: Report | None) -> None:
+    """Load what every job needs, once per worker (a forked worker already has it)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if "modules" not in _STATE:
+        _STATE["modules"] = {dirs: engine.load_rule_modules(dirs) for dirs in rule_dirs}
+        _STATE["previous"] = previous
+        from . import schema
+
+        schema.prepare()
+
+
+def _lint_chunk(jobs: list[Job]) -> list[Any]:
+    modules_by_dirs = _STATE["modules"]
+    out = []
+    for job in jobs:
+        if job.options.rule_dirs not in modules_by_dirs:
+            modules_by_dirs[job.options.rule_dirs] = engine.load_rule_modules(job.options.rule_dirs)
+        modules = modules_by_dirs[job.options.rule_dirs]
+        result = lint_one(job, modules, _STATE["previous"])
+        out.append(_plain(result, _rules_by_code(modules)))
+    return out
+
+
+# ---------------------------------------------------------------- findings as plain data
+
+_SCALARS = (str, int, float, bool, type(None), Decimal)
+_RULE_FIELDS = tuple(f.name for f in dataclasses.fields(Rule))
+
+
+def _rules_by_code(modules: Sequence[engine.RuleModule]) -> dict[str, Rule]:
+    return {rule.code: rule for rule in engine.all_rules(modules)}
+
+
+def _plain(result: FileResult, known: dict[str, Rule]) -> Any:
+    """The result as builtins only, or None when something in it is not plain data."""
+    if type(result) is not FileResult:
+        return None
+    rest = {f.name: getattr(result, f.name) for f in dataclasses.fields(result) if f.name != "findings"}
+    if not all(_is_plain(value) for value in rest.values()):
+        return None
+    findings = []
+    for finding in result.findings:
+        if type(finding) is not Finding or type(finding.pos) is not Pos:
+            return None
+        rule = finding.rule
+        if known.get(rule.code) is rule:
+            sent_rule: Any = rule.code
+        elif type(rule) is Rule and type(rule.severity) is Severity:
+            sent_rule = tuple(getattr(rule, name) for name in _RULE_FIELDS)  # a rule of no module's RULES
+        else:
+            return None
+        if not (_is_plain(finding.path) and _is_plain(finding.args)):
+            return None
+        findings.append((sent_rule, finding.pos.line, finding.pos.col, finding.path, finding.args))
+    return rest, findings
+
+
+def _is_plain(value: Any) -> bool:
+    kind = type(value)
+    if kind in _SCALARS or kind is Severity or kind is Pos:
+        return True
+    if kind is tuple or kind is list:
+        return all(_is_plain(item) for item in value)
+    if kind is dict:
+        return all(type(key) is str and _is_plain(item) for key, item in value.items())
+    return False
+
+
+def _rebuild(plain: Any, known: dict[str, Rule]) -> FileResult | None:
+    if plain is None:
+        return None
+    rest, sent = plain
+    findings = []
+    for sent_rule, line, col, path, args in sent:
+        rule = known[sent_rule] if isinstance(sent_rule, str) else Rule(*sent_rule)
+        findings.append(Finding(rule, Pos(line, col), path, args))
+    return FileResult(findings=findings, **rest)
