@@ -111,6 +111,8 @@ MAX_FINDINGS = 50  # per text part: past that, the text is not prose the clerk w
 FIGURE = "‖"  # where the figure stands in a window of text around it
 CLAUSE_END = SENTENCE_END + "，,；;：:（）()【】[]"  # not 、: "行政复议、行政诉讼共3件" is one phrase
 FOLD_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_NON_SPACE = re.compile(r"\S+")
+_FULL_WIDTH_DIGIT = re.compile("[０-９]")
 
 CN_DIGITS = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -138,11 +140,12 @@ class Flat:
 
     @classmethod
     def of(cls, path: Path, value: str) -> Flat:
-        kept = [(i, c) for i, c in enumerate(value.translate(FOLD_DIGITS)) if not c.isspace()]
+        folded = value.translate(FOLD_DIGITS) if _FULL_WIDTH_DIGIT.search(value) else value
+        spans = [match.span() for match in _NON_SPACE.finditer(folded)]  # \S is exactly not str.isspace()
         return cls(
             path,
-            "".join(c for _, c in kept),
-            tuple(i for i, _ in kept),
+            "".join(folded[start:end] for start, end in spans),
+            tuple(i for start, end in spans for i in range(start, end)),
             path == (statute.PART1, "依申请公开"),
         )
 

@@ -37,6 +37,8 @@ STALE_YEAR = Rule(
 RULES = (STALE_YEAR,)
 
 FOLD_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_NON_SPACE = re.compile(r"\S+")
+_FULL_WIDTH_DIGIT = re.compile("[０-９]")
 YEAR = r"(?P<year>(?:19|20)\d{2})"
 BOUNDARY = "。！？!?；;：:"
 HEADING = re.compile(
@@ -78,19 +80,19 @@ class Flat:
 
     @classmethod
     def of(cls, value: str) -> Flat:
-        kept: list[tuple[int, str]] = []
+        folded = value.translate(FOLD_DIGITS) if _FULL_WIDTH_DIGIT.search(value) else value
+        text: list[str] = []
+        offsets: list[int] = []
         starts: set[int] = set()
-        new_line = True
-        for index, char in enumerate(value.translate(FOLD_DIGITS)):
-            if char == "\n":
-                new_line = True
-            if char.isspace():
-                continue
-            if new_line:
-                starts.add(len(kept))
-                new_line = False
-            kept.append((index, char))
-        return cls("".join(c for _, c in kept), tuple(i for i, _ in kept), frozenset(starts))
+        previous_end = 0
+        for match in _NON_SPACE.finditer(folded):  # \S is exactly not str.isspace()
+            start, end = match.span()
+            if not offsets or "\n" in folded[previous_end:start]:
+                starts.add(len(offsets))
+            text.append(match.group())
+            offsets.extend(range(start, end))
+            previous_end = end
+        return cls("".join(text), tuple(offsets), frozenset(starts))
 
 
 def check(report: Report) -> Iterator[Finding]:

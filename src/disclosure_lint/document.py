@@ -37,6 +37,7 @@ class Report:
     keys: dict[Path, Pos] = field(default_factory=dict)
     scalars: dict[Path, Scalar] = field(default_factory=dict)
     previous: Report | None = None  # last year's report, when the user named one (--previous)
+    _lines: tuple[str, list[str]] | None = field(default=None, init=False, repr=False, compare=False)
     _glyphs: dict[Path, list[Pos]] = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, path: Path, default: Any = None) -> Any:
@@ -140,5 +141,7 @@ class Report:
         return found
 
     def line_text(self, line: int) -> str:
-        lines = self.source.splitlines()
+        if self._lines is None or self._lines[0] is not self.source:
+            self._lines = (self.source, self.source.splitlines())  # split once, not once per cell
+        lines = self._lines[1]
         return lines[line - 1] if 0 < line <= len(lines) else ""

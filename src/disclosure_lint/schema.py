@@ -53,18 +53,12 @@ def _validator() -> Any:
     return Draft202012Validator(load_schema())
 
 
-def prepare(validator: bool = False) -> None:
-    """Load the schema and build the fast check now (and jsonschema's validator, if asked),
-    e.g. before forking workers. jsonschema is otherwise imported only for an invalid report."""
-    _valid_check()
-    if validator:
-        _validator()
+def prepare() -> None:
+    """Build the jsonschema validator now, e.g. before forking workers, so they inherit it."""
+    _validator()
 
 
 def validate(report: Report) -> list[Finding]:
-    valid = _valid_check()
-    if valid is not None and valid(report.data):
-        return []  # most reports: no need for jsonschema (or even to import it)
     findings: list[Finding] = []
     missing: dict[Path, list[str]] = {}
     unknown: dict[Path, list[str]] = {}
@@ -147,149 +141,6 @@ def _old_template(report: Report, unknown: dict[Path, list[str]], findings: list
 
 def _within_changed(path: Path) -> bool:
     return any(path[: len(prefix)] == prefix for prefix in _CHANGED_IN_2021)
-
-
-# ---------------------------------------------------------------- a fast "is it valid?" check
-#
-# jsonschema takes about 3 ms to walk a full report and 40 ms to import; most reports are valid.
-# The schema is compiled once into nested closures that answer only "certainly valid": they
-# implement the keywords our schema uses with jsonschema's Draft 2020-12 semantics, and answer
-# False — "ask jsonschema" — for anything they are unsure of (a value of an unexpected Python
-# type, an enum match that depends on jsonschema's bool/float equality rules). A schema using
-# any other keyword is not compiled at all. So the findings are always jsonschema's own.
-
-_ANNOTATIONS = frozenset(
-    {"$schema", "$id", "$comment", "$defs", "definitions", "title", "description", "examples", "default"}
-    | {"deprecated", "readOnly", "writeOnly"}
-)
-_PLAIN_TYPES = (dict, list, str, int, float, bool, type(None))
-_Check = Any  # Callable[[Any], bool]
-
-
-class _Unsupported(Exception):
-    pass
-
-
-@functools.cache
-def _valid_check() -> _Check | None:
-    schema = load_schema()
-    try:
-        return _compile(schema, schema, {})
-    except _Unsupported:
-        return None
-
-
-def _is_type(value: Any, name: str) -> bool:
-    kind = type(value)
-    if name == "object":
-        return kind is dict
-    if name == "array":
-        return kind is list
-    if name == "string":
-        return kind is str
-    if name == "integer":
-        return kind is int or (kind is float and value.is_integer())
-    if name == "number":
-        return kind is int or kind is float
-    if name == "boolean":
-        return kind is bool
-    if name == "null":
-        return value is None
-    raise _Unsupported(name)
-
-
-def _compile(schema: Any, root: dict[str, Any], refs: dict[str, _Check]) -> _Check:
-    if schema is True:
-        return lambda value: True
-    if schema is False:
-        return lambda value: False
-    if not isinstance(schema, dict):
-        raise _Unsupported(schema)
-    checks: list[_Check] = []
-    for keyword, argument in schema.items():
-        if keyword in _ANNOTATIONS:
-            if keyword == "$id" and schema is not root:
-                raise _Unsupported(keyword)  # a new base URI: leave $ref resolution to jsonschema
-            continue
-        checks.append(_keyword(keyword, argument, schema, root, refs))
-
-    def check(value: Any) -> bool:
-        if type(value) not in _PLAIN_TYPES:
-            return False  # not something YAML gives: let jsonschema decide
-        return all(each(value) for each in checks)
-
-    return check
-
-
-def _keyword(keyword: str, argument: Any, schema: dict[str, Any], root: dict[str, Any], refs: dict) -> _Check:
-    if keyword == "type":
-        names = argument if isinstance(argument, list) else [argument]
-        for name in names:
-            _is_type(None, name)  # raises on a type name we do not know
-        return lambda value: any(_is_type(value, name) for name in names)
-    if keyword == "properties":
-        compiled = {key: _compile(sub, root, refs) for key, sub in argument.items()}
-
-        def properties(value: Any) -> bool:
-            if type(value) is not dict:
-                return True
-            return all(sub(value[key]) for key, sub in compiled.items() if key in value)
-
-        return properties
-    if keyword == "required":
-        keys = tuple(argument)
-        return lambda value: type(value) is not dict or all(key in value for key in keys)
-    if keyword == "additionalProperties":
-        if "patternProperties" in schema:
-            raise _Unsupported(keyword)
-        known = frozenset(schema.get("properties", {}))
-        extra_check = _compile(argument, root, refs)
-        return lambda value: (
-            type(value) is not dict or all(extra_check(value[key]) for key in value if key not in known)
-        )
-    if keyword == "items":
-        if "prefixItems" in schema:
-            raise _Unsupported(keyword)
-        item_check = _compile(argument, root, refs)
-        return lambda value: type(value) is not list or all(item_check(item) for item in value)
-    if keyword == "minItems":
-        return lambda value: type(value) is not list or len(value) >= argument
-    if keyword == "maxItems":
-        return lambda value: type(value) is not list or len(value) <= argument
-    if keyword == "minLength":
-        return lambda value: type(value) is not str or len(value) >= argument
-    if keyword == "pattern":
-        regex = re.compile(argument)
-        return lambda value: type(value) is not str or regex.search(value) is not None
-    if keyword in ("minimum", "maximum"):
-        if type(argument) not in (int, float):
-            raise _Unsupported(keyword)
-        if keyword == "minimum":
-            return lambda value: type(value) not in (int, float) or not value < argument
-        return lambda value: type(value) not in (int, float) or not value > argument
-    if keyword == "enum":
-        # Certain only for exact str and int matches; jsonschema's equality (True != 1, 2021.0 == 2021)
-        # decides the rest.
-        choices = frozenset(c for c in argument if type(c) in (str, int))
-        return lambda value: type(value) in (str, int) and value in choices
-    if keyword == "$ref":
-        return _reference(argument, root, refs)
-    raise _Unsupported(keyword)
-
-
-def _reference(ref: str, root: dict[str, Any], refs: dict[str, _Check]) -> _Check:
-    if ref not in refs:
-        if not ref.startswith("#/") or "~" in ref or "%" in ref:
-            raise _Unsupported(ref)
-        target: Any = root
-        for step in ref[2:].split("/"):
-            if not isinstance(target, dict) or step not in target:
-                raise _Unsupported(ref)
-            target = target[step]
-        refs[ref] = lambda value: compiled(value)  # a placeholder while compiling, for recursive refs
-        compiled = _compile(target, root, refs)
-        refs[ref] = compiled
-    return refs[ref]
 
 
 def _unknown_findings(
