@@ -12,7 +12,7 @@ that drift on a shared machine hits them alike, and taking medians over the repe
 
   (a) one report in a fresh process: disclosure-lint, `check-jsonschema --schemafile
       schemas/report-2021.schema.json`, `yamllint`; a clean report and one with mistakes;
-  (b) `disclosure-lint --help`, `--version` and `--list-rules` (and `python -c pass`);
+  (b) `disclosure-lint --help`, `--version`, `--list-rules` and `--explain` (and `python -c pass`);
   (c) a batch of 1,000 reports in one invocation (`disclosure-lint dir/*.yaml`), and the peers
       on the first 250 of them (they are slower per report; rates in reports per second);
   (d) the batch's peak memory: the largest process (getrusage) and the whole process tree
@@ -292,6 +292,7 @@ def main() -> None:
             "disclosure-lint --help": [lint, "--help"],
             "disclosure-lint --version": [lint, "--version"],
             "disclosure-lint --list-rules": [lint, "--list-rules"],
+            "disclosure-lint --explain DL205": [lint, "--explain", "DL205"],
         }
         got = medians(startup, repeats, work)
         all_cpu = dict(CPU)
