@@ -349,13 +349,19 @@ class _Tables:
         self._close()
         return True
 
-    def _labels_only(self, labels: list[Text]) -> None:
+    def _identify_with_fragments(self, labels: list[Text]) -> tuple[tuple[str, Any, int] | None, list[Text]]:
+        """Identify a row by its labels, joining label fragments left over from the lines before."""
         found = self._identify(labels)
         if found is None and self.fragments:
-            found = self._identify([*self.fragments, *labels])
+            joined = [*self.fragments, *labels]
+            found = self._identify(joined)
             if found is not None:
-                labels = [*self.fragments, *labels]
                 self.fragments = []
+                return found, joined
+        return found, labels
+
+    def _labels_only(self, labels: list[Text]) -> None:
+        found, labels = self._identify_with_fragments(labels)
         values: list[Text] = []
         if found is None and len(labels) <= _MAX_LABEL_CELLS:
             for cut in range(len(labels) - 1, 0, -1):  # a row label, then cells that are not numbers
@@ -427,12 +433,7 @@ class _Tables:
                 if len(record.values) >= record.expected:
                     self._close()
                 return
-        found = self._identify(labels)
-        if found is None and self.fragments:
-            found = self._identify([*self.fragments, *labels])
-            if found is not None:
-                labels = [*self.fragments, *labels]
-                self.fragments = []
+        found, labels = self._identify_with_fragments(labels)
         if found is None or found[0] != "row":
             for cut in range(
                 len(labels) - 1, 0, -1
