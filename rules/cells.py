@@ -94,30 +94,8 @@ NOTATION = Rule(
 
 RULES = (BLANK, TEXT, FULL_WIDTH, NEGATIVE, FRACTION, FLOAT, YES_NO, NOTATION)
 
-# What clerks type for "none"; compared after stripping spaces, case-insensitively.
-PLACEHOLDERS = frozenset(
-    s.casefold()
-    for s in (
-        "/",
-        "／",
-        "\\",
-        "—",
-        "——",
-        "-",
-        "--",
-        "–",
-        "－",
-        "无",
-        "N/A",
-        "NA",
-        "空",
-        "暂无",
-        "null",
-        "none",
-        "nil",
-        "没有",
-    )
-)
+# What clerks type for "none" (compared after stripping spaces, case-insensitively): the statute module.
+PLACEHOLDERS = statute.NONE_MARKS
 
 # Answers to "were there any?", not counts. YAML 1.2 reads true/false as booleans and the rest as
 # text; YAML 1.1 tools read yes/no/on/off as booleans too. Compared case-insensitively.

@@ -88,9 +88,6 @@ class Report:
         value = self.get(path)
         return value if isinstance(value, str) else ""
 
-    def walk_scalars(self) -> Iterator[tuple[Path, Scalar]]:
-        yield from self.scalars.items()
-
     def text_paths(self) -> Iterator[Path]:
         """The narrative parts present: 一 (each aspect, or the single text), 五 and 六."""
         part1 = self.get((statute.PART1,))

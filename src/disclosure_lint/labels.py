@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from . import statute as s
 from .findings import Path
 
@@ -38,3 +41,35 @@ def row_label(path: Path) -> str:
 
 
 _PART3_LABELS = {row.path: row.label for row in s.PART3_ROWS}
+
+
+# ---------------------------------------------------------------- labels as people write them
+
+_QUOTES = re.compile("[\"'“”‘’「」『』〝〞]")
+_SPACE = re.compile(r"\s+")
+PRINTED_NOTE = re.compile(r"\((?:区分处理|本列数据|单位|注)[^)]*\)?")
+_ORDINAL = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\)|\d{1,2}[.、)]|\(\d{1,2}\)|[①-⑳])"
+)
+
+
+def squash(text: str) -> str:
+    """Full-width forms made plain (NFKC), whitespace and quotes removed."""
+    return _QUOTES.sub("", _SPACE.sub("", unicodedata.normalize("NFKC", text)))
+
+
+def strip_ordinals(text: str) -> str:
+    while True:
+        stripped = _ORDINAL.sub("", text, count=1)
+        if stripped == text:
+            return text
+        text = stripped
+
+
+def norm(text: str) -> str:
+    """A label as compared: `（二）部分公开（区分处理的，…）` → `部分公开`."""
+    return strip_ordinals(PRINTED_NOTE.sub("", squash(text)))
+
+
+def has_ordinal(text: str) -> bool:
+    return bool(_ORDINAL.match(squash(text)))

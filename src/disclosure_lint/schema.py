@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import functools
 import json
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,11 +17,8 @@ from . import messages as m
 from . import statute as s
 from .document import Report
 from .findings import Finding, Path
-from .labels import describe
+from .labels import describe, norm
 from .resources import schema_path
-
-_ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])\s*")
-_NOTE = re.compile(r"[（(][^）)]*[）)]\s*$")
 
 _TYPE_ZH = {
     "integer": "整数",
@@ -165,15 +161,16 @@ def _unknown_findings(
 
 
 def suggest(key: str, known: list[str]) -> str | None:
-    """The statutory label the clerk most likely meant, ignoring ordinals and notes."""
-    bare = _NOTE.sub("", _ORDINAL.sub("", key)).strip()
-    if bare in known and bare != key:
-        return bare
-    for label in known:
-        if bare and (label.startswith(bare) or bare.startswith(label)) and len(bare) >= 2:
+    """The statutory label the clerk most likely meant, ignoring ordinals, notes, quotes and widths."""
+    by_norm = {norm(label): label for label in known}
+    bare = norm(key)
+    if bare in by_norm and by_norm[bare] != key:
+        return by_norm[bare]
+    for plain, label in by_norm.items():
+        if len(bare) >= 2 and (plain.startswith(bare) or bare.startswith(plain)):
             return label
-    close = difflib.get_close_matches(bare, known, n=1, cutoff=0.6)
-    return close[0] if close else None
+    close = difflib.get_close_matches(bare, list(by_norm), n=1, cutoff=0.6)
+    return by_norm[close[0]] if close else None
 
 
 def _value_finding(report: Report, path: Path, kind: str, error: Any) -> Iterator[Finding]:

@@ -30,7 +30,6 @@ PART4 = "政府信息公开行政复议、行政诉讼情况"
 PART5 = "存在的主要问题及改进情况"
 PART6 = "其他需要报告的事项"
 PARTS = (PART1, PART2, PART3, PART4, PART5, PART6)
-PART_ORDINALS = dict(zip(PARTS, "一二三四五六", strict=True))
 
 # Part 一 covers these five aspects (the 2021 notice, 总体情况).
 ASPECTS = ("主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障")
@@ -180,15 +179,12 @@ FORMAT_2019_LABELS = frozenset(
 )
 
 
-def all_labels() -> frozenset[str]:
-    """Every key the 2021 format knows, for "did you mean" suggestions."""
-    labels = {AGENCY, YEAR, KIND, PUBLISHED, VERSION, *PARTS, *ASPECTS}
-    for row in PART2_ROWS:
-        labels.add(row.label)
-        labels.update(row.columns)
-    labels.update({NEW, CARRIED_IN, RESULTS, CARRIED_OUT, TOTAL})
-    for group, items in RESULT_GROUPS:
-        labels.add(group)
-        labels.update(items or ())
-    labels.update(PART4_BLOCKS)
-    return frozenset(labels)
+# What clerks type for "none" in a cell. The format has no mark for "not applicable": each of
+# these is a blank cell (DL401), both in a YAML report and in an imported document.
+NONE_MARKS = frozenset(
+    mark.casefold()
+    for mark in (
+        "/", "／", "\\", "—", "——", "-", "--", "–", "－", "－－", "无", "N/A", "NA", "空", "暂无",
+        "null", "none", "nil", "没有",
+    )
+)  # fmt: skip

@@ -4,49 +4,21 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from typing import Any
 
 from .. import statute as s
 
-# ---------------------------------------------------------------- normalising
-
-_QUOTES = re.compile("[\"'“”‘’「」『』〝〞]")
-_SPACE = re.compile(r"\s+")
-_NOTE = re.compile(r"\((?:区分处理|本列数据|单位|注)[^)]*\)?")
-_ORDINAL = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\)|\d{1,2}[.、)]|\(\d{1,2}\)|[①-⑳])"
-)
-
-
-def squash(text: str) -> str:
-    """Full-width forms made plain (NFKC), whitespace and quotes removed."""
-    return _QUOTES.sub("", _SPACE.sub("", unicodedata.normalize("NFKC", text)))
-
-
-def strip_ordinals(text: str) -> str:
-    while True:
-        stripped = _ORDINAL.sub("", text, count=1)
-        if stripped == text:
-            return text
-        text = stripped
-
-
-def norm(text: str) -> str:
-    """A label as compared: `（二）部分公开（区分处理的，…）` → `部分公开`."""
-    return strip_ordinals(_NOTE.sub("", squash(text)))
-
-
-def has_ordinal(text: str) -> bool:
-    return bool(_ORDINAL.match(squash(text)))
-
+# The label normalisation is shared with the linter's "did you mean" (disclosure_lint.labels);
+# importer modules reach it through here as lb.norm, lb.squash …
+from ..labels import PRINTED_NOTE
+from ..labels import has_ordinal as has_ordinal
+from ..labels import norm as norm
+from ..labels import squash as squash
+from ..labels import strip_ordinals as strip_ordinals
 
 # ---------------------------------------------------------------- cells
 
-PLACEHOLDERS = frozenset(
-    p.casefold()
-    for p in ("/", "／", "\\", "—", "——", "-", "--", "–", "－", "无", "N/A", "NA", "空", "暂无", "－－")
-)
+PLACEHOLDERS = s.NONE_MARKS
 _NUMBER = re.compile(
     r"^[+\-−－]?[0-9０-９]{1,30}(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?(?:件|个|条|项|次|人|起|宗|份|万元|亿元|元|万)?$"
 )
@@ -62,7 +34,6 @@ def value_like(text: str) -> bool:
 
 # ---------------------------------------------------------------- parts and aspects
 
-PART_ORDINALS = "一二三四五六"
 _PART_PREFIX = re.compile(r"^第?([一二三四五六七八九十])(?:部分)?[、.:]|^第([一二三四五六七八九十])部分")
 
 
@@ -122,7 +93,7 @@ OLD_FORMAT_WORDS = frozenset(squash(w) for w in (*s.FORMAT_2019_LABELS, "处理�
 
 
 def header_word(text: str) -> bool:
-    flat = _NOTE.sub("", squash(text))
+    flat = PRINTED_NOTE.sub("", squash(text))
     if not flat or flat.startswith("本列数据"):
         return True
     if has_ordinal(text):
