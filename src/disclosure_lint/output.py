@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TextIO
@@ -88,7 +87,3 @@ def statistics(results: Sequence[FileResult], rules: Sequence[Rule], lang: str) 
         "代码", "次数", "级别", "名称", "检查内容",
     )  # fmt: skip
     return tabulate(rule_rows, headers=headers, tablefmt="simple") + "\n\n" + per_file_table(results, lang)
-
-
-def write(text: str, stream: TextIO | None = None) -> None:
-    (stream or sys.stdout).write(text)
