@@ -8,7 +8,7 @@ A rule module defines `RULES` (a sequence of `Rule`) and
 
 from . import statute
 from .document import Report, Scalar
-from .findings import ERROR, START, WARNING, Finding, Path, Pos, Rule, Severity
+from .findings import ERROR, INFO, START, WARNING, Finding, Path, Pos, Rule, Severity
 from .labels import describe, row_label
 
 
@@ -21,6 +21,7 @@ def uses_2019_template(report: Report) -> bool:
 
 __all__ = [
     "ERROR",
+    "INFO",
     "START",
     "WARNING",
     "Finding",

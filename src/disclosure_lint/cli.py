@@ -81,7 +81,7 @@ def lint(
         str | None,
         typer.Option(
             "--fail-on",
-            help="Exit 1 on findings of this severity or worse: error (default) or warning.",
+            help="Exit 1 on findings of this severity or worse: error (default), warning or info.",
             show_default=False,
         ),
     ] = None,

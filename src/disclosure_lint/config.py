@@ -14,12 +14,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path as FsPath
 from typing import Any
 
-from .findings import ERROR, WARNING, Severity
+from .findings import ERROR, INFO, WARNING, Severity
 
 YAML_NAME = ".disclosure-lint.yaml"
 PYPROJECT = "pyproject.toml"
 LANGS = ("zh", "en")
-FAIL_ON = {"error": ERROR, "warning": WARNING}
+FAIL_ON = {"error": ERROR, "warning": WARNING, "info": INFO}
 FORMATS = ("text", "json", "sarif", "github", "junit", "auto")
 DEFAULT_INCLUDE = ("*.yaml", "*.yml")
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -88,7 +88,7 @@ class Overrides:
             lang=self.lang or base.lang,
             select=base.select if self.select is None else self.select,
             ignore=base.ignore if self.ignore is None else self.ignore,
-            fail_on=self.fail_on or base.fail_on,
+            fail_on=self.fail_on if self.fail_on is not None else base.fail_on,
             rule_dirs=base.rule_dirs + self.rule_dirs,
             output_format=self.output_format or base.output_format,
             max_bytes=self.max_bytes or base.max_bytes,

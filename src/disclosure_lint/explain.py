@@ -12,8 +12,8 @@ from .resources import rules_dir
 EXPLANATIONS_FILE = "explanations.yaml"
 
 _LABELS = {
-    "zh": ("检查", "级别", "依据", "为什么", "错误示例", "正确示例", "怎样改", "错误", "警告"),
-    "en": ("Checks", "Severity", "Clause", "Why", "Wrong", "Right", "How to fix", "error", "warning"),
+    "zh": ("检查", "级别", "依据", "为什么", "错误示例", "正确示例", "怎样改", "错误", "警告", "提示"),
+    "en": ("Checks", "Severity", "Clause", "Why", "Wrong", "Right", "How to fix", "error", "warning", "info"),
 }
 
 
@@ -29,13 +29,14 @@ def explanations() -> dict[str, dict[str, str]]:
 
 
 def explain(rule: Rule, lang: str, module_doc: str | None = None) -> str:
-    checks, severity, clause, why, wrong, right, fix, error, warning = _LABELS[lang]
+    checks, severity, clause, why, wrong, right, fix, error, warning, info = _LABELS[lang]
+    level = {"error": error, "warning": warning}.get(rule.severity.label, info)
     entry = explanations().get(rule.code, {})
     lines = [
         f"{rule.code} {rule.name}",
         "",
         f"{checks}: {rule.summary_en if lang == 'en' else rule.summary_zh}",
-        f"{severity}: {error if rule.severity.label == 'error' else warning}",
+        f"{severity}: {level}",
         f"{clause}: {rule.clause}",
     ]
     reason = entry.get(f"why_{lang}") or (module_doc or "").strip()

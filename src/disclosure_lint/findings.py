@@ -15,6 +15,13 @@ Path = tuple[str | int, ...]
 
 
 class Severity(enum.IntEnum):
+    """How sure a finding is that the published report is wrong.
+
+    ERROR: the published tables or required parts are wrong. WARNING: very likely wrong, a person
+    should look. INFO: worth knowing, often fine (never fails a run unless `--fail-on info`).
+    """
+
+    INFO = 0
     WARNING = 1
     ERROR = 2
 
@@ -25,6 +32,7 @@ class Severity(enum.IntEnum):
 
 ERROR = Severity.ERROR
 WARNING = Severity.WARNING
+INFO = Severity.INFO
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,10 +7,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
-from .findings import ERROR, WARNING, Rule
+from .findings import ERROR, INFO, WARNING, Rule
 from .lint import FileResult
 
 WARNING_TAG = {"zh": "警告：", "en": "warning: "}
+INFO_TAG = {"zh": "提示：", "en": "info: "}
 _BOLD, _RED, _YELLOW, _DIM, _RESET = "\033[1m", "\033[31m", "\033[33m", "\033[2m", "\033[0m"
 
 
@@ -27,10 +28,10 @@ def use_color(stream: TextIO, choice: str = "auto") -> bool:
 
 def finding_lines(result: FileResult, lang: str, color: bool = False) -> Iterable[str]:
     for finding in result.findings:
-        tag = WARNING_TAG[lang] if finding.severity == WARNING else ""
+        tag = {WARNING: WARNING_TAG, INFO: INFO_TAG}.get(finding.severity, {}).get(lang, "")
         where = f"{result.filename}:{finding.pos.line}:{finding.pos.col}:"
         if color:
-            hue = _RED if finding.severity == ERROR else _YELLOW
+            hue = {ERROR: _RED, WARNING: _YELLOW}.get(finding.severity, _DIM)
             yield f"{_BOLD}{where}{_RESET} {hue}{finding.code}{_RESET} {tag}{finding.message(lang)}"
         else:
             yield f"{where} {finding.code} {tag}{finding.message(lang)}"
@@ -40,22 +41,25 @@ def summary(results: Sequence[FileResult], lang: str) -> str:
     files = len(results)
     errors = sum(r.count(ERROR) for r in results)
     warnings = sum(r.count(WARNING) for r in results)
+    infos = sum(r.count(INFO) for r in results)
     unreadable = sum(1 for r in results if r.unreadable)
     if lang == "en":
         noun = "file" if files == 1 else "files"
+        notes = f" {infos} note{'s' * (infos != 1)}." if infos else ""
         if not errors and not warnings:
-            return f"All checks passed ({files} {noun})."
+            return f"All checks passed ({files} {noun}).{notes}"
         text = f"Found {errors + warnings} problem{'s' * (errors + warnings != 1)} "
         text += f"({errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}) in {files} {noun}"
         if unreadable:
             text += f"; {unreadable} could not be read as valid YAML"
-        return text + "."
+        return text + "." + notes
+    notes = f"另有提示 {infos} 条。" if infos else ""
     if not errors and not warnings:
-        return f"未发现问题，共检查 {files} 个文件。"
+        return f"未发现问题，共检查 {files} 个文件。{notes}"
     text = f"发现 {errors + warnings} 个问题（错误 {errors} 个，警告 {warnings} 个），共检查 {files} 个文件"
     if unreadable:
         text += f"，其中 {unreadable} 个无法正常读取"
-    return text + "。"
+    return text + "。" + notes
 
 
 def per_file_table(results: Sequence[FileResult], lang: str) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path as FsPath
 
 from . import __version__
-from .findings import ERROR, Finding, Rule
+from .findings import ERROR, INFO, WARNING, Finding, Rule
 from .lint import FileResult
 
 INFORMATION_URI = "https://pypi.org/project/disclosure-lint/"
@@ -106,7 +106,7 @@ def to_sarif(results: Sequence[FileResult], rules: Sequence[Rule], lang: str) ->
 
 
 def _sarif_level(rule: Rule) -> str:
-    return "error" if rule.severity == ERROR else "warning"
+    return {ERROR: "error", WARNING: "warning"}.get(rule.severity, "note")
 
 
 def _uri(filename: str) -> str:
@@ -124,7 +124,7 @@ def to_github(results: Sequence[FileResult], rules: Sequence[Rule], lang: str) -
     lines = []
     for result in results:
         for finding in result.findings:
-            command = "error" if finding.severity == ERROR else "warning"
+            command = {ERROR: "error", WARNING: "warning"}.get(finding.severity, "notice")
             properties = ",".join(
                 f"{key}={_escape_property(str(value))}"
                 for key, value in (
@@ -153,9 +153,12 @@ def to_junit(results: Sequence[FileResult], rules: Sequence[Rule], lang: str) ->
     suites = ET.Element("testsuites", name="disclosure-lint")
     total = failures = 0
     for result in results:
+        failing = [
+            f for f in result.findings if f.severity > INFO
+        ]  # an info finding is a note, not a failure
         suite = ET.SubElement(
             suites, "testsuite", name=result.filename, tests=str(max(len(result.findings), 1)),
-            failures=str(len(result.findings)), errors="0",
+            failures=str(len(failing)), errors="0",
         )  # fmt: skip
         if not result.findings:
             ET.SubElement(suite, "testcase", name="disclosure-lint", classname=result.filename)
@@ -164,12 +167,16 @@ def to_junit(results: Sequence[FileResult], rules: Sequence[Rule], lang: str) ->
                 suite, "testcase", classname=result.filename,
                 name=f"{finding.code} {finding.pos.line}:{finding.pos.col}",
             )  # fmt: skip
+            line = f"{result.filename}:{finding.pos.line}:{finding.pos.col}: {finding.code} {finding.message(lang)}"
+            if finding.severity == INFO:
+                ET.SubElement(case, "system-out").text = line
+                continue
             failure = ET.SubElement(
                 case, "failure", message=finding.message(lang), type=finding.severity.label
             )
-            failure.text = f"{result.filename}:{finding.pos.line}:{finding.pos.col}: {finding.code} {finding.message(lang)}"
+            failure.text = line
         total += max(len(result.findings), 1)
-        failures += len(result.findings)
+        failures += len(failing)
     suites.set("tests", str(total))
     suites.set("failures", str(failures))
     ET.indent(suites)
