@@ -91,7 +91,7 @@ def test_missing_file_exits_2_and_other_files_are_still_checked(tmp_path: Path) 
     ("args", "message"),
     [
         (["--lang", "fr", "x.yaml"], "--lang must be one of zh, en"),
-        (["--fail-on", "info", "x.yaml"], "--fail-on must be one of error, warning, not 'info'"),
+        (["--fail-on", "notice", "x.yaml"], "--fail-on must be one of error, warning, info, not 'notice'"),
         (["--select", "DL2;x", "x.yaml"], "not a rule code or prefix"),
         (["--rules", "no-such-folder", "x.yaml"], "not a folder"),
         (["--isolated"], "no report files given"),
