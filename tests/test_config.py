@@ -61,7 +61,7 @@ def test_fail_on_warning(tree: Path) -> None:
         (
             ".disclosure-lint.yaml",
             "lang: zh\nfail-on: sometimes\n",
-            ".disclosure-lint.yaml:2: fail-on: expected one of error, warning, got 'sometimes'",
+            ".disclosure-lint.yaml:2: fail-on: expected one of error, warning, info, got 'sometimes'",
         ),
         (".disclosure-lint.yaml", "selectt: [DL2]\n", ".disclosure-lint.yaml:1: selectt: unknown setting"),
         (".disclosure-lint.yaml", "select: DL2\n  x: [\n", ".disclosure-lint.yaml:2:4: invalid YAML"),
