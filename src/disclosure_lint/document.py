@@ -37,6 +37,12 @@ class Report:
     keys: dict[Path, Pos] = field(default_factory=dict)
     scalars: dict[Path, Scalar] = field(default_factory=dict)
     previous: Report | None = None  # last year's report, when the user named one (--previous)
+    # Metadata keys (e.g. 报告类型) an importer inferred rather than read from the document: a rule
+    # may mention a guess, but never raises an error on it.
+    guessed: frozenset[str] = frozenset()
+    # Cells (paths) the importer could not read from the source: arithmetic over them is not the
+    # publisher's error, and they are reported once, by the importer.
+    unreadable: frozenset[Path] = frozenset()
     _lines: tuple[str, list[str]] | None = field(default=None, init=False, repr=False, compare=False)
     _glyphs: dict[Path, list[Pos]] = field(default_factory=dict, repr=False, compare=False)
 
