@@ -124,7 +124,8 @@ _CN_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 class Cell:
     path: Path
     label: str  # as the clerk reads it: row·column
-    is_fee: bool = False
+    is_fee: bool = False  # an amount (万元 or 元): decimals allowed
+    signed: bool = False  # the 2019 format's 本年增/减: negative allowed
 
 
 def check(report: Report) -> Iterable[Finding]:
@@ -136,14 +137,20 @@ def check(report: Report) -> Iterable[Finding]:
 
 
 def cells(report: Report) -> Iterator[Cell]:
-    """Every number cell that is present in the report, walking the statute's tables."""
+    """Every number cell that is present in the report, walking the tables of the report's format."""
     s = statute
-    for row in s.PART2_ROWS:
+    fmt = s.format_of(report.data)
+    for row in fmt.part2_rows:
         for column in row.columns:
             path = (s.PART2, row.label, column)
             if report.has(path) and isinstance(report.get(path[:-1]), dict):
-                yield Cell(path, f"{row.label}·{column}", is_fee=row.label == s.FEES)
-    for row3 in s.PART3_ROWS:
+                yield Cell(
+                    path,
+                    f"{row.label}·{column}",
+                    is_fee=column in s.tables.AMOUNT_COLUMNS,
+                    signed=column in s.tables.SIGNED_COLUMNS,
+                )
+    for row3 in fmt.part3_rows:
         yield from _row_cells(report, row3.path, row3.label, s.PART3_COLUMNS)
     for block in s.PART4_BLOCKS:
         yield from _row_cells(report, (s.PART4, block), block, s.PART4_COLUMNS)
@@ -181,13 +188,13 @@ def _check_cell(report: Report, cell: Cell) -> Finding | None:
             why, why_en = notation
             return NOTATION.at(pos, cell.path, cell=cell.label, written=written, why=why, why_en=why_en)
     if isinstance(value, int):
-        if value < 0:
+        if value < 0 and not cell.signed:
             return _negative(cell, pos, written)
         return None
     if isinstance(value, float):
         if not math.isfinite(value):
             return None
-        if value < 0:
+        if value < 0 and not cell.signed:
             return _negative(cell, pos, written)
         if cell.is_fee:
             return None
@@ -391,7 +398,7 @@ def _check_text(cell: Cell, pos: Pos, text: str, quoted: bool) -> Finding | None
     if parsed is None:
         return None  # not a number we can read: the schema's type error
     number, why, why_en, full_width = parsed
-    if number < 0:
+    if number < 0 and not cell.signed:
         return _negative(cell, pos, shown)
     if not cell.is_fee and number != number.to_integral_value():
         return FRACTION.at(pos, cell.path, cell=cell.label, written=shown)

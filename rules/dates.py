@@ -159,6 +159,8 @@ def _format_version(report: Report, year: int | None) -> Iterator[Finding]:
         if version == 2019 and not isinstance(version, bool) and not uses_2019_template(report):
             yield OLD_FORMAT_USED.at(report.pos((statute.VERSION,)), (statute.VERSION,), year=year)
         return
+    if year >= 2019 and uses_2019_template(report):
+        return  # the 2019 format is the right one for 2019 and 2020, and every rule checks it
     if year >= 2019:
         old, old_en = f"2019 年格式（{FORMAT_2019}）", f"the 2019 trial format ({FORMAT_2019})"
     else:

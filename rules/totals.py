@@ -42,10 +42,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from disclosure_lint.api import ERROR, Finding, Path, Report, Rule, describe, row_label, statute
+from disclosure_lint.statute import relations as model
+from disclosure_lint.statute.relations import Relation
 
 TABLE3 = "国办公开办函〔2021〕30号 表三"
 TABLE4 = "国办公开办函〔2021〕30号 表四"
@@ -62,11 +63,11 @@ BALANCE = Rule(
 )  # fmt: skip
 RESULTS_TOTAL = Rule(
     "DL202", "results-total", ERROR,
-    "表三每列：（七）总计等于21项办理结果之和",
-    "Table 三, each column: （七）总计 is the sum of the 21 result rows",
+    "表三每列：（七）总计等于各项办理结果之和",
+    "Table 三, each column: （七）总计 is the sum of the result rows",
     TABLE3,
-    "{cell} 应为 {expected}（21项办理结果之和），实为 {actual}",
-    "'{cell}' should be {expected} (the sum of the 21 result rows), found {actual}",
+    "{cell} 应为 {expected}（{rows}项办理结果之和），实为 {actual}",
+    "'{cell}' should be {expected} (the sum of the {rows} result rows), found {actual}",
 )  # fmt: skip
 ROW_TOTAL = Rule(
     "DL203", "row-total", ERROR,
@@ -100,72 +101,64 @@ HALF_FILLED = Rule(
     "表三{situation}，有{rows}行的总计不等于六类申请人之和：{advice}",
     "table 三 {situation_en}, so {rows} rows do not add up: {advice_en}",
 )  # fmt: skip
+NOT_ONE_CELL = Rule(
+    "DL207", "unbalanced-not-one-cell", ERROR,
+    "表格不平衡，且不是改总计一格就能平衡的", "A table relation is off, and no count in its total cell mends it",
+    TABLE3,
+    "{relation}不成立：{left} = {left_sum}，{right} = {right_sum}，相差 {difference}；"
+    "“{cell}”要为负数才能平衡，所以是其余各格中有数字不对，请逐格核对",
+    "{relation_en} does not hold: {left} = {left_sum} but {right} = {right_sum}, off by {difference}; "
+    "'{cell}' would have to be negative to balance it, so one of the other cells is wrong: check them one by one",
+)  # fmt: skip
 
-RULES = (BALANCE, RESULTS_TOTAL, ROW_TOTAL, APPEALS_TOTAL, ONE_WRONG_CELL, HALF_FILLED)
+RULES = (BALANCE, RESULTS_TOTAL, ROW_TOTAL, APPEALS_TOTAL, ONE_WRONG_CELL, HALF_FILLED, NOT_ONE_CELL)
 
-APPLICANTS = range(len(statute.APPLICANT_COLUMNS))  # columns 0–5
-TOTAL_COLUMN = statute.PART3_COLUMNS.index(statute.TOTAL)  # column 6
-PART3_WIDTH = len(statute.PART3_COLUMNS)
-PART4_TOTAL = statute.PART4_COLUMNS.index(statute.TOTAL)
-
-# How DL205 names each relation, in the order it lists them: row, column, balance.
-RELATION_NAMES = {
-    ROW_TOTAL: ("按行合计", "the row sum"),
-    RESULTS_TOTAL: ("按列合计", "the column sum"),
-    BALANCE: ("收结平衡（一+二=（七）+四）", "the balance 一 + 二 = （七） + 四"),
+# Each relation kind of the statute model and the rule that reports it.
+RULE_OF = {
+    model.BALANCE: BALANCE,
+    model.RESULTS_TOTAL: RESULTS_TOTAL,
+    model.ROW_TOTAL: ROW_TOTAL,
+    model.APPEALS_TOTAL: APPEALS_TOTAL,
 }
+RELATION_TITLES = {
+    model.BALANCE: ("收结平衡（一+二=（七）+四）", "the balance 一 + 二 = （七） + 四"),
+    model.RESULTS_TOTAL: ("按列合计", "the column sum"),
+    model.ROW_TOTAL: ("按行合计", "the row sum"),
+    model.APPEALS_TOTAL: ("表四合计", "the table-四 sum"),
+}
+# How DL205 names each relation, in the order it lists them: row, column, balance.
+DL205_ORDER = (model.ROW_TOTAL, model.RESULTS_TOTAL, model.BALANCE)
 COUNT_WORDS = {2: ("两", "both"), 3: ("三", "all three")}
-
-
-@dataclass(frozen=True)
-class Relation:
-    """sum(left) = sum(right), reported at `target` (one of its cells) under `rule`."""
-
-    rule: Rule
-    target: Path
-    left: tuple[Path, ...]
-    right: tuple[Path, ...]
-    args: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
-
-    @property
-    def cells(self) -> tuple[Path, ...]:
-        return self.left + self.right
-
-    def excess(self, counts: Mapping[Path, int]) -> int:
-        """How much the left side exceeds the right; 0 when the relation holds."""
-        return sum(counts[cell] for cell in self.left) - sum(counts[cell] for cell in self.right)
-
-    def mending(self, cell: Path, counts: Mapping[Path, int]) -> int:
-        """The value of `cell` that would make the relation hold, the other cells as they are."""
-        excess = self.excess(counts)
-        return counts[cell] - excess if cell in self.left else counts[cell] + excess
+PART3_RELATIONS = frozenset({model.BALANCE, model.RESULTS_TOTAL, model.ROW_TOTAL})
 
 
 def check(report: Report) -> Iterator[Finding]:
-    counts = _counts(report)
-    yield from _check_table3(report, counts)
-    for relation in _table4_relations(counts):
-        if relation.excess(counts):
+    fmt = statute.format_of(report.data)
+    counts = _counts(report, fmt)
+    known = _known(model.relations(fmt), counts)
+    yield from _check_table3(report, [r for r in known if r.kind in PART3_RELATIONS], counts)
+    for relation in known:
+        if relation.kind not in PART3_RELATIONS and relation.excess(counts):
             yield _broken(report, relation, counts)
 
 
 # ---------------------------------------------------------------- reading the tables
 
 
-def _counts(report: Report) -> dict[Path, int]:
+def _counts(report: Report, fmt: statute.Format) -> dict[Path, int]:
     """Every table cell that is a count. Rows of the wrong length count as unreadable:
-    their cells may be shifted, and the schema already reports the row."""
-    rows = [(row.path, PART3_WIDTH) for row in statute.PART3_ROWS]
-    rows += [((statute.PART4, block), len(statute.PART4_COLUMNS)) for block in statute.PART4_BLOCKS]
+    their cells may be shifted, and the schema already reports the row. Cells an importer could
+    not read are left out too: a relation over them is not the publisher's error."""
     counts: dict[Path, int] = {}
-    for path, width in rows:
+    for path, width in model.table_cells(fmt):
         cells = report.get(path)
         if not isinstance(cells, list) or len(cells) != width:
             continue
         for column in range(width):
-            value = report.count((*path, column))
-            if value is not None:
-                counts[(*path, column)] = value
+            cell = (*path, column)
+            value = report.count(cell)
+            if value is not None and cell not in report.unreadable:
+                counts[cell] = value
     return counts
 
 
@@ -180,75 +173,31 @@ def _known(relations: Iterable[Relation], counts: Mapping[Path, int]) -> list[Re
     return [r for r in relations if all(cell in counts for cell in r.cells)]
 
 
-# ---------------------------------------------------------------- the relations
-
-
-def _row_relations(counts: Mapping[Path, int]) -> list[Relation]:
-    """DL203: in every row of 表三, 总计 = the six applicant columns."""
-    relations = (
-        Relation(
-            ROW_TOTAL,
-            (*row.path, TOTAL_COLUMN),
-            left=((*row.path, TOTAL_COLUMN),),
-            right=tuple((*row.path, column) for column in APPLICANTS),
+def _args(relation: Relation, counts: Mapping[Path, int]) -> dict[str, Any]:
+    """What a relation's message names besides the cell: the terms it was computed from."""
+    if relation.kind == model.BALANCE:
+        (new, carried_in), (completed, _) = relation.left, relation.right
+        return {"new": counts[new], "carried_in": counts[carried_in], "completed": counts[completed]}
+    if relation.kind == model.APPEALS_TOTAL:
+        terms = " + ".join(
+            f"{statute.PART4_COLUMNS[int(cell[-1])]} {counts[cell]}" for cell in relation.right
         )
-        for row in statute.PART3_ROWS
-    )
-    return _known(relations, counts)
-
-
-def _column_relations(counts: Mapping[Path, int]) -> list[Relation]:
-    """DL202 and DL201, in every column of 表三."""
-    relations: list[Relation] = []
-    for column in range(PART3_WIDTH):
-        new, carried_in, completed, carried_out = (
-            (*row.path, column)
-            for row in (
-                statute.ROW_NEW,
-                statute.ROW_CARRIED_IN,
-                statute.ROW_RESULTS_TOTAL,
-                statute.ROW_CARRIED_OUT,
-            )
-        )
-        results = tuple((*row.path, column) for row in statute.RESULT_ROWS)
-        relations += _known([Relation(RESULTS_TOTAL, completed, left=(completed,), right=results)], counts)
-        if all(cell in counts for cell in (new, carried_in, completed, carried_out)):
-            args = {"new": counts[new], "carried_in": counts[carried_in], "completed": counts[completed]}
-            relations.append(
-                Relation(
-                    BALANCE, carried_out, left=(new, carried_in), right=(completed, carried_out), args=args
-                )
-            )
-    return relations
-
-
-def _table4_relations(counts: Mapping[Path, int]) -> list[Relation]:
-    """DL204: in every block of 表四, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结."""
-    relations: list[Relation] = []
-    for block in statute.PART4_BLOCKS:
-        path = (statute.PART4, block)
-        total = (*path, PART4_TOTAL)
-        parts = tuple(
-            (*path, column) for column in range(len(statute.PART4_COLUMNS)) if column != PART4_TOTAL
-        )
-        if all(cell in counts for cell in (total, *parts)):
-            terms = " + ".join(f"{statute.PART4_COLUMNS[int(cell[-1])]} {counts[cell]}" for cell in parts)
-            relations.append(
-                Relation(APPEALS_TOTAL, total, left=(total,), right=parts, args={"terms": terms})
-            )
-    return relations
+        return {"terms": terms}
+    if relation.kind == model.RESULTS_TOTAL:
+        return {"rows": len(relation.right)}
+    return {}
 
 
 # ---------------------------------------------------------------- table 三
 
 
-def _check_table3(report: Report, counts: Mapping[Path, int]) -> Iterator[Finding]:
-    rows = _row_relations(counts)
+def _check_table3(report: Report, known: list[Relation], counts: Mapping[Path, int]) -> Iterator[Finding]:
+    rows = [r for r in known if r.kind == model.ROW_TOTAL]
     storm = _storm(report, rows, counts)
     if storm is not None:
         yield storm
         rows = []  # the one finding stands for every row; the columns are still checked
-    relations = [*rows, *_column_relations(counts)]
+    relations = [*rows, *(r for r in known if r.kind != model.ROW_TOTAL)]
     broken = [r for r in relations if r.excess(counts)]
     explained: set[Relation] = set()
     for cell, its_relations in _single_wrong_cells(relations, broken, counts):
@@ -316,21 +265,48 @@ def _single_wrong_cells(
 
 def _broken(report: Report, relation: Relation, counts: Mapping[Path, int]) -> Finding:
     cell = relation.target
-    return relation.rule.at(
+    expected = relation.mending(cell, counts)
+    if expected < 0:  # never "应为 -2": the total is not what is wrong
+        return _not_one_cell(report, relation, counts)
+    return RULE_OF[relation.kind].at(
         report.pos(cell),
         cell,
         cell=_cell_name(cell),
-        expected=relation.mending(cell, counts),
+        expected=expected,
         actual=counts[cell],
-        **relation.args,
+        **_args(relation, counts),
     )
+
+
+def _not_one_cell(report: Report, relation: Relation, counts: Mapping[Path, int]) -> Finding:
+    cell = relation.target
+    title, title_en = RELATION_TITLES[relation.kind]
+    left_sum = sum(counts[c] for c in relation.left)
+    right_sum = sum(counts[c] for c in relation.right)
+    return NOT_ONE_CELL.at(
+        report.pos(cell),
+        cell,
+        relation=title,
+        relation_en=title_en,
+        left=_side(relation.left),
+        right=_side(relation.right),
+        left_sum=left_sum,
+        right_sum=right_sum,
+        difference=abs(left_sum - right_sum),
+        cell=_cell_name(cell),
+    )
+
+
+def _side(cells: tuple[Path, ...]) -> str:
+    if len(cells) > 3:
+        return f"{_cell_name(cells[0])}至{_cell_name(cells[-1])}共{len(cells)}格之和"
+    return " + ".join(_cell_name(c) for c in cells)
 
 
 def _one_wrong_cell(
     report: Report, cell: Path, relations: list[Relation], counts: Mapping[Path, int]
 ) -> Finding:
-    order = list(RELATION_NAMES)
-    names = [RELATION_NAMES[r.rule] for r in sorted(relations, key=lambda r: order.index(r.rule))]
+    names = [RELATION_TITLES[r.kind] for r in sorted(relations, key=lambda r: DL205_ORDER.index(r.kind))]
     expected = relations[0].mending(cell, counts)
     count_zh, count_en = COUNT_WORDS[len(relations)]
     return ONE_WRONG_CELL.at(

@@ -1,7 +1,7 @@
-"""Write schemas/report-2021.schema.json from the statute model.
+"""Write schemas/report-2021.schema.json and report-2019.schema.json from the statute model.
 
-The schema is committed so editors and check-jsonschema can use it without our
-code; tests/test_schema.py fails when it drifts from statute.py.
+The schemas are committed so editors and check-jsonschema can use them without our
+code; tests/test_schema.py fails when they drift from the statute package.
 Run: python scripts/build_schema.py
 """
 
@@ -16,14 +16,22 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from disclosure_lint import statute as s  # noqa: E402
+from disclosure_lint.statute import tables as t  # noqa: E402
+from disclosure_lint.statute.formats import Format  # noqa: E402
 
-SCHEMA_ID = "https://disclosure-lint.invalid/schemas/report-2021.schema.json"
-SCHEMA_PATH = ROOT / "schemas" / "report-2021.schema.json"
+SCHEMA_DIR = ROOT / "schemas"
+
+
+def schema_name(version: int) -> str:
+    return f"report-{version}.schema.json"
+
 
 # The cell and row types are written out in place rather than referenced with $ref: jsonschema
 # resolves a $ref for every one of the ~200 cells, which made validation 2.5x slower.
 COUNT = {"type": "integer", "minimum": 0, "description": "件数：非负整数，没有就填 0。"}
 AMOUNT = {"type": "number", "minimum": 0, "description": "金额，单位万元，可有小数；没有就填 0。"}
+CHANGE = {"type": "integer", "description": "本年增/减：比上一年多为正数，少为负数，不变填 0。"}
+PROCUREMENT_AMOUNT = {"type": "number", "minimum": 0, "description": "采购总金额，可有小数；没有就填 0。"}
 APPLICATIONS_ROW = {
     "type": "array",
     "items": COUNT,
@@ -58,30 +66,37 @@ def part3_row(title: str) -> dict[str, Any]:
     return {**APPLICATIONS_ROW, "title": title}
 
 
-def part2() -> dict[str, Any]:
+def _cell(column: str) -> dict[str, Any]:
+    if column == s.FEE_AMOUNT:
+        return {**AMOUNT, "title": "本年收费金额（单位：万元）"}
+    if column == t.PROCUREMENT_AMOUNT:
+        return {**PROCUREMENT_AMOUNT, "title": column}
+    if column in t.SIGNED_COLUMNS:
+        return {**CHANGE, "title": column}
+    return {**COUNT, "title": column}
+
+
+def part2(fmt: Format) -> dict[str, Any]:
     rows: dict[str, Any] = {}
-    for row in s.PART2_ROWS:
-        cells: dict[str, Any] = {}
-        for column in row.columns:
-            if column == s.FEE_AMOUNT:
-                cells[column] = {**AMOUNT, "title": "本年收费金额（单位：万元）"}
-            else:
-                cells[column] = {**COUNT, "title": column}
+    for row in fmt.part2_rows:
+        cells = {column: _cell(column) for column in row.columns}
         rows[row.label] = obj(cells, title=row.label, description=f"《条例》{row.clause}")
+    clauses = "".join(
+        dict.fromkeys(row.clause.removeprefix("第二十条第").removesuffix("项") for row in fmt.part2_rows)
+    )
     return obj(
         rows,
         title="二、主动公开政府信息情况",
-        description="《条例》第二十条第（一）（五）（六）（八）项规定主动公开的信息。",
+        description=f"《条例》第二十条第{clauses}项规定主动公开的信息。",
     )
 
 
-def part3() -> dict[str, Any]:
+def part3(fmt: Format) -> dict[str, Any]:
     groups: dict[str, Any] = {}
-    ordinals = "一二三四五六七"
-    for index, (group, items) in enumerate(s.RESULT_GROUPS):
-        title = f"（{ordinals[index]}）{group}"
+    for index, (group, items) in enumerate(fmt.result_groups):
+        title = f"（{t.ORDINALS[index]}）{group}"
         if group == s.PARTLY:
-            title += "（区分处理的，只计这一情形，不计其他情形）"
+            title += s.PARTLY_NOTE
         if items is None:
             groups[group] = part3_row(title)
         else:
@@ -100,7 +115,8 @@ def part3() -> dict[str, Any]:
         title="三、收到和处理政府信息公开申请情况",
         description=(
             "每行7格，依次为：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计。"
-            "本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和。"
+            + s.PART3_NOTE.strip("（）")
+            + "。"
         ),
     )
 
@@ -117,29 +133,34 @@ def part4() -> dict[str, Any]:
     )
 
 
-def part1() -> dict[str, Any]:
+def part1(fmt: Format) -> dict[str, Any]:
+    # The aspects are what part 一 should cover, not keys a clerk must type: many reports cover
+    # them in flowing prose, so none is required here; the coverage rule reads the prose.
     return {
         "type": ["string", "object"],
         "title": "一、总体情况",
         "description": (
             "可写成一段文字，也可分为主动公开、依申请公开、政府信息管理、平台建设、监督保障五个方面"
-            "（国办公开办函〔2021〕30号）。"
+            f"（{s.DOCUMENT_2021}）。"
         ),
         "properties": {
             aspect: text(f"（{o}）{aspect}", f"总体情况的“{aspect}”方面。")
             for o, aspect in zip("一二三四五", s.ASPECTS, strict=True)
         },
-        "required": list(s.ASPECTS),
+        "required": [],
         "additionalProperties": False,
     }
 
 
-def build() -> dict[str, Any]:
+def build(fmt: Format) -> dict[str, Any]:
     properties: dict[str, Any] = {
         s.VERSION: {
             "enum": [2019, 2021],
             "title": "格式版本",
-            "description": "所用年度报告格式：2021 指国办公开办函〔2021〕30号印发的格式。",
+            "description": (
+                f"所用年度报告格式：2021 指{s.DOCUMENT_2021}印发的格式（2021年度起）；"
+                f"2019 指{s.DOCUMENT_2019}印发的格式（2019、2020年度）。"
+            ),
         },
         s.AGENCY: {
             "type": "string",
@@ -159,7 +180,8 @@ def build() -> dict[str, Any]:
             "title": "报告类型",
             "description": (
                 "部门：县级以上人民政府部门的报告，次年1月31日前公布；"
-                "本级政府：县级以上地方人民政府的报告，次年3月31日前公布（《条例》第四十九条）。"
+                "本级政府：县级以上地方人民政府的报告，次年3月31日前公布（《条例》第四十九条）；"
+                "乡镇：乡镇人民政府、街道办事处的报告；管委会：开发区等管委会的报告（第四十九条未规定期限）。"
             ),
         },
         s.PUBLISHED: {
@@ -168,28 +190,30 @@ def build() -> dict[str, Any]:
             "title": "发布日期",
             "description": "向社会公布的日期，写成 2024-01-20 的形式。",
         },
-        s.PART1: part1(),
-        s.PART2: part2(),
-        s.PART3: part3(),
+        s.PART1: part1(fmt),
+        s.PART2: part2(fmt),
+        s.PART3: part3(fmt),
         s.PART4: part4(),
         s.PART5: text("五、存在的主要问题及改进情况", "《条例》第五十条第（四）项。"),
         s.PART6: text("六、其他需要报告的事项", "含信息处理费收取情况等（《条例》第五十条第（五）项）。"),
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID,
+        "$id": f"https://disclosure-lint.invalid/schemas/{schema_name(fmt.version)}",
         **obj(
             properties,
-            title="政府信息公开工作年度报告（2021年格式）",
-            description="《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号。",
+            title=f"政府信息公开工作年度报告（{fmt.version}年格式）",
+            description=f"《中华人民共和国政府信息公开条例》第五十条；{fmt.document}。",
         ),
     }
 
 
-def render() -> str:
-    return json.dumps(build(), ensure_ascii=False, indent=2) + "\n"
+def render(fmt: Format) -> str:
+    return json.dumps(build(fmt), ensure_ascii=False, indent=2) + "\n"
 
 
 if __name__ == "__main__":
-    SCHEMA_PATH.write_text(render(), encoding="utf-8")
-    print(f"wrote {SCHEMA_PATH.relative_to(ROOT)}")
+    for fmt in s.FORMATS.values():
+        path = SCHEMA_DIR / schema_name(fmt.version)
+        path.write_text(render(fmt), encoding="utf-8")
+        print(f"wrote {path.relative_to(ROOT)}")

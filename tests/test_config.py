@@ -34,7 +34,7 @@ def test_nearest_config_wins(tree: Path) -> None:
     assert done.returncode == 1
     assert (
         done.stdout.splitlines()[0]
-        == "sub/report.yaml:7:7: DL105 '报告类型' should be 部门 or 本级政府, found '部'"
+        == "sub/report.yaml:7:7: DL105 '报告类型' should be 部门 or 本级政府 or 乡镇 or 管委会, found '部'"
     )
 
 

@@ -530,8 +530,8 @@ def test_a_rule_that_raises_names_rule_and_file_and_the_other_files_are_linted(t
     lines = done.stdout.splitlines()
     assert lines[:3] == [
         f"crash.yaml:1:1: DL901 规则模块“{rules / 'crash.py'}”运行出错：KeyError: '总计'。其他规则照常检查；请把此信息反馈给规则作者",
-        "crash.yaml:7:7: DL105 “报告类型”应为 部门 或 本级政府，实为“部”",
-        "other.yaml:7:7: DL105 “报告类型”应为 部门 或 本级政府，实为“部”",
+        "crash.yaml:7:7: DL105 “报告类型”应为 部门 或 本级政府 或 乡镇 或 管委会，实为“部”",
+        "other.yaml:7:7: DL105 “报告类型”应为 部门 或 本级政府 或 乡镇 或 管委会，实为“部”",
     ]
 
 

@@ -6,21 +6,20 @@ import json
 import subprocess
 import sys
 
+import pytest
 from conftest import FIXTURES, ROOT, col_of, edit, line_of, lint, triples
 
 from disclosure_lint import statute
 from disclosure_lint.resources import schema_path
 
 
-def test_committed_schema_matches_the_statute_model() -> None:
+@pytest.mark.parametrize("version", [2021, 2019])
+def test_committed_schema_matches_the_statute_model(version: int) -> None:
+    code = f"import build_schema as b; from disclosure_lint import statute as s; print(b.render(s.FORMATS[{version}]), end='')"
     generated = subprocess.run(
-        [sys.executable, "-c", "import build_schema; print(build_schema.render(), end='')"],
-        cwd=ROOT / "scripts",
-        capture_output=True,
-        text=True,
-        check=True,
+        [sys.executable, "-c", code], cwd=ROOT / "scripts", capture_output=True, text=True, check=True
     ).stdout
-    assert generated == (ROOT / "schemas" / "report-2021.schema.json").read_text(encoding="utf-8"), (
+    assert generated == (ROOT / "schemas" / f"report-{version}.schema.json").read_text(encoding="utf-8"), (
         "schema is stale: run python scripts/build_schema.py"
     )
 
@@ -107,7 +106,7 @@ def test_enum_and_type_errors_point_at_the_value(seed_text: str) -> None:
     result = lint(text)
     assert triples(result) == [("DL103", 6, 5), ("DL105", 7, 7)]
     assert result.findings[0].message() == "“年度”应为整数，实为文字“二〇二三”"
-    assert result.findings[1].message() == "“报告类型”应为 部门 或 本级政府，实为“区政府”"
+    assert result.findings[1].message() == "“报告类型”应为 部门 或 本级政府 或 乡镇 或 管委会，实为“区政府”"
 
 
 def test_part_written_as_a_list_is_a_type_error(seed_text: str) -> None:
@@ -128,13 +127,30 @@ def test_old_2019_template_is_one_finding_naming_the_2021_format() -> None:
     assert "2019" in result.findings[0].message("en")
 
 
-def test_single_row_other_handling_alone_is_the_old_template(city_text: str) -> None:
+def test_single_row_other_handling_is_one_layout_warning_and_still_adds_up(city_text: str) -> None:
     start = city_text.index("    其他处理:\n")
     end = city_text.index("    总计:")
+    block = city_text[start:end]
+    assert "[1, 1, 0, 0, 0, 0, 2]" in block  # the three sub-rows add up to this single row
     text = city_text[:start] + "    其他处理: [1, 1, 0, 0, 0, 0, 2]\n" + city_text[end:]
     result = lint(text)
-    assert triples(result) == [("DL106", line_of(text, "其他处理: [1"), 5)]
-    assert "只有一行的“其他处理”" in result.findings[0].message()
+    assert triples(result) == [("DL107", line_of(text, "其他处理: [1"), 5)]
+    assert result.findings[0].severity.label == "warning"
+    assert "1.申请人无正当理由逾期不补正" in result.findings[0].message()
+
+
+def test_single_row_other_handling_still_checks_the_column_sums(city_text: str) -> None:
+    start = city_text.index("    其他处理:\n")
+    end = city_text.index("    总计:")
+    text = city_text[:start] + "    其他处理: [2, 1, 0, 0, 0, 0, 3]\n" + city_text[end:]
+    result = lint(text)
+    total_line = line_of(text, "    总计:")
+    assert triples(result) == [
+        ("DL107", line_of(text, "其他处理: [2"), 5),
+        ("DL202", total_line, 38),
+        ("DL202", total_line, 57),
+    ]
+    assert result.findings[1].message() == "（七）总计·自然人 应为 52（19项办理结果之和），实为 51"
 
 
 def test_old_template_does_not_hide_problems_elsewhere() -> None:

@@ -13,10 +13,8 @@ from .labels import describe, row_label
 
 
 def uses_2019_template(report: Report) -> bool:
-    """True when the report is written on the superseded 2019 template (reported once, as DL106)."""
-    from .schema import old_template_evidence
-
-    return bool(old_template_evidence(report))
+    """True when the report's tables are those of the 2019 format (国办公开办函〔2019〕60号)."""
+    return statute.format_of(report.data) is statute.FORMAT_2019
 
 
 __all__ = [

@@ -40,7 +40,8 @@ def row_label(path: Path) -> str:
     return _PART3_LABELS.get(path) or describe(path)
 
 
-_PART3_LABELS = {row.path: row.label for row in s.PART3_ROWS}
+# Every format's rows: the 2019 format (and a squeezed 2021 table) add the single （六）其他处理 row.
+_PART3_LABELS = {row.path: row.label for fmt in s.FORMATS.values() for row in fmt.part3_rows}
 
 
 # ---------------------------------------------------------------- labels as people write them

@@ -117,8 +117,18 @@ OLD_TEMPLATE = Rule(
     "现行有效件数, one 本年处理决定数量 for 行政许可/处罚/强制, no 其他对外管理服务事项 or 政府集中采购; "
     "table 三 splits （六）其他处理 into 3 rows. 'disclosure-lint init' writes a 2021 template",
 )  # fmt: skip
+SQUEEZED_ROW = Rule(
+    "DL107", "other-handling-one-row", WARNING,
+    "表三（六）其他处理只有一行，没有分为2021年格式的3项",
+    "Table 三 prints （六）其他处理 as one row instead of the 2021 format's three",
+    "国办公开办函〔2021〕30号 表三",
+    "表三的（六）其他处理只有一行（2019年格式的写法）；2021年格式分为3项：{items}。"
+    "表格的合计仍按这一行作为3项之和核对",
+    "table 三 prints （六）其他处理 as one row (the 2019 layout); the 2021 format has three: {items}. "
+    "The sums are still checked, with this row as the sum of the three",
+)  # fmt: skip
 
 CORE_RULES = (
     UNREADABLE, ENCODING, LEGACY_ENCODING, SYNTAX, DUPLICATE_KEY, NOT_A_REPORT, TOO_COMPLEX, UNPLACED,
-    MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE, ROW_LENGTH, BAD_VALUE, OLD_TEMPLATE,
+    MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE, ROW_LENGTH, BAD_VALUE, OLD_TEMPLATE, SQUEEZED_ROW,
 )  # fmt: skip

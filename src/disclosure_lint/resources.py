@@ -6,7 +6,11 @@ from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
 
-SCHEMA_FILE = "report-2021.schema.json"
+SCHEMA_FILE = "report-2021.schema.json"  # the current format's
+
+
+def schema_file(version: int) -> str:
+    return f"report-{version}.schema.json"
 
 
 def data_dir(name: str) -> Path:
@@ -17,8 +21,9 @@ def data_dir(name: str) -> Path:
     return _HERE.parents[1] / name
 
 
-def schema_path() -> Path:
-    return data_dir("schemas") / SCHEMA_FILE
+def schema_path(version: int | None = None) -> Path:
+    """The JSON Schema of a format (the current one by default)."""
+    return data_dir("schemas") / (schema_file(version) if version else SCHEMA_FILE)
 
 
 def rules_dir() -> Path:

@@ -37,30 +37,45 @@ _TYPE_EN = {
 
 
 @functools.cache
-def load_schema() -> dict[str, Any]:
-    with schema_path().open(encoding="utf-8") as stream:
+def load_schema(version: int = s.FORMAT_VERSION) -> dict[str, Any]:
+    with schema_path(version).open(encoding="utf-8") as stream:
         return json.load(stream)
 
 
 @functools.cache
-def _validator() -> Any:
+def _validator(version: int = s.FORMAT_VERSION) -> Any:
     from jsonschema import Draft202012Validator
 
-    return Draft202012Validator(load_schema())
+    return Draft202012Validator(load_schema(version))
 
 
 def prepare() -> None:
-    """Build the jsonschema validator now, e.g. before forking workers, so they inherit it."""
-    _validator()
+    """Build the jsonschema validators now, e.g. before forking workers, so they inherit them."""
+    for version in s.FORMATS:
+        _validator(version)
 
 
 def validate(report: Report) -> list[Finding]:
+    """Schema findings against the format the report's tables follow, and one finding on the format."""
+    fmt = s.format_of(report.data)
+    findings = _schema_findings(report, fmt)
+    if fmt is not s.FORMAT_2019:
+        findings = _mixed_table2(report, findings)
+    if fmt.squeezed_other:
+        findings = [
+            f for f in findings if f.path[: len(s.formats.SINGLE_OTHER_PATH)] != s.formats.SINGLE_OTHER_PATH
+        ]
+        findings.append(_squeezed(report))
+    return [*_format_findings(report, fmt), *findings]
+
+
+def _schema_findings(report: Report, fmt: s.Format) -> list[Finding]:
     findings: list[Finding] = []
     missing: dict[Path, list[str]] = {}
     unknown: dict[Path, list[str]] = {}
     allowed: dict[Path, list[str]] = {}
     seen: set[tuple[Path, str]] = set()
-    for error in _validator().iter_errors(report.data):
+    for error in _validator(fmt.version).iter_errors(report.data):
         path: Path = tuple(error.absolute_path)
         kind = error.validator
         if kind in ("minItems", "maxItems"):
@@ -84,59 +99,55 @@ def validate(report: Report) -> list[Finding]:
             findings.append(
                 m.MISSING_KEY.at(report.key_pos(path), (*path, key), parent=describe(path), key=key)
             )
-    return _old_template(report, unknown, findings)
+    return findings
 
 
-# Where the 2019 and 2021 tables differ; an old template breaks the schema only there.
-_CHANGED_IN_2021: tuple[Path, ...] = ((s.PART2,), (s.PART3, s.RESULTS, s.OTHER_HANDLING))
+def _format_findings(report: Report, fmt: s.Format) -> list[Finding]:
+    """One finding when the report's tables follow a format that does not fit its year or its declaration.
 
-
-_SINGLE_OTHER_HANDLING: Path = (s.PART3, s.RESULTS, s.OTHER_HANDLING)
-
-
-def old_template_evidence(report: Report) -> list[Path]:
-    """Where the report uses the 2019 template: its 2019-only labels, or a single 其他处理 row."""
-    evidence: list[Path] = []
-    stack: list[tuple[Path, object]] = [((), report.data)]
-    while stack:
-        path, node = stack.pop()
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key in s.FORMAT_2019_LABELS:
-                    evidence.append((*path, key))
-                elif isinstance(value, dict):
-                    stack.append(((*path, key), value))
-    if isinstance(report.get(_SINGLE_OTHER_HANDLING), list):
-        evidence.append(_SINGLE_OTHER_HANDLING)
-    return evidence
-
-
-def _old_template(report: Report, unknown: dict[Path, list[str]], findings: list[Finding]) -> list[Finding]:
-    """One finding for a report on the 2019 template, instead of one per changed row and cell.
-
-    For a report on 2019 or 2020, when the 2019 template was the right one, the template
-    differences are not reported at all: DL505 already says this tool checks the 2021 format.
+    A 2019 or 2020 report on the 2019 format is correct and gets none: every rule runs on it.
     """
-    evidence = [(*path, key) for path, keys in unknown.items() for key in keys if key in s.FORMAT_2019_LABELS]
-    single_row = _SINGLE_OTHER_HANDLING
-    if isinstance(report.get(single_row), list):
-        evidence.append(single_row)
-    if not evidence:
-        return findings
-    first = min(evidence, key=lambda path: (report.key_pos(path).line, report.key_pos(path).col))
-    names = dict.fromkeys(str(path[-1]) for path in sorted(evidence, key=lambda p: report.key_pos(p).line))
-    labels = "、".join(f"“{name}”" for name in list(names)[:3])
-    if single_row in evidence:
-        labels = labels.replace(f"“{s.OTHER_HANDLING}”", "只有一行的“其他处理”")
-    kept = [f for f in findings if not _within_changed(f.path) and f.path not in evidence]
     year = report.get((s.YEAR,))
-    if isinstance(year, int) and not isinstance(year, bool) and year < s.FORMAT_VERSION:
-        return kept
-    return [m.OLD_TEMPLATE.at(report.key_pos(first), first, labels=labels), *kept]
+    declared = report.get((s.VERSION,))
+    if fmt is not s.FORMAT_2019:
+        return []
+    evidence = s.formats.evidence_2019(report.data) or [(s.VERSION,)]
+    first = min(evidence, key=lambda path: (report.key_pos(path).line, report.key_pos(path).col))
+    if isinstance(year, int) and not isinstance(year, bool) and year >= s.FORMAT_VERSION:
+        names = dict.fromkeys(
+            str(path[-1]) for path in sorted(evidence, key=lambda p: report.key_pos(p).line)
+        )
+        labels = "、".join(f"“{name}”" for name in list(names)[:3])
+        return [m.OLD_TEMPLATE.at(report.key_pos(first), first, labels=labels)]
+    if declared == s.FORMAT_VERSION:
+        return [
+            m.BAD_VALUE.at(
+                report.pos((s.VERSION,)), (s.VERSION,), key=s.VERSION,
+                problem=f"应为 2019：报告的表格是 2019 年格式（{s.DOCUMENT_2019}）",
+                problem_en=f"should be 2019: the report's tables are those of the 2019 format ({s.DOCUMENT_2019})",
+            )
+        ]  # fmt: skip
+    return []
 
 
-def _within_changed(path: Path) -> bool:
-    return any(path[: len(prefix)] == prefix for prefix in _CHANGED_IN_2021)
+def _mixed_table2(report: Report, findings: list[Finding]) -> list[Finding]:
+    """A 2021 table 二 with a row or column of the 2019 format left in: one DL106, not a key finding each."""
+    stray = [
+        f for f in findings if f.code == m.UNKNOWN_KEY.code and f.path and f.path[-1] in s.FORMAT_2019_LABELS
+    ]
+    if not stray:
+        return findings
+    first = min(stray, key=lambda f: (f.pos.line, f.pos.col))
+    labels = "、".join(f"“{name}”" for name in list(dict.fromkeys(str(f.path[-1]) for f in stray))[:3])
+    kept = [f for f in findings if f.path[:1] != (s.PART2,)]
+    return [m.OLD_TEMPLATE.at(first.pos, first.path, labels=labels), *kept]
+
+
+def _squeezed(report: Report) -> Finding:
+    """A 2021 table printing （六）其他处理 as the single 2019-style row: one finding; its sums still run."""
+    path = s.formats.SINGLE_OTHER_PATH
+    items = "、".join(f"{n}.{item}" for n, item in enumerate(s.tables.OTHER_HANDLING_ITEMS, start=1))
+    return m.SQUEEZED_ROW.at(report.key_pos(path), path, items=items)
 
 
 def _unknown_findings(
