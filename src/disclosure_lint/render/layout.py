@@ -25,22 +25,18 @@ from ..findings import Path
 from ..importer.recognise import SENTENCE_END
 
 TITLE_SUFFIX = "年政府信息公开工作年度报告"
-ASPECT_TITLES = {
-    "主动公开": "（一）主动公开",
-    "依申请公开": "（二）依申请公开",
-    "政府信息管理": "（三）政府信息管理",
-    "平台建设": "（四）政府信息公开平台建设",
-    "监督保障": "（五）监督保障",
-}
-PART3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-PARTLY_LABEL = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
-PART2_CLAUSES = (
-    ("第二十条第（一）项", (s.REGULATIONS, s.NORMATIVE_DOCS), s.DOCS_COLUMNS),
-    ("第二十条第（五）项", (s.LICENSING,), (s.DECISIONS,)),
-    ("第二十条第（六）项", (s.PENALTY, s.COERCION), (s.DECISIONS,)),
-    ("第二十条第（八）项", (s.FEES,), ("本年收费金额（单位：万元）",)),
-)
+ASPECT_TITLES = s.parts.ASPECT_TITLES
+PART3_NOTE = s.PART3_NOTE
+PARTLY_LABEL = f"（二）{s.PARTLY}{s.PARTLY_NOTE}"
 ORDINALS = "一二三四五六七八九十"
+
+
+def part2_clauses(fmt: s.Format) -> list[tuple[str, tuple[s.Part2Row, ...]]]:
+    """Table 二's blocks as printed: one per clause of 第二十条, with its rows."""
+    clauses: dict[str, list[s.Part2Row]] = {}
+    for row in fmt.part2_rows:
+        clauses.setdefault(row.clause, []).append(row)
+    return [(clause, tuple(rows)) for clause, rows in clauses.items()]
 
 
 @dataclass
@@ -163,23 +159,24 @@ def layout(report: Report) -> list[Block]:
     return blocks
 
 
+def _spans(count: int) -> list[int]:
+    """How `count` columns share the three number columns of the printed table 二."""
+    return {1: [3], 2: [1, 2], 3: [1, 1, 1]}[count]
+
+
 def part2_table(report: Report) -> Table:
     table = Table("part2", 4, widths=(2.2, 1.6, 1.6, 1.6))
-    for clause, rows, columns in PART2_CLAUSES:
+    for clause, rows in part2_clauses(s.format_of(report.data)):
+        columns = rows[0].columns
         table.rows.append([TableCell(clause, colspan=4, header=True)])
-        heading = [TableCell("信息内容", header=True)]
-        if len(columns) == 3:
-            heading += [TableCell(column, header=True) for column in columns]
-        else:
-            heading.append(TableCell(columns[0], colspan=3, header=True))
+        heading = [TableCell(s.tables.CONTENT_HEADING, header=True)]
+        for column, span in zip(columns, _spans(len(columns)), strict=True):
+            heading.append(TableCell(s.tables.PRINTED_COLUMNS.get(column, column), colspan=span, header=True))
         table.rows.append(heading)
-        for label in rows:
-            cells = [TableCell(label, label=True)]
-            row = next(r for r in s.PART2_ROWS if r.label == label)
-            if len(row.columns) == 3:
-                cells += [TableCell(cell_text(report, (s.PART2, label, column))) for column in row.columns]
-            else:
-                cells.append(TableCell(cell_text(report, (s.PART2, label, row.columns[0])), colspan=3))
+        for row in rows:
+            cells = [TableCell(row.label, label=True)]
+            for column, span in zip(row.columns, _spans(len(row.columns)), strict=True):
+                cells.append(TableCell(cell_text(report, (s.PART2, row.label, column)), colspan=span))
             table.rows.append(cells)
     return table
 
@@ -189,13 +186,13 @@ def part3_table(report: Report) -> Table:
     table.rows.append(
         [
             TableCell(PART3_NOTE, rowspan=3, colspan=3, header=True),
-            TableCell("申请人情况", colspan=7, header=True),
+            TableCell(s.tables.APPLICANTS_GROUP, colspan=7, header=True),
         ]
     )
     table.rows.append(
         [
             TableCell("自然人", rowspan=2, header=True),
-            TableCell("法人或其他组织", colspan=5, header=True),
+            TableCell(s.tables.ORGANISATIONS_GROUP, colspan=5, header=True),
             TableCell(s.TOTAL, rowspan=2, header=True),
         ]
     )
@@ -208,9 +205,10 @@ def part3_table(report: Report) -> Table:
     table.rows.append(
         [TableCell(f"二、{s.CARRIED_IN}", colspan=3, label=True), *numbers((s.PART3, s.CARRIED_IN))]
     )
-    results_rows = sum(len(items) if items else 1 for _, items in s.RESULT_GROUPS) + 1
+    groups = s.format_of(report.data).result_groups
+    results_rows = sum(len(items) if items else 1 for _, items in groups) + 1
     first = True
-    for index, (group, items) in enumerate(s.RESULT_GROUPS):
+    for index, (group, items) in enumerate(groups):
         lead = [TableCell(f"三、{s.RESULTS}", rowspan=results_rows, label=True)] if first else []
         first = False
         head = f"（{ORDINALS[index]}）{group}"
@@ -237,7 +235,7 @@ def part3_table(report: Report) -> Table:
 def part4_table(report: Report) -> Table:
     table = Table("part4", 15, widths=(1.0,) * 15)
     table.rows.append(
-        [TableCell(s.REVIEW, colspan=5, header=True), TableCell("行政诉讼", colspan=10, header=True)]
+        [TableCell(s.REVIEW, colspan=5, header=True), TableCell(s.tables.LITIGATION, colspan=10, header=True)]
     )
     table.rows.append(
         [

@@ -7,10 +7,10 @@ from ..document import Report
 from .layout import (
     ASPECT_TITLES,
     ORDINALS,
-    PART2_CLAUSES,
     cell_text,
     chinese_date,
     paragraphs,
+    part2_clauses,
     part_value,
     title,
 )
@@ -33,6 +33,7 @@ def _text(value: object) -> list[str]:
 
 def render_markdown(report: Report) -> str:
     out = [f"# {title(report)}", ""]
+    fmt = s.format_of(report.data)
     for index, part in enumerate(s.PARTS):
         found, value = part_value(report, part)
         if not found:
@@ -43,24 +44,25 @@ def render_markdown(report: Report) -> str:
                 if aspect in value:
                     out += [f"### {ASPECT_TITLES[aspect]}", "", *_text(value[aspect])]
         elif part == s.PART2:
-            for clause, rows, columns in PART2_CLAUSES:
-                body = []
-                for label in rows:
-                    row = next(r for r in s.PART2_ROWS if r.label == label)
-                    body.append([label, *(cell_text(report, (s.PART2, label, c)) for c in row.columns)])
+            for clause, rows in part2_clauses(fmt):
+                body = [
+                    [row.label, *(cell_text(report, (s.PART2, row.label, c)) for c in row.columns)]
+                    for row in rows
+                ]
+                columns = [s.tables.PRINTED_COLUMNS.get(c, c) for c in rows[0].columns]
                 out += _table([clause, *columns], body)
         elif part == s.PART3:
             body = []
-            for row in s.PART3_ROWS:
+            for row in fmt.part3_rows:
                 label = row.label if row.path[1] != s.RESULTS else f"三、{s.RESULTS}·{row.label}"
                 body.append(
                     [label, *(cell_text(report, (*row.path, i)) for i in range(len(s.PART3_COLUMNS)))]
                 )
-            out += ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", ""]
+            out += [s.PART3_NOTE, ""]
             out += _table(["", *s.PART3_COLUMNS], body)
         elif part == s.PART4:
-            names = {s.REVIEW: s.REVIEW, s.SUIT_DIRECT: f"行政诉讼·{s.SUIT_DIRECT}"}
-            names[s.SUIT_AFTER_REVIEW] = f"行政诉讼·{s.SUIT_AFTER_REVIEW}"
+            names = {s.REVIEW: s.REVIEW, s.SUIT_DIRECT: f"{s.tables.LITIGATION}·{s.SUIT_DIRECT}"}
+            names[s.SUIT_AFTER_REVIEW] = f"{s.tables.LITIGATION}·{s.SUIT_AFTER_REVIEW}"
             body = [
                 [names[block], *(cell_text(report, (s.PART4, block, i)) for i in range(len(s.PART4_COLUMNS)))]
                 for block in s.PART4_BLOCKS

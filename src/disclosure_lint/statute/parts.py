@@ -36,6 +36,15 @@ PART_HEADINGS: dict[str, tuple[str, ...]] = {
 # Part 一 covers these five aspects (the 2021 notice, 总体情况).
 ASPECTS = ("主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障")
 
+# The aspects as the format's notice words them, as printed headings of part 一.
+ASPECT_TITLES = {
+    "主动公开": "（一）主动公开",
+    "依申请公开": "（二）依申请公开",
+    "政府信息管理": "（三）政府信息管理",
+    "平台建设": "（四）政府信息公开平台建设",
+    "监督保障": "（五）监督保障",
+}
+
 # How reports head the aspects: "（四）信息公开平台建设方面", "平台载体建设", "监督保障方面".
 ASPECT_HEADINGS: dict[str, tuple[str, ...]] = {
     "主动公开": ("主动公开", "主动公开政府信息", "主动公开工作"),

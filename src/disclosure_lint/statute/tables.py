@@ -47,6 +47,9 @@ PROCUREMENT_AMOUNT = "采购总金额"
 # Units: the 2021 fee is printed in 万元; the 2019 procurement total has no unit in the format
 # and reports write it in 元 or 万元.
 UNIT_WAN = "万元"
+# Column headings as printed, where the printed heading carries the unit.
+PRINTED_COLUMNS = {FEE_AMOUNT: "本年收费金额（单位：万元）"}
+CONTENT_HEADING = "信息内容"  # the label column of table 二
 AMOUNT_COLUMNS = frozenset({FEE_AMOUNT, PROCUREMENT_AMOUNT})
 SIGNED_COLUMNS = frozenset({CHANGE})
 
