@@ -111,14 +111,6 @@ _MAX_DIGITS = 30  # longer digit strings are not a clerk's count; leave them to 
 _PLAIN_NUMBER = re.compile(r"^[+-]?[0-9]+(?:\.[0-9]+)?$")
 _GROUPED_NUMBER = re.compile(r"^[+-]?[0-9]{1,3}(?:[,，][0-9]{3})+(?:\.[0-9]+)?$")
 
-_CN_DIGITS = {
-    "零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "两": 2, "贰": 2, "三": 3, "叁": 3,
-    "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
-    "九": 9, "玖": 9,
-}  # fmt: skip
-_CN_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-_CN_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
-
 
 @dataclass(frozen=True)
 class Cell:
@@ -462,25 +454,8 @@ def parse_number(text: str, fee: bool = False, quoted: bool = True) -> tuple[Dec
 
 
 def parse_chinese(text: str) -> int | None:
-    """十二 → 12, 一百零五 → 105, 二〇二三 → 2023; None if `text` is not a Chinese numeral."""
-    if not text or len(text) > 20:
-        return None
-    if any(ch not in _CN_DIGITS and ch not in _CN_SMALL_UNITS and ch not in _CN_BIG_UNITS for ch in text):
-        return None
-    if all(ch in _CN_DIGITS for ch in text):  # read digit by digit, as in 二〇二三
-        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
-    total, section, digit = 0, 0, None
-    for ch in text:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        elif ch in _CN_SMALL_UNITS:
-            section += (1 if digit is None else digit) * _CN_SMALL_UNITS[ch]
-            digit = None
-        else:
-            section += digit or 0
-            total = (total + section) * _CN_BIG_UNITS[ch]
-            section, digit = 0, None
-    return total + section + (digit or 0)
+    """十二 → 12, 一百零五 → 105, 二〇二三 → 2023; None if `text` is not a Chinese numeral (the statute's one parser)."""
+    return statute.numbers.chinese_numeral(text)
 
 
 def format_number(number: Decimal) -> str:

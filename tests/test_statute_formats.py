@@ -169,3 +169,13 @@ def test_each_format_has_its_result_rows() -> None:
     assert len(statute.FORMAT_2021.squeezed().result_rows) == 19
     assert statute.format_for_year(2020) is statute.FORMAT_2019
     assert statute.format_for_year(2021) is statute.FORMAT_2021
+
+
+@pytest.mark.parametrize(("year", "version"), [(2020, 2019), (2024, 2021)])
+def test_init_writes_the_format_of_the_year(year: int, version: int) -> None:
+    from disclosure_lint.template import render
+
+    text = render("某县人民政府", year, statute.KIND_GOVERNMENT)
+    assert f"格式版本: {version}" in text
+    codes = {code for code, _, _ in triples(lint(text))}
+    assert codes == {"DL304", "DL105"}  # only the placeholders a clerk must fill in

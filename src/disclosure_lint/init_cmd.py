@@ -21,9 +21,17 @@ def init(
     agency: Annotated[
         str, typer.Option("--agency", help="The organ's full name (机关).", show_default=False)
     ],
-    year: Annotated[int, typer.Option("--year", help="The report year (年度).", min=2021, max=2100)],
+    year: Annotated[
+        int,
+        typer.Option(
+            "--year", help="The report year (年度); 2019 and 2020 get the 2019 format.", min=2019, max=2100
+        ),
+    ],
     kind: Annotated[
-        str, typer.Option("--kind", help="部门 (due 1月31日) or 本级政府 (due 3月31日).")
+        str,
+        typer.Option(
+            "--kind", help="部门 (due 1月31日), 本级政府 (due 3月31日), 乡镇 or 管委会 (no statutory date)."
+        ),
     ] = s.KIND_DEPARTMENT,
     schema: Annotated[
         str | None,
@@ -35,15 +43,15 @@ def init(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
-    """Write a blank 2021-format report: every part, every cell 0, texts to fill in."""
+    """Write a blank report in its year's format: every part, every cell 0, texts to fill in."""
     from .resources import schema_path
     from .template import render
 
     if kind not in s.REPORT_KINDS:
-        raise fail("init", f"--kind must be 部门 or 本级政府, not {kind!r}")
+        raise fail("init", f"--kind must be one of {', '.join(s.REPORT_KINDS)}, not {kind!r}")
     if output.exists() and not force:
         raise fail("init", f"{output} exists (use --force to overwrite)")
-    text = render(agency, year, kind, schema or str(schema_path()))
+    text = render(agency, year, kind, schema or str(schema_path(s.format_for_year(year).version)))
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as error:

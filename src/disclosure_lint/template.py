@@ -1,4 +1,4 @@
-"""A blank report in the 2021 format: every part, every cell 0, texts to be filled in.
+"""A blank report in the format of its year (2021, or 2019 for 2019–2020): every part, every cell 0.
 
 The placeholders are ones the linter reports (DL304, and DL105 for the date), so a
 clerk cannot publish the skeleton by accident.
@@ -17,31 +17,33 @@ def render(agency: str, year: int, kind: str = s.KIND_DEPARTMENT, schema_ref: st
     lines: list[str] = []
     if schema_ref:
         lines.append(f"# yaml-language-server: $schema={schema_ref}")
-    deadline = "1月31日" if kind == s.KIND_DEPARTMENT else "3月31日"
+    fmt = s.format_for_year(year)
+    due = s.deadlines.deadline(kind, year)
+    limit = f"，不晚于 {due.year} 年{due.month}月{due.day}日（{s.deadlines.ARTICLE}）" if due else ""
     lines += [
-        f"# {agency} {year} 年政府信息公开工作年度报告（2021年格式，国办公开办函〔2021〕30号）。",
+        f"# {agency} {year} 年政府信息公开工作年度报告（{fmt.version}年格式，{fmt.document}）。",
         f"# 表格中没有的情况填 0；“{PLACEHOLDER}”处写好后删去这几个字。写完运行：disclosure-lint 本文件",
-        f"{s.VERSION}: {s.FORMAT_VERSION}",
+        f"{s.VERSION}: {fmt.version}",
         f"{s.AGENCY}: {agency}",
         f"{s.YEAR}: {year}",
         f"{s.KIND}: {kind}",
-        f"{s.PUBLISHED}: 待填写  # 写成 {year + 1}-01-20 的形式，不晚于 {year + 1} 年{deadline}（《条例》第四十九条）",
+        f"{s.PUBLISHED}: 待填写  # 写成 {year + 1}-01-20 的形式{limit}",
         "",
         f"{s.PART1}:",
     ]
     for aspect in s.ASPECTS:
         lines += [f"  {aspect}: |", f"    {PLACEHOLDER}"]
     lines += ["", f"{s.PART2}:"]
-    for row in s.PART2_ROWS:
+    for row in fmt.part2_rows:
         cells = ", ".join(f"{column}: 0" for column in row.columns)
-        unit = "  # 万元" if row.label == s.FEES else ""
+        unit = "  # 万元" if s.FEE_AMOUNT in row.columns else ""
         lines.append(f"  {row.label}: {{{cells}}}{unit}")
     lines += ["", f"{s.PART3}:"]
     lines += _rows(
         [(2, s.NEW), (2, s.CARRIED_IN), (2, f"{s.RESULTS}:")]
         + [
             entry
-            for group, items in s.RESULT_GROUPS
+            for group, items in fmt.result_groups
             for entry in (
                 [(4, group)] if items is None else [(4, f"{group}:"), *((6, item) for item in items)]
             )
