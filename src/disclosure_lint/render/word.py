@@ -104,14 +104,18 @@ def _table(document: Any, table: Table, width: Any) -> None:
     word.autofit = False
     total = sum(table.widths) or table.columns
     widths = [int(width * w / total) for w in (table.widths or (1,) * table.columns)]
-    for column, size in zip(word.columns, widths, strict=True):
-        for cell in column.cells:
-            cell.width = size
+    # The grid is fetched once: python-docx rebuilds it on every table.cell(r, c) or column.cells,
+    # which made a report's three tables take seconds. Merging only removes cells inside the
+    # merged range, so the other fetched cells stay valid.
+    grid_cells = word._cells
+    for index, target in enumerate(grid_cells):
+        target.width = widths[index % table.columns]
     name, size, _ = FONTS["table"]
     for r, c, cell in placed:
-        target = word.cell(r, c)
+        target = grid_cells[r * table.columns + c]
         if cell.rowspan > 1 or cell.colspan > 1:
-            target = target.merge(word.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
+            corner = grid_cells[(r + cell.rowspan - 1) * table.columns + c + cell.colspan - 1]
+            target = target.merge(corner)
         target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         paragraph = target.paragraphs[0]
         for extra in target.paragraphs[1:]:  # merging leaves the merged cells' empty paragraphs behind
