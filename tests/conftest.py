@@ -55,3 +55,12 @@ def seed_text() -> str:
 @pytest.fixture
 def city_text() -> str:
     return CITY_BUREAU.read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _no_user_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads the developer's own ~/.config/disclosure-lint (subprocesses inherit this)."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("user-config")))
+    from disclosure_lint import config
+
+    config._user_options.cache_clear()

@@ -69,7 +69,7 @@ def test_rules_folder_from_config_is_relative_to_the_config(tmp_path: Path) -> N
     write_rule(tmp_path / "checks", "proposals")
     (tmp_path / ".disclosure-lint.yaml").write_text("rules: [checks]\n", encoding="utf-8")
     (tmp_path / "r.yaml").write_text(SEED_EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
-    done = run("r.yaml", cwd=tmp_path)
+    done = run("--trust-config", "r.yaml", cwd=tmp_path)  # a config's rules load only when trusted
     assert f"r.yaml:{PART6_LINE}:12: ZJ001" in done.stdout
 
 

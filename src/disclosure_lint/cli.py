@@ -6,11 +6,12 @@ command, so `--help` and `--version` stay fast for pre-commit users.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -19,7 +20,7 @@ from .commands import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail, new_app
 
 if TYPE_CHECKING:
     from .batch import Job
-    from .config import Overrides
+    from .config import Options, Overrides
     from .lint import FileResult
 
 app = new_app()
@@ -94,6 +95,15 @@ def lint(
         typer.Option(help="Use this config file instead of searching for one.", show_default=False),
     ] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")] = False,
+    trust_config: Annotated[
+        bool,
+        typer.Option(
+            "--trust-config",
+            help="Let the project config load the rule folders it names (otherwise only --rules, "
+            "entry points and your user config load rule code).",
+        ),
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Let -o overwrite an existing file.")] = False,
     previous: Annotated[
         Path | None,
         typer.Option(
@@ -148,6 +158,8 @@ def lint(
         raise typer.Exit(EXIT_CLEAN)
 
     from . import engine
+    from .atomic import WriteRefused
+    from .codecheck import check_codes
     from .config import FAIL_ON, FORMATS, LANGS, ConfigError, Overrides, options_for, parse_codes
 
     for name, value, choices in (
@@ -169,6 +181,7 @@ def lint(
             max_bytes=max_bytes,
             config=config,
             isolated=isolated,
+            trust_config=trust_config,
         )
     except ValueError as error:
         raise _fail(str(error)) from None
@@ -177,6 +190,7 @@ def lint(
         if list_rules or explain:
             options = options_for(None, overrides)
             modules = engine.load_rule_modules(options.rule_dirs)
+            check_codes(options, overrides, modules)
             if explain:
                 _explain(explain.strip().upper(), modules, options.lang)
             else:
@@ -184,8 +198,8 @@ def lint(
             raise typer.Exit(EXIT_CLEAN)
         if not files:
             raise _fail("no report files given (try: disclosure-lint report.yaml)")
-        code = _run(files, overrides, previous, stdin_filename, statistics, quiet, color, output_file)
-    except (ConfigError, engine.PluginError) as error:
+        code = _run(files, overrides, previous, stdin_filename, statistics, quiet, color, output_file, force)
+    except (ConfigError, engine.PluginError, WriteRefused) as error:
         raise _fail(str(error)) from None
     raise typer.Exit(code)
 
@@ -199,14 +213,19 @@ def _run(
     quiet: bool,
     color: str,
     output_file: Path | None,
+    force: bool = False,
 ) -> int:
-    from . import engine, output
+    from . import atomic, engine, output
     from .batch import Job, lint_many
+    from .codecheck import check_codes
     from .config import options_for
     from .inputs import STDIN, expand
     from .loader import load_file
     from .reporters import REPORTERS
 
+    if output_file is not None:  # before anything is read, so nothing is lost
+        given = [*arguments, *(p for p in (previous_file, overrides.config) if p is not None)]
+        atomic.check_target(output_file, given, force)
     base = options_for(None, overrides)
     previous = None
     if previous_file is not None:
@@ -219,12 +238,25 @@ def _run(
     fmt = base.output_format
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    stream = output_file.open("w", encoding="utf-8") if output_file else sys.stdout
+    # With -o the output is collected and written at the end, atomically: a failure leaves the old file.
+    stream: TextIO = io.StringIO() if output_file else sys.stdout
     paint = fmt == "text" and output.use_color(stream, color)
 
     modules_by_dirs: dict[tuple[Path, ...], list[engine.RuleModule]] = {}
     results: list[FileResult] = []
     empty_folders: list[Path] = []
+
+    checked: set[tuple[object, ...]] = set()
+
+    def checked_options(options: Options) -> Options:
+        """The options, once their rule codes are known to exist (plugins may add codes)."""
+        key = (options.select, options.ignore, options.per_file_ignores, options.rule_dirs)
+        if key not in checked:
+            if options.rule_dirs not in modules_by_dirs:
+                modules_by_dirs[options.rule_dirs] = engine.load_rule_modules(options.rule_dirs)
+            check_codes(options, overrides, modules_by_dirs[options.rule_dirs])
+            checked.add(key)
+        return options
 
     def jobs() -> Iterator[Job]:
         seen: set[Path] = set()
@@ -234,11 +266,14 @@ def _run(
             for path in expand([argument], folder_options.include, folder_options.exclude, seen):
                 found = True
                 if str(path) == STDIN:
-                    options = options_for(Path(stdin_filename) if stdin_filename else None, overrides)
+                    named = Path(stdin_filename) if stdin_filename else None
+                    options = checked_options(options_for(named, overrides))
                     raw = sys.stdin.buffer.read(options.max_bytes + 1)
                     yield Job(path, options, raw=raw, name=stdin_filename or "<stdin>")
                 else:
-                    yield Job(path, options_for(path, overrides))
+                    if output_file is not None:
+                        atomic.check_target(output_file, [path], force=True)
+                    yield Job(path, checked_options(options_for(path, overrides)))
             if argument.is_dir() and not found and not any(expand([argument], folder_options.include, ())):
                 empty_folders.append(argument)
                 patterns = ", ".join(folder_options.include)
@@ -268,9 +303,13 @@ def _run(
                 stream.write(output.summary(results, lang) + "\n")
         else:
             stream.write(REPORTERS[fmt](results, all_rules, lang))
+        if output_file is not None and isinstance(stream, io.StringIO):
+            try:
+                atomic.write(output_file, stream.getvalue())
+            except OSError as error:
+                raise _fail(f"cannot write {output_file}: {error.strerror or error}") from None
     finally:
-        if output_file:
-            stream.close()
+        stream.flush()
     return worst
 
 
@@ -319,14 +358,17 @@ SUBCOMMANDS = {
 
 
 def main() -> None:
-    args = sys.argv[1:]
-    try:
-        if args and args[0] in SUBCOMMANDS:
-            import importlib
+    from .streams import run
 
-            module = importlib.import_module(SUBCOMMANDS[args[0]])
-            module.app(args=args[1:], prog_name=f"disclosure-lint {args[0]}")
-        else:
-            app(prog_name="disclosure-lint")
-    except KeyboardInterrupt:
-        sys.exit(130)
+    run(_dispatch)
+
+
+def _dispatch() -> None:
+    args = sys.argv[1:]
+    if args and args[0] in SUBCOMMANDS:
+        import importlib
+
+        module = importlib.import_module(SUBCOMMANDS[args[0]])
+        module.app(args=args[1:], prog_name=f"disclosure-lint {args[0]}")
+    else:
+        app(prog_name="disclosure-lint")

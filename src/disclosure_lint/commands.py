@@ -19,6 +19,8 @@ def new_app() -> typer.Typer:
 
 def fail(command: str, message: str) -> typer.Exit:
     """Print `disclosure-lint <command>: error: message` and return the exit to raise (status 2)."""
+    from .escape import visible
+
     prefix = f"disclosure-lint {command}".rstrip()
-    typer.echo(f"{prefix}: error: {message}", err=True)
+    typer.echo(f"{prefix}: error: {visible(message)}", err=True)
     return typer.Exit(EXIT_ERROR)

@@ -2,13 +2,21 @@
 
 Looked for from the report's folder upwards; the nearest file that has settings
 wins, as with ruff and yamllint. Command-line options override it.
+
+Trust: a config found next to a report belongs to whoever wrote the report (in CI, anyone
+who opens a pull request), so it may set options but never load code. Its `rules` are
+reported (one warning naming them) and ignored, unless the user trusts it with
+`--trust-config`. The user's own config (`~/.config/disclosure-lint/config.yaml`) is trusted:
+its rule folders load, and its other settings are defaults a project config overrides.
 """
 
 from __future__ import annotations
 
 import fnmatch
 import functools
+import os
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path as FsPath
@@ -43,6 +51,10 @@ class Options:
     exclude: tuple[str, ...] = ()
     max_bytes: int = DEFAULT_MAX_BYTES
     source: FsPath | None = None  # the config file these came from
+    # Rule folders a config asked for that were not loaded because the config is not trusted.
+    untrusted_rules: tuple[str, ...] = ()
+    # The settings the config file wrote, with their line: to merge layers and to point at a bad code.
+    lines: tuple[tuple[str, int], ...] = ()
 
     def enabled(self, code: str) -> bool:
         """Longest matching prefix decides, so `--select DL2 --ignore DL203` does what it says."""
@@ -81,6 +93,7 @@ class Overrides:
     max_bytes: int | None = None
     config: FsPath | None = None
     isolated: bool = False
+    trust_config: bool = False
 
     def apply(self, base: Options) -> Options:
         return replace(
@@ -96,28 +109,109 @@ class Overrides:
 
 
 def options_for(report_path: FsPath | None, overrides: Overrides) -> Options:
-    """The options for one report: its nearest config, the command line on top, per-file ignores."""
+    """The options for one report: the user's config, its nearest project config, the command
+    line on top, per-file ignores. A project config loads rule code only when trusted."""
     if overrides.isolated:
         base = Options()
-    elif overrides.config is not None:
-        base = read_config(overrides.config.resolve())
     else:
-        start = (report_path.parent if report_path else FsPath.cwd()).resolve()
-        base = _nearest(start)
+        if overrides.config is not None:
+            project = read_config(_resolve(overrides.config))
+        else:
+            start = _resolve(report_path.parent if report_path else FsPath.cwd())
+            project = _nearest(start)
+        if project.rule_dirs and not overrides.trust_config:
+            project = _distrust(project)
+        base = _layer(user_options(), project)
     options = overrides.apply(base)
     return options.for_file(report_path) if report_path else options
+
+
+def _resolve(path: FsPath) -> FsPath:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: the path as given
+        return path.absolute()
+
+
+_WARNED: set[FsPath] = set()
+
+
+def _distrust(options: Options) -> Options:
+    """The options without their rule folders, warning once per config file about what was dropped."""
+    asked = tuple(str(folder) for folder in options.rule_dirs)
+    if options.source is not None and options.source not in _WARNED:
+        _WARNED.add(options.source)
+        line = dict(options.lines).get("rules", 1)
+        sys.stderr.write(
+            f"disclosure-lint: warning: {visible(str(options.source))}:{line}: rules = "
+            f"{visible(', '.join(asked))} not loaded: a config found beside the reports may set "
+            "options but never load code (name the folder with --rules, or use --trust-config "
+            "if you trust this file)\n"
+        )
+    return replace(options, rule_dirs=(), untrusted_rules=asked)
+
+
+def visible(text: str) -> str:
+    from .escape import visible as escape
+
+    return escape(text)
+
+
+def user_config_path() -> FsPath:
+    """The user's own config: trusted, since only the user writes it."""
+    if os.environ.get("XDG_CONFIG_HOME"):
+        folder = FsPath(os.environ["XDG_CONFIG_HOME"])
+    elif sys.platform == "win32" and os.environ.get("APPDATA"):
+        folder = FsPath(os.environ["APPDATA"])
+    else:
+        folder = FsPath.home() / ".config"
+    return folder / "disclosure-lint" / "config.yaml"
+
+
+@functools.cache
+def _user_options(path: FsPath) -> Options:
+    return read_config(path) if path.is_file() else Options()
+
+
+def user_options() -> Options:
+    try:
+        return _user_options(user_config_path())
+    except (OSError, RuntimeError):  # no home folder: no user config
+        return Options()
+
+
+def _layer(user: Options, project: Options) -> Options:
+    """The project's settings over the user's; rule folders of both (the project's only if trusted)."""
+    if project.source is None:
+        return user
+    written = {_FIELDS[name] for name, _ in project.lines if name in _FIELDS}
+    merged = replace(user, **{name: getattr(project, name) for name in written - {"rule_dirs"}})
+    return replace(
+        merged,
+        rule_dirs=user.rule_dirs + project.rule_dirs,
+        source=project.source,
+        untrusted_rules=project.untrusted_rules,
+        lines=project.lines,
+    )
 
 
 @functools.cache
 def _nearest(folder: FsPath) -> Options:
     for candidate in (folder / YAML_NAME, folder / PYPROJECT):
-        if candidate.is_file():
+        if _is_file(candidate):
             options = read_config(candidate)
             if options.source is not None:
                 return options
     if folder.parent != folder:
         return _nearest(folder.parent)
     return Options()
+
+
+def _is_file(path: FsPath) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a folder we may not look into: no config there
+        return False
 
 
 @functools.cache
@@ -139,7 +233,12 @@ def _read_pyproject(file: FsPath) -> tuple[dict[str, Any] | None, str]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{file}: invalid TOML: {error}") from None
-    table = data.get("tool", {}).get("disclosure-lint")
+    except RecursionError:  # tomllib recurses per level of nested arrays and tables
+        raise ConfigError(f"{file}: invalid TOML: nested too deeply to be a config") from None
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        return None, text
+    table = tool.get("disclosure-lint")
     if table is not None and not isinstance(table, dict):
         raise ConfigError(
             f"{file}:{_line_of(text, 'disclosure-lint')}: [tool.disclosure-lint] must be a table"
@@ -151,13 +250,21 @@ def _read_yaml(file: FsPath) -> tuple[dict[str, Any], str]:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
+    from .loader import prescan
+
     text = _read_text(file)
+    too_complex = prescan(text)  # the C composer would crash the process on 100,000 nested '['
+    if too_complex is not None:
+        where = f":{too_complex.pos.line}:{too_complex.pos.col}"
+        raise ConfigError(f"{file}{where}: {too_complex.message('en')}")
     try:
         data = YAML(typ="safe").load(text)
     except YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
         raise ConfigError(f"{file}{where}: invalid YAML: {getattr(error, 'problem', error)}") from None
+    except RecursionError:
+        raise ConfigError(f"{file}: invalid YAML: nested too deeply to be a config") from None
     if data is None:
         return {}, text
     if not isinstance(data, dict):
@@ -167,9 +274,19 @@ def _read_yaml(file: FsPath) -> tuple[dict[str, Any], str]:
 
 def _read_text(file: FsPath) -> str:
     try:
-        return file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{file}: cannot read: {error}") from None
+        with file.open("rb") as stream:
+            raw = stream.read(_MAX_CONFIG_BYTES + 1)
+    except OSError as error:
+        raise ConfigError(f"{file}: cannot read: {error.strerror or error}") from None
+    if len(raw) > _MAX_CONFIG_BYTES:
+        raise ConfigError(f"{file}: larger than {_MAX_CONFIG_BYTES // 1024 // 1024} MiB, not a config")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{file}: cannot read: not UTF-8 (byte 0x{raw[error.start]:02X})") from None
+
+
+_MAX_CONFIG_BYTES = 5 * 1024 * 1024
 
 
 # ---------------------------------------------------------------- settings: name → (parser, field)
@@ -232,23 +349,28 @@ _SETTINGS: dict[str, tuple[Callable[[Any], Any], str]] = {
 }
 
 
+_FIELDS = {name: attribute for name, (_, attribute) in _SETTINGS.items()}
+
+
 def _parse(table: dict[str, Any], file: FsPath, text: str) -> Options:
     values: dict[str, Any] = {}
+    lines: list[tuple[str, int]] = []
     for key, value in table.items():
         name = str(key).replace("_", "-")
         if name not in _SETTINGS:
             known = ", ".join(_SETTINGS)
             raise ConfigError(
-                f"{file}:{_line_of(text, key)}: {key}: unknown setting (known settings: {known})"
+                f"{file}:{_line_of(text, str(key))}: {key}: unknown setting (known settings: {known})"
             )
         parse, attribute = _SETTINGS[name]
+        lines.append((name, _line_of(text, str(key))))
         try:
             values[attribute] = parse(value)
         except ValueError as error:
-            raise ConfigError(f"{file}:{_line_of(text, key)}: {key}: {error}") from None
+            raise ConfigError(f"{file}:{_line_of(text, str(key))}: {key}: {error}") from None
     if "rule_dirs" in values:
         values["rule_dirs"] = tuple((file.parent / folder).resolve() for folder in values["rule_dirs"])
-    return Options(source=file, **values)
+    return Options(source=file, lines=tuple(lines), **values)
 
 
 def parse_codes(text: str) -> tuple[str, ...]:

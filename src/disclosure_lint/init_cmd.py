@@ -44,16 +44,19 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a blank report in its year's format: every part, every cell 0, texts to fill in."""
+    from . import atomic
     from .resources import schema_path
     from .template import render
 
     if kind not in s.REPORT_KINDS:
         raise fail("init", f"--kind must be one of {', '.join(s.REPORT_KINDS)}, not {kind!r}")
-    if output.exists() and not force:
-        raise fail("init", f"{output} exists (use --force to overwrite)")
+    try:
+        atomic.check_target(output, (), force)
+    except atomic.WriteRefused as error:
+        raise fail("init", str(error)) from None
     text = render(agency, year, kind, schema or str(schema_path(s.format_for_year(year).version)))
     try:
-        output.write_text(text, encoding="utf-8")
+        atomic.write(output, text)
     except OSError as error:
         raise fail("init", f"cannot write {output}: {error.strerror or error}") from None
     typer.echo(f"已写入 {output}：填好“（待填写）”处和表格后，运行 disclosure-lint {output}")

@@ -25,10 +25,18 @@ def expand(
         else:
             candidates = _search(argument, include, exclude)
         for path in candidates:
-            key = path.resolve() if str(path) != STDIN else path
+            key = _identity(path) if str(path) != STDIN else path
             if key not in seen:
                 seen.add(key)
                 yield path
+
+
+def _identity(path: Path) -> Path:
+    """The file a path names, to check it once; a symbolic link loop is its own path (and unreadable)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
+        return path.absolute()
 
 
 def _search(folder: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Path]:
@@ -36,6 +44,10 @@ def _search(folder: Path, include: tuple[str, ...], exclude: tuple[str, ...]) ->
     for path in folder.rglob("*"):
         relative = path.relative_to(folder)
         if any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.is_symlink() and not path.exists():  # a broken link or a loop: reported, not skipped
+            if any(fnmatch.fnmatch(path.name, pattern) for pattern in include):
+                found.append(path)
             continue
         if not path.is_file() or not any(fnmatch.fnmatch(path.name, pattern) for pattern in include):
             continue

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import datetime
+import errno
 import functools
 import io
 import re
@@ -144,6 +145,16 @@ def load_file(path: str | FsPath, display: str | None = None, max_bytes: int = M
     except PermissionError:
         return Loaded(None, [_unreadable("没有读取权限", "permission denied")])
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            return Loaded(
+                None,
+                [
+                    _unreadable(
+                        "符号链接循环指向自己，找不到真正的文件",
+                        "a loop of symbolic links that names no file",
+                    )
+                ],
+            )
         problem = error.strerror or str(error)
         return Loaded(None, [_unreadable(problem, problem)])
     except ValueError as error:  # a name the system cannot take, such as one with a NUL
@@ -791,6 +802,9 @@ def _prescan(text: str) -> Finding | None:
     finally:
         events.close()
     return None
+
+
+prescan = _prescan  # the config reader checks its YAML the same way
 
 
 def _too_deep(pos: Pos, aliases: bool = False) -> Finding:

@@ -52,6 +52,7 @@ def import_report(
         ),
     ] = None,
     lang: Annotated[str, typer.Option("--lang", help="Message language: zh or en.")] = "zh",
+    force: Annotated[bool, typer.Option("--force", help="Let -o overwrite an existing file.")] = False,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse larger files.", min=1)] = 5
     * 1024
     * 1024,
@@ -59,8 +60,11 @@ def import_report(
     """Import a published 政府信息公开工作年度报告 (HTML, Word .docx, or text copied from a page) as YAML.
 
     What cannot be placed is listed in comments at the top of the YAML and on standard error.
+    An existing file is not overwritten unless --force; the source document never is.
     Exit status: 0 imported, 2 the document could not be read or the options are wrong.
     """
+    from .. import atomic
+    from ..escape import visible
     from . import ReadError, import_file
 
     if lang not in ("zh", "en"):
@@ -74,6 +78,11 @@ def import_report(
             datetime.date.fromisoformat(date)
         except ValueError:
             raise _fail(f"--date must be a date written as 2024-01-22, not {date!r}") from None
+    if output is not None:
+        try:
+            atomic.check_target(output, [source], force)
+        except atomic.WriteRefused as error:
+            raise _fail(str(error)) from None
     overrides = {s.AGENCY: agency, s.YEAR: year, s.KIND: kind, s.PUBLISHED: date}
     schema = _schema_reference(output) if output is not None else None
     try:
@@ -87,14 +96,15 @@ def import_report(
         if note.text:
             text = note.text if len(note.text) <= 80 else note.text[:80] + "…"
             label = "not placed" if lang == "en" else "未放入报告"
-            typer.echo(f"{source}:{note.pos.line}:{note.pos.col}: {label}: {why}: {text}", err=True)
+            line = f"{source}:{note.pos.line}:{note.pos.col}: {label}: {why}: {text}"
         else:
-            typer.echo(f"{source}: {why}", err=True)
+            line = f"{source}: {why}"
+        typer.echo(visible(line), err=True)
     if output is None:
         typer.echo(imported.yaml, nl=False)
         raise typer.Exit(EXIT_CLEAN)
     try:
-        output.write_text(imported.yaml, encoding="utf-8")
+        atomic.write(output, imported.yaml)
     except OSError as error:
         raise _fail(f"cannot write {output}: {error.strerror or error}") from None
     raise typer.Exit(EXIT_CLEAN)

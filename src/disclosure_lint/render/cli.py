@@ -31,7 +31,14 @@ def render_report(
         ),
     ],
     force: Annotated[
-        bool, typer.Option("--force", help="Render even when the report has errors (they are still printed).")
+        bool,
+        typer.Option(
+            "--force",
+            help="Write anyway: over an existing file, and even when the report has errors (they are still printed).",
+        ),
+    ] = False,
+    trust_config: Annotated[
+        bool, typer.Option("--trust-config", help="Let the project config load the rule folders it names.")
     ] = False,
     lang: Annotated[
         str | None, typer.Option("--lang", help="Message language: zh (default) or en.", show_default=False)
@@ -43,9 +50,11 @@ def render_report(
     """Render a YAML report as the official document: Word (.docx), a web page (.html) or Markdown (.md).
 
     The report is linted first; one with errors is not rendered (exit 1) unless --force.
+    An existing file is not overwritten unless --force; the report itself never is.
     Exit status: 0 written, 1 refused because of errors, 2 unreadable report, bad options or unwritable output.
     """
-    from .. import engine
+    from .. import atomic, engine
+    from ..codecheck import check_codes
     from ..config import LANGS, ConfigError, Overrides, options_for
     from ..findings import ERROR
     from ..lint import lint_path
@@ -59,9 +68,12 @@ def render_report(
     if fmt is None:
         raise _fail(f"cannot tell the format of {output}: name it .docx, .html or .md")
     try:
-        options = options_for(report, Overrides(lang=lang))
+        atomic.check_target(output, [report], force)
+        overrides = Overrides(lang=lang, trust_config=trust_config)
+        options = options_for(report, overrides)
         modules = engine.load_rule_modules(options.rule_dirs)
-    except (ConfigError, engine.PluginError) as error:
+        check_codes(options, overrides, modules)
+    except (ConfigError, engine.PluginError, atomic.WriteRefused) as error:
         raise _fail(str(error)) from None
     result = lint_path(report, modules, options, max_bytes=max_bytes or MAX_BYTES)
     for line in finding_lines(result, options.lang):
@@ -88,7 +100,7 @@ def render_report(
     except Exception as error:  # a fault of ours: one line, not a traceback
         raise _fail(f"internal error while rendering ({type(error).__name__}: {error})") from None
     try:
-        output.write_bytes(data)
+        atomic.write(output, data)
     except OSError as error:
         raise _fail(f"cannot write {output}: {error.strerror or error}") from None
     raise typer.Exit(EXIT_CLEAN)
