@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
+from .escape import visible
 from .findings import ERROR, INFO, WARNING, Rule
 from .lint import FileResult
 
@@ -27,14 +28,18 @@ def use_color(stream: TextIO, choice: str = "auto") -> bool:
 
 
 def finding_lines(result: FileResult, lang: str, color: bool = False) -> Iterable[str]:
+    """One line per finding; control characters from the report or its name are shown as escapes
+    (a newline could forge a finding line, an escape sequence could clear the screen)."""
+    filename = visible(result.filename)
     for finding in result.findings:
         tag = {WARNING: WARNING_TAG, INFO: INFO_TAG}.get(finding.severity, {}).get(lang, "")
-        where = f"{result.filename}:{finding.pos.line}:{finding.pos.col}:"
+        where = f"{filename}:{finding.pos.line}:{finding.pos.col}:"
+        message = visible(finding.message(lang))
         if color:
             hue = {ERROR: _RED, WARNING: _YELLOW}.get(finding.severity, _DIM)
-            yield f"{_BOLD}{where}{_RESET} {hue}{finding.code}{_RESET} {tag}{finding.message(lang)}"
+            yield f"{_BOLD}{where}{_RESET} {hue}{visible(finding.code)}{_RESET} {tag}{message}"
         else:
-            yield f"{where} {finding.code} {tag}{finding.message(lang)}"
+            yield f"{where} {visible(finding.code)} {tag}{message}"
 
 
 def summary(results: Sequence[FileResult], lang: str) -> str:
@@ -66,7 +71,7 @@ def per_file_table(results: Sequence[FileResult], lang: str) -> str:
     """Error and warning counts of every file that has findings, for a batch run."""
     from tabulate import tabulate
 
-    rows = [(r.filename, r.count(ERROR), r.count(WARNING)) for r in results if r.findings]
+    rows = [(visible(r.filename), r.count(ERROR), r.count(WARNING)) for r in results if r.findings]
     headers = ("file", "errors", "warnings") if lang == "en" else ("文件", "错误", "警告")
     return tabulate(rows, headers=headers, tablefmt="simple")
 

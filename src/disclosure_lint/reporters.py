@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path as FsPath
 
 from . import __version__
+from .escape import encodable, visible, xml_text
 from .findings import ERROR, INFO, WARNING, Finding, Rule
 from .lint import FileResult
 
@@ -41,7 +42,13 @@ def to_json(results: Sequence[FileResult], rules: Sequence[Rule], lang: str) -> 
             "warnings": sum(f["warnings"] for f in files),
         },
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return _dumps(document)
+
+
+def _dumps(document: object) -> str:
+    """JSON that can always be written as UTF-8: a lone surrogate (from a file name that is not
+    UTF-8) becomes a visible escape; every other character is JSON's to escape."""
+    return encodable(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _finding_json(finding: Finding, lang: str) -> dict[str, object]:
@@ -102,7 +109,7 @@ def to_sarif(results: Sequence[FileResult], rules: Sequence[Rule], lang: str) ->
         "version": "2.1.0",
         "runs": [{"tool": {"driver": driver}, "results": sarif_results}],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return _dumps(document)
 
 
 def _sarif_level(rule: Rule) -> str:
@@ -113,10 +120,27 @@ def _uri(filename: str) -> str:
     path = FsPath(filename)
     if path.is_absolute():
         try:
-            return path.relative_to(FsPath.cwd()).as_posix()
+            return _uri_safe(path.relative_to(FsPath.cwd()).as_posix())
         except ValueError:
             return path.as_uri()
-    return path.as_posix()
+    return _uri_safe(path.as_posix())
+
+
+def _uri_safe(text: str) -> str:
+    """Percent-encode what a URI reference cannot hold (controls, spaces, quotes, '%', bytes that
+    were not UTF-8); Chinese names stay readable, as IRIs allow."""
+    out = []
+    for char in text:
+        code = ord(char)
+        if code <= 0x20 or 0x7F <= code <= 0x9F or char in '"<>\\^`{|}%#?':
+            out.append("".join(f"%{b:02X}" for b in char.encode("utf-8")))
+        elif 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+            out.append(f"%{code - 0xDC00:02X}")
+        elif 0xD800 <= code <= 0xDFFF:
+            out.append("%EF%BF%BD")
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def to_github(results: Sequence[FileResult], rules: Sequence[Rule], lang: str) -> str:
@@ -139,7 +163,8 @@ def to_github(results: Sequence[FileResult], rules: Sequence[Rule], lang: str) -
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(escaped)  # other control characters would reach the log as they are
 
 
 def _escape_property(text: str) -> str:
@@ -150,30 +175,31 @@ def to_junit(results: Sequence[FileResult], rules: Sequence[Rule], lang: str) ->
     """JUnit XML for GitLab and Jenkins: a test suite per file, a failing test case per finding."""
     import xml.etree.ElementTree as ET
 
+    # Every string goes through xml_text: XML 1.0 cannot hold most control characters at all.
     suites = ET.Element("testsuites", name="disclosure-lint")
     total = failures = 0
     for result in results:
         failing = [
             f for f in result.findings if f.severity > INFO
         ]  # an info finding is a note, not a failure
+        filename = xml_text(result.filename)
         suite = ET.SubElement(
-            suites, "testsuite", name=result.filename, tests=str(max(len(result.findings), 1)),
+            suites, "testsuite", name=filename, tests=str(max(len(result.findings), 1)),
             failures=str(len(failing)), errors="0",
         )  # fmt: skip
         if not result.findings:
-            ET.SubElement(suite, "testcase", name="disclosure-lint", classname=result.filename)
+            ET.SubElement(suite, "testcase", name="disclosure-lint", classname=filename)
         for finding in result.findings:
             case = ET.SubElement(
-                suite, "testcase", classname=result.filename,
-                name=f"{finding.code} {finding.pos.line}:{finding.pos.col}",
+                suite, "testcase", classname=filename,
+                name=xml_text(f"{finding.code} {finding.pos.line}:{finding.pos.col}"),
             )  # fmt: skip
-            line = f"{result.filename}:{finding.pos.line}:{finding.pos.col}: {finding.code} {finding.message(lang)}"
+            message = xml_text(finding.message(lang))
+            line = f"{filename}:{finding.pos.line}:{finding.pos.col}: {xml_text(finding.code)} {message}"
             if finding.severity == INFO:
                 ET.SubElement(case, "system-out").text = line
                 continue
-            failure = ET.SubElement(
-                case, "failure", message=finding.message(lang), type=finding.severity.label
-            )
+            failure = ET.SubElement(case, "failure", message=message, type=finding.severity.label)
             failure.text = line
         total += max(len(result.findings), 1)
         failures += len(failing)

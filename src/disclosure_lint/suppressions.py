@@ -18,7 +18,7 @@ from .document import Report
 from .findings import WARNING, Finding, Pos, Rule
 
 _DIRECTIVE = re.compile(
-    r"(?:^|\s)#\s*disclosure-lint:\s*(disable|disable-file)\s*=\s*([A-Za-z0-9_, ]+?)(?:\s+(.*))?$"
+    r"#\s*disclosure-lint:\s*(disable|disable-file)\s*=\s*([A-Za-z0-9_, ]+?)(?:\s+(.*))?$"
 )
 _CODE_LIST = re.compile(r"[A-Z]+\d+")
 
@@ -56,17 +56,17 @@ class Suppression:
 
 
 def find(report: Report) -> list[Suppression]:
-    text_lines = _text_block_lines(report)
+    """The suppressions in the report's comments; text inside a value never counts as one."""
+    if "disclosure-lint:" not in report.source:
+        return []
     found = []
     lines = report.source.split("\n")
-    for number, line in enumerate(lines, start=1):
-        if "disclosure-lint:" not in line or number in text_lines:
-            continue
-        match = _DIRECTIVE.search(line)
+    for number, col in _comments(report.source):
+        line = lines[number - 1]
+        match = _DIRECTIVE.match(line, col - 1)
         if not match:
             continue
         kind, codes, reason = match.group(1), match.group(2), (match.group(3) or "").strip()
-        col = line.index("#", match.start()) + 1
         if kind == "disable-file":
             target = None
         elif line[: col - 1].strip():
@@ -76,6 +76,46 @@ def find(report: Report) -> list[Suppression]:
         codes_found = tuple(_CODE_LIST.findall(codes.upper()))
         found.append(Suppression(Pos(number, col), codes_found, reason, target, set()))
     return found
+
+
+def _comments(source: str) -> list[tuple[int, int]]:
+    """(line, column) of every comment that mentions disclosure-lint, from the YAML scanner's tokens.
+
+    ruamel.yaml's round-trip scanner hands comments over attached to the tokens around them; a
+    '#' inside a quoted, plain-multiline or block scalar is part of that scalar's token, never a
+    comment. One comment token may hold several comment lines (and blank lines) in a row.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.tokens import CommentToken
+
+    lines = source.split("\n")
+    found: set[tuple[int, int]] = set()
+
+    def collect(value: object) -> None:
+        if isinstance(value, CommentToken):
+            first = value.start_mark.line
+            for offset, text in enumerate(value.value.split("\n")):
+                if "disclosure-lint:" not in text:
+                    continue
+                number = first + offset + 1
+                if number > len(lines):
+                    continue
+                if offset == 0:
+                    col = value.start_mark.column + 1
+                else:  # a comment on a line of its own
+                    col = len(lines[number - 1]) - len(lines[number - 1].lstrip()) + 1
+                if lines[number - 1][col - 1 : col] == "#":
+                    found.add((number, col))
+        elif isinstance(value, list | tuple):
+            for item in value:
+                collect(item)
+
+    try:
+        for token in YAML(typ="rt").scan(source):
+            collect(getattr(token, "_comment", None))
+    except Exception:  # the report was read, so this should not happen; if it does, keep what was found
+        pass
+    return sorted(found)
 
 
 def apply(
@@ -116,13 +156,3 @@ def _next_content_line(lines: list[str], number: int) -> int:
         if stripped and not stripped.startswith("#"):
             return index + 1
     return number
-
-
-def _text_block_lines(report: Report) -> set[int]:
-    """Lines inside block scalars: a '#' there is text, not a comment."""
-    inside: set[int] = set()
-    for path, scalar in report.scalars.items():
-        if scalar.style in ("|", ">"):
-            start = report.values[path].line
-            inside.update(range(start + 1, start + 1 + scalar.text.count("\n") + 1))
-    return inside

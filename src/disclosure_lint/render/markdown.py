@@ -1,6 +1,13 @@
-"""The report as Markdown (GitHub tables). Markdown cannot merge cells, so each table row carries its full label."""
+"""The report as Markdown (GitHub tables). Markdown cannot merge cells, so each table row carries its full label.
+
+Everything taken from the report is escaped (`escape`): a report may hold `<script>`, an
+`onerror=` attribute or a `javascript:` link in its agency name or its prose, and Markdown
+passes raw HTML and links through to the page. Escaped, they show as the text they are.
+"""
 
 from __future__ import annotations
+
+import re
 
 from .. import statute as s
 from ..document import Report
@@ -16,8 +23,25 @@ from .layout import (
 )
 
 
+# Characters Markdown gives a meaning to anywhere in a line; & < > " become entities instead.
+_INLINE = re.compile(r"([\\`*_\[\]{}()!|~])")
+# What makes a line a heading, quote, list item, rule or setext underline when it starts one.
+_LINE_START = re.compile(r"^(\s*)([#+=-](?=[\s#=-]|$)|\d{1,9}(?=[.)](?:\s|$)))")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+
+
+def escape(text: str) -> str:
+    """`text` as literal Markdown: no HTML, no link or image, no emphasis, no heading or list.
+
+    With `<`, `>`, `[`, `]`, `(` and `)` escaped no tag, attribute or link (whatever its scheme,
+    `javascript:` included) can be formed; the rest keeps the words looking as written."""
+    text = _INLINE.sub(r"\\\1", text)
+    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return "".join(_ENTITIES.get(char, char) for char in text)
+
+
 def _row(cells: list[str]) -> str:
-    return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+    return "| " + " | ".join(escape(c).replace("\n", "<br>") for c in cells) + " |"
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -27,12 +51,12 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 def _text(value: object) -> list[str]:
     out = []
     for paragraph in paragraphs(value):
-        out += ["\n".join(paragraph.lines), ""]
+        out += ["\n".join(escape(line) for line in paragraph.lines), ""]
     return out
 
 
 def render_markdown(report: Report) -> str:
-    out = [f"# {title(report)}", ""]
+    out = [f"# {escape(title(report))}", ""]
     fmt = s.format_of(report.data)
     for index, part in enumerate(s.PARTS):
         found, value = part_value(report, part)
@@ -72,7 +96,7 @@ def render_markdown(report: Report) -> str:
             out += _text(value)
     agency = report.get((s.AGENCY,))
     date = chinese_date(report.get((s.PUBLISHED,)))
-    signature = [t for t in (agency if isinstance(agency, str) else None, date) if t]
+    signature = [escape(t) for t in (agency if isinstance(agency, str) else None, date) if t]
     if signature:
         out += ['<div align="right">', "", "<br>\n".join(signature), "", "</div>", ""]
     return "\n".join(out).rstrip("\n") + "\n"
