@@ -22,7 +22,6 @@ from .layout import (
     title,
 )
 
-
 # Characters Markdown gives a meaning to anywhere in a line; & < > " become entities instead.
 _INLINE = re.compile(r"([\\`*_\[\]{}()!|~])")
 # What makes a line a heading, quote, list item, rule or setext underline when it starts one.
