@@ -272,7 +272,7 @@ def test_a_zip_bomb_docx_is_refused(tmp_path: Path) -> None:
         archive.writestr("word/document.xml", b"<" + b" " * (210 * 1024 * 1024))
     (tmp_path / "bomb.docx").write_bytes(stream.getvalue())
     done = run("import", "bomb.docx", cwd=tmp_path)
-    assert done.returncode == 2 and "解压后超过" in done.stderr
+    assert done.returncode == 2 and "Word 文件解压后有 210 MB，超过上限 100 MB" in done.stderr
 
 
 def test_too_large_and_bad_options(tmp_path: Path) -> None:

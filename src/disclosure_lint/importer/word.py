@@ -17,29 +17,30 @@ from ..findings import START, Pos
 from .model import Block, Cell, Line, ReadError, Row, Source
 from .text import blocks_of_lines, clean
 
-_MAX_UNPACKED = 200 * 1024 * 1024  # a .docx that unpacks to more than this is a zip bomb, not a report
+# Bounds on the work a .docx may ask for, checked on the ZIP's central directory and with a
+# streaming XML pass before python-docx builds anything. A real annual report is a few hundred
+# KB unpacked, 20-60 parts and some 50,000 XML elements nested about 15 deep; pictures of a seal
+# or a scanned page may add a few MB each.
+MAX_UNPACKED = 100 * 1024 * 1024  # all parts together, as the central directory declares them
+MAX_XML_BYTES = 32 * 1024 * 1024  # all XML parts together: what lxml would hold in memory
+MAX_ENTRIES = 1_000
+MAX_XML_DEPTH = 200
+MAX_XML_NODES = 500_000
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def read_docx(raw: bytes) -> Source:
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
-        unpacked = sum(info.file_size for info in archive.infolist())
+        entries = archive.infolist()
         has_body = "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise ReadError(
             _unreadable("不是有效的 Word（.docx）文件", "not a valid Word (.docx) file")
         ) from None
     if not has_body:
         raise ReadError(_unreadable("不是 Word（.docx）文件：压缩包里没有正文", "not a Word (.docx) file"))
-    if unpacked > _MAX_UNPACKED:
-        raise ReadError(
-            m.TOO_COMPLEX.at(
-                START,
-                reason=f"Word 文件解压后超过 {_MAX_UNPACKED // 1024 // 1024} MB，不像一份年度报告",
-                reason_en=f"the Word file unpacks to more than {_MAX_UNPACKED // 1024 // 1024} MB",
-            )
-        )
+    _check_bounds(archive, entries)
     try:
         from docx import Document
     except ImportError:
@@ -63,6 +64,89 @@ def read_docx(raw: bytes) -> Source:
             )
         )
     return Source(reader.blocks, "\n".join(reader.lines) + "\n")
+
+
+def _too_complex(reason: str, reason_en: str) -> ReadError:
+    return ReadError(
+        m.TOO_COMPLEX.at(START, reason=f"{reason}，不像一份年度报告，未读取", reason_en=reason_en)
+    )
+
+
+def _mb(count: int) -> str:
+    return f"{count / 1024 / 1024:.0f} MB"
+
+
+def _check_bounds(archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo]) -> None:
+    """Refuse a .docx that would take more memory or time than a report can need (a zip bomb).
+
+    Sizes come from the central directory, which zipfile also holds each part to when it
+    decompresses, so a part that claims less than it holds fails its CRC rather than growing."""
+    if len(entries) > MAX_ENTRIES:
+        raise _too_complex(
+            f"Word 文件里有 {len(entries)} 个部件，超过上限 {MAX_ENTRIES} 个",
+            f"the Word file has {len(entries)} parts, more than the limit of {MAX_ENTRIES}",
+        )
+    unpacked = sum(info.file_size for info in entries)
+    if unpacked > MAX_UNPACKED:
+        raise _too_complex(
+            f"Word 文件解压后有 {_mb(unpacked)}，超过上限 {_mb(MAX_UNPACKED)}",
+            f"the Word file unpacks to {_mb(unpacked)}, more than the limit of {_mb(MAX_UNPACKED)}",
+        )
+    xml_parts = [info for info in entries if info.filename.lower().endswith((".xml", ".rels"))]
+    xml_bytes = sum(info.file_size for info in xml_parts)
+    if xml_bytes > MAX_XML_BYTES:
+        raise _too_complex(
+            f"Word 文件的 XML 解压后有 {_mb(xml_bytes)}，超过上限 {_mb(MAX_XML_BYTES)}",
+            f"the Word file's XML unpacks to {_mb(xml_bytes)}, more than the limit of {_mb(MAX_XML_BYTES)}",
+        )
+    nodes = 0
+    for info in xml_parts:
+        nodes = _scan_xml(archive, info, nodes)
+
+
+def _scan_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, nodes: int) -> int:
+    """Count the elements of one XML part and check its depth, streaming, without building a tree."""
+    from xml.parsers import expat
+
+    depth = 0
+    parser = expat.ParserCreate()
+
+    def start(_name: str, _attributes: Any) -> None:
+        nonlocal depth, nodes
+        depth += 1
+        nodes += 1
+        if depth > MAX_XML_DEPTH:
+            raise _too_complex(
+                f"Word 文件的 {info.filename} 嵌套超过 {MAX_XML_DEPTH} 层",
+                f"{info.filename} in the Word file nests more than {MAX_XML_DEPTH} levels deep",
+            )
+        if nodes > MAX_XML_NODES:
+            raise _too_complex(
+                f"Word 文件的 XML 元素超过 {MAX_XML_NODES} 个",
+                f"the Word file's XML has more than {MAX_XML_NODES} elements",
+            )
+
+    def end(_name: str) -> None:
+        nonlocal depth
+        depth -= 1
+
+    def no_doctype(*_: Any) -> None:  # Word never writes a DTD; one is an entity bomb or XXE attempt
+        raise _too_complex(
+            f"Word 文件的 {info.filename} 含有 DTD（<!DOCTYPE>）",
+            f"{info.filename} in the Word file holds a DTD",
+        )
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.StartDoctypeDeclHandler = no_doctype
+    try:
+        with archive.open(info) as stream:
+            while chunk := stream.read(1 << 16):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except (expat.ExpatError, zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        return nodes  # damaged: python-docx says so, or the part is one it never reads
+    return nodes
 
 
 def _unreadable(reason: str, reason_en: str) -> Any:
