@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from disclosure_lint.api import WARNING, Finding, Path, Pos, Report, Rule, row_label, statute
+from disclosure_lint.messages import text_too_long
 
 TABLE3 = "《条例》第五十条第（二）项；国办公开办函〔2021〕30号 表三"
 TABLE4 = "《条例》第五十条第（三）项；国办公开办函〔2021〕30号 表四"
@@ -505,6 +506,16 @@ def check(report: Report) -> Iterator[Finding]:
             flat = Flat.of(path, value)
             if len(flat.text) <= MAX_TEXT:
                 yield from islice(reader.read(flat), MAX_FINDINGS)
+                continue
+        if isinstance(value, str) and value.strip():  # too long to read: say so, not a silent pass
+            yield text_too_long(
+                report.pos(path),
+                path,
+                len(value),
+                MAX_TEXT,
+                "正文与表格的核对（DL701–DL706）",
+                "the text-against-table checks (DL701–DL706)",
+            )
 
 
 def looking_back(text: str, index: int) -> str:

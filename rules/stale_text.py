@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from disclosure_lint.api import WARNING, Finding, Path, Report, Rule, statute
+from disclosure_lint.messages import text_too_long
 
 STALE_YEAR = Rule(
     "DL711", "stale-year", WARNING,
@@ -105,6 +106,16 @@ def check(report: Report) -> Iterator[Finding]:
             flat = Flat.of(value)
             if len(flat.text) <= MAX_TEXT:
                 yield from islice(_stale(report, path, flat, year), MAX_FINDINGS)
+                continue
+        if isinstance(value, str) and value.strip():  # too long to read: say so, not a silent pass
+            yield text_too_long(
+                report.pos(path),
+                path,
+                len(value),
+                MAX_TEXT,
+                "旧年份的检查（DL711）",
+                "the stale-year check (DL711)",
+            )
 
 
 def _stale(report: Report, path: Path, flat: Flat, year: int) -> Iterator[Finding]:

@@ -22,10 +22,10 @@ def check_codes(options: Options, overrides: Overrides, modules: Sequence[engine
         if from_command_line is not None:
             _check(from_command_line, known, option)
     if options.source is not None:
-        for name, codes in (
+        for name, codes in (  # per-file ignores first: for_file has added the matching ones to ignore
+            ("per-file-ignores", (c for _, group in options.per_file_ignores for c in group)),
             ("select", () if overrides.select is not None else options.select),
             ("ignore", () if overrides.ignore is not None else options.ignore),
-            ("per-file-ignores", (c for _, group in options.per_file_ignores for c in group)),
         ):
             _check(codes, known, f"{options.source}:{lines.get(name, 1)}: {name}")
 

@@ -295,8 +295,11 @@ _MAX_CONFIG_BYTES = 5 * 1024 * 1024
 def _codes(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and _CODE.match(v.strip()) for v in value):
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError('expected a list of rule codes or prefixes, like ["DL2", "DL301"]')
+    bad = [v for v in value if not _CODE.match(v.strip())]
+    if bad:
+        raise ValueError(f'{visible(repr(bad[0]))} is not a rule code or prefix (like "DL2", "DL301")')
     return tuple(v.strip() for v in value)
 
 

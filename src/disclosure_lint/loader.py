@@ -334,16 +334,65 @@ def _decode(raw: bytes, findings: list[Finding]) -> str | None:
         findings.append(_undecodable(raw, first_bad, "utf-8"))
         return None
     try:
-        text = raw.decode("gb18030")
+        text: str | None = raw.decode("gb18030")
+        gbk_error: UnicodeDecodeError | None = None
     except UnicodeDecodeError as error:
+        text, gbk_error = None, error
+    detected = _detect_cjk(raw, gbk_readable=gbk_error is None)
+    if detected is not None:
+        codec, label = detected
+        findings.append(m.LEGACY_ENCODING.at(START, encoding=label))
+        return raw.decode(codec)
+    if gbk_error is not None:
         # Neither: the encoding that read further is the likelier one, so its first bad byte is shown.
-        if error.start > first_bad:
-            findings.append(_undecodable(raw, error.start, "gb18030"))
+        if gbk_error.start > first_bad:
+            findings.append(_undecodable(raw, gbk_error.start, "gb18030"))
         else:
             findings.append(_undecodable(raw, first_bad, "utf-8"))
         return None
     findings.append(m.LEGACY_ENCODING.at(START, encoding="GBK/GB18030"))
     return text
+
+
+# East Asian encodings other than GBK that a report may arrive in, with the name the user knows.
+_CJK_LABELS = {
+    "big5": "Big5",
+    "big5hkscs": "Big5",
+    "cp950": "Big5",
+    "shift_jis": "Shift-JIS",
+    "cp932": "Shift-JIS",
+    "shift_jis_2004": "Shift-JIS",
+    "shift_jisx0213": "Shift-JIS",
+    "euc_jp": "EUC-JP",
+    "euc_jis_2004": "EUC-JP",
+    "euc_jisx0213": "EUC-JP",
+    "cp949": "EUC-KR",
+    "euc_kr": "EUC-KR",
+}
+
+
+def _detect_cjk(raw: bytes, gbk_readable: bool) -> tuple[str, str] | None:
+    """(codec, label) when the bytes are Big5, Shift-JIS, EUC-JP or EUC-KR rather than GBK.
+
+    Almost any Big5 or Shift-JIS file also decodes as GB18030, into nonsense, so decoding alone
+    cannot tell them apart; charset-normalizer (well kept, MIT) judges which decoding reads as
+    language. GBK stays the answer whenever it is among its candidates, since a short GBK text
+    can also pass for Korean; None means GBK (or undecodable, as before)."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - a dependency; without it, GBK as before
+        return None
+    candidates = [match.encoding for match in from_bytes(raw[:262_144])]
+    if not candidates or (gbk_readable and "gb18030" in candidates):
+        return None
+    best = candidates[0]
+    if best not in _CJK_LABELS:
+        return None
+    try:
+        raw.decode(best)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return best, _CJK_LABELS[best]
 
 
 def _utf16_without_bom(raw: bytes) -> tuple[str, str] | None:

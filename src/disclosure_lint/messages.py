@@ -6,7 +6,7 @@ schema validation are not pluggable.
 
 from __future__ import annotations
 
-from .findings import ERROR, WARNING, Rule
+from .findings import ERROR, INFO, WARNING, Finding, Path, Pos, Rule
 
 YAML_SPEC = "YAML 1.2"
 FORMAT_2021 = "国办公开办函〔2021〕30号"
@@ -67,6 +67,27 @@ TOO_COMPLEX = Rule(
     "{reason}",
     "{reason_en}",
 )  # fmt: skip
+CHECK_SKIPPED = Rule(
+    "DL040", "check-skipped", INFO,
+    "有一项检查没能在这个输入上进行", "A check could not run on this input",
+    "—",
+    "{check}没有检查“{key}”：{reason}",
+    "{check_en} did not check '{key}': {reason_en}",
+)  # fmt: skip
+
+
+def text_too_long(pos: Pos, path: Path, length: int, limit: int, check: str, check_en: str) -> Finding:
+    """The DL040 a text rule gives for a text it does not read because it is too long: not a silent pass."""
+    return CHECK_SKIPPED.at(
+        pos,
+        path,
+        check=check,
+        check_en=check_en,
+        key="·".join(str(part) for part in path),
+        reason=f"这段文字有 {length} 个字符，超过该项检查的上限 {limit}",
+        reason_en=f"the text has {length} characters, more than that check's limit of {limit}",
+    )
+
 
 MISSING_KEY = Rule(
     "DL101", "missing-key", ERROR,
@@ -130,5 +151,5 @@ SQUEEZED_ROW = Rule(
 
 CORE_RULES = (
     UNREADABLE, ENCODING, LEGACY_ENCODING, SYNTAX, DUPLICATE_KEY, NOT_A_REPORT, TOO_COMPLEX, UNPLACED,
-    MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE, ROW_LENGTH, BAD_VALUE, OLD_TEMPLATE, SQUEEZED_ROW,
+    CHECK_SKIPPED, MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE, ROW_LENGTH, BAD_VALUE, OLD_TEMPLATE, SQUEEZED_ROW,
 )  # fmt: skip
