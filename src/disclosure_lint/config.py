@@ -232,7 +232,7 @@ def _read_pyproject(file: FsPath) -> tuple[dict[str, Any] | None, str]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{file}: invalid TOML: {error}") from None
+        raise ConfigError(f"{file}: invalid TOML: {visible(str(error))}") from None
     except RecursionError:  # tomllib recurses per level of nested arrays and tables
         raise ConfigError(f"{file}: invalid TOML: nested too deeply to be a config") from None
     tool = data.get("tool", {})
@@ -262,7 +262,8 @@ def _read_yaml(file: FsPath) -> tuple[dict[str, Any], str]:
     except YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
-        raise ConfigError(f"{file}{where}: invalid YAML: {getattr(error, 'problem', error)}") from None
+        problem = " ".join(str(getattr(error, "problem", None) or error).split())
+        raise ConfigError(f"{file}{where}: invalid YAML: {visible(problem)}") from None
     except RecursionError:
         raise ConfigError(f"{file}: invalid YAML: nested too deeply to be a config") from None
     if data is None:
@@ -305,8 +306,8 @@ def _codes(value: Any) -> tuple[str, ...]:
 
 def _choice(choices: tuple[str, ...] | dict[str, Any]) -> Callable[[Any], Any]:
     def parse(value: Any) -> Any:
-        if value not in choices:
-            raise ValueError(f"expected one of {', '.join(choices)}, got {value!r}")
+        if not isinstance(value, str) or value not in choices:
+            raise ValueError(f"expected one of {', '.join(choices)}, got {visible(repr(value))[:80]}")
         return choices[value] if isinstance(choices, dict) else value
 
     return parse
