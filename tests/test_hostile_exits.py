@@ -127,6 +127,11 @@ def test_a_config_that_is_not_utf8_or_too_large(tmp_path: Path) -> None:
     (tmp_path / "r.yaml").write_text(SEED, encoding="utf-8")
     done = run("r.yaml", cwd=tmp_path)
     assert done.returncode == 2 and "cannot read: not UTF-8 (byte 0xD6)" in done.stderr
+    (tmp_path / ".disclosure-lint.yaml").write_bytes(b"# " + b"x" * (5 * 1024 * 1024))
+    done = run("r.yaml", cwd=tmp_path)
+    assert done.returncode == 2 and done.stderr.endswith(
+        ".disclosure-lint.yaml: larger than 5 MiB, not a config\n"
+    )
 
 
 # ---------------------------------------------------------------- unknown rule codes (issue 15)
