@@ -126,3 +126,22 @@ def test_an_interrupted_render_through_the_command_keeps_the_old_document(
     assert f"cannot write {target}: Input/output error" in done.output
     assert target.read_bytes() == b"the good document"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.html", "r.yaml"]
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="POSIX devices")
+def test_a_device_or_pipe_is_written_through_not_replaced(tmp_path: Path) -> None:
+    import stat
+    import threading
+
+    done = run(BROKEN, "-o", "/dev/null")
+    assert done.returncode == 1 and done.stderr == ""
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)  # still the device, not a file put in its place
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    done = run(BROKEN, "--format", "json", "-o", pipe)
+    reader.join(timeout=30)
+    assert done.returncode == 1 and received and received[0].startswith(b'{\n  "version": 1')
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)

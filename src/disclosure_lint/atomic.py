@@ -2,7 +2,8 @@
 
 * The target must not be one of the command's inputs (`disclosure-lint r.yaml -o r.yaml` would
   otherwise empty the report it is about to read), whatever `--force` says.
-* An existing file is replaced only with `--force`.
+* An existing file is replaced only with `--force`; a device or pipe (`-o /dev/null`) is written
+  through, never replaced.
 * The content goes to a temporary file in the target's folder, is flushed to disk, and is then
   renamed over the target (`os.replace`, atomic on one file system): a full disk, a crash or
   Ctrl-C leaves the old file as it was, never a truncated one.
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -43,6 +45,8 @@ def check_target(target: Path, inputs: Iterable[Path] = (), force: bool = False)
             continue
         if _same(target, source) or _real(target) == _real(source):
             raise WriteRefused(f"{target} is also an input; write the output to another file")
+    if _special(target):
+        return  # a device or pipe (-o /dev/null, -o /dev/stdout): written through, nothing replaced
     if os.path.lexists(target) and not force:
         if os.path.isdir(target):
             raise WriteRefused(f"{target} is a folder; name a file to write")
@@ -53,6 +57,10 @@ def write(target: Path, data: bytes | str) -> None:
     """Write `data` to `target` atomically; OSError (say, a full disk) leaves `target` unchanged."""
     real = _real(target)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    if _special(real):  # renaming over /dev/null would replace the device with a file
+        with open(real, "wb") as stream:
+            stream.write(payload)
+        return
     mode = _mode_for(real)
     descriptor, temporary = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
     try:
@@ -66,6 +74,15 @@ def write(target: Path, data: bytes | str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _special(path: Path) -> bool:
+    """An existing target that is neither a regular file nor a folder: a device, a pipe, a socket."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _mode_for(path: Path) -> int:
