@@ -151,3 +151,27 @@ def test_github_annotations_stay_one_line_each(hostile_report: Path) -> None:
     lines = done.stdout.splitlines()
     assert all(line.startswith("::") for line in lines)
     assert "\x1b" not in done.stdout
+
+
+def test_control_characters_written_as_escapes_are_a_warning_and_keep_word_from_breaking(
+    tmp_path: Path,
+) -> None:
+    report = tmp_path / "c.yaml"
+    report.write_text(
+        edit(SEED, "机关: 攀枝花市西区司法局", '机关: "攀枝花市\\x01西区\\e司法局"'), encoding="utf-8"
+    )
+    result = lint(report.read_text(encoding="utf-8"))
+    assert [(f.code, f.pos.line, f.pos.col, f.message()) for f in result.findings] == [
+        (
+            "DL041",
+            5,
+            5,
+            "“机关”里有看不见的控制字符 \\x01 \\x1b：打印和网页上看不出来，Word 文档也容纳不了，请删除",
+        )
+    ]
+    done = run("render", report, "-o", tmp_path / "c.docx")
+    assert done.returncode == 2 and not (tmp_path / "c.docx").exists()
+    assert done.stderr == (
+        f"disclosure-lint render: error: {report} holds control characters a Word document cannot hold "
+        "(DL041 above); nothing written\n"
+    )

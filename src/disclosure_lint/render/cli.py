@@ -88,6 +88,10 @@ def render_report(
             err=True,
         )
         raise typer.Exit(EXIT_FINDINGS)
+    if fmt == "docx" and any(f.code == "DL041" for f in result.findings):
+        raise _fail(
+            f"{report} holds control characters a Word document cannot hold (DL041 above); nothing written"
+        )
     from ..lint import load_any
 
     loaded = load_any(report, max_bytes)
