@@ -23,8 +23,10 @@ CONTROL = Rule(
 )  # fmt: skip
 RULES = (CONTROL,)
 
-# C0 and C1 controls except tab and line feed, DEL, zero-width and direction marks, BOM.
-_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# C0 and C1 controls except tab and line feed, DEL, direction embeddings, overrides and isolates.
+# Zero-width spaces and joiners are left alone: web pages are full of them and they change nothing
+# a reader sees (the loader already refuses them standing raw in a YAML key, DL004).
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def check(report: Report) -> Iterator[Finding]:
@@ -39,8 +41,7 @@ def check(report: Report) -> Iterator[Finding]:
 
 
 def _finding(report: Report, path: Path, text: str, at_key: bool) -> Finding:
-    chars = " ".join(dict.fromkeys(visible(char) if char not in "\u200b\u200c\u200d\u200e\u200f\ufeff"
-                                   else f"\\u{ord(char):04x}" for char in _HIDDEN.findall(text)))  # fmt: skip
+    chars = " ".join(dict.fromkeys(visible(char) for char in _HIDDEN.findall(text)))
     key = "·".join(visible(str(part)) for part in path) or "报告"
     pos = report.key_pos(path) if at_key else report.pos(path)
     return CONTROL.at(pos, path, key=key, chars=chars)
