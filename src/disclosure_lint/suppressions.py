@@ -79,43 +79,39 @@ def find(report: Report) -> list[Suppression]:
 
 
 def _comments(source: str) -> list[tuple[int, int]]:
-    """(line, column) of every comment that mentions disclosure-lint, from the YAML scanner's tokens.
+    """(line, column) of every comment that mentions disclosure-lint, as the YAML parser sees them.
 
-    ruamel.yaml's round-trip scanner hands comments over attached to the tokens around them; a
-    '#' inside a quoted, plain-multiline or block scalar is part of that scalar's token, never a
-    comment. One comment token may hold several comment lines (and blank lines) in a row.
+    A '#' is a comment only where the parser found no scalar: inside a quoted, plain or block
+    scalar (a value or a key) it is text. The parser's events give each scalar's span, so a
+    '#' preceded by a space or starting its line and lying in no span starts a comment. The
+    parser is ruamel.yaml's C parser, as for loading, so this costs about a millisecond.
     """
     from ruamel.yaml import YAML
-    from ruamel.yaml.tokens import CommentToken
+    from ruamel.yaml.events import ScalarEvent
 
-    lines = source.split("\n")
-    found: set[tuple[int, int]] = set()
-
-    def collect(value: object) -> None:
-        if isinstance(value, CommentToken):
-            first = value.start_mark.line
-            for offset, text in enumerate(value.value.split("\n")):
-                if "disclosure-lint:" not in text:
-                    continue
-                number = first + offset + 1
-                if number > len(lines):
-                    continue
-                if offset == 0:
-                    col = value.start_mark.column + 1
-                else:  # a comment on a line of its own
-                    col = len(lines[number - 1]) - len(lines[number - 1].lstrip()) + 1
-                if lines[number - 1][col - 1 : col] == "#":
-                    found.add((number, col))
-        elif isinstance(value, list | tuple):
-            for item in value:
-                collect(item)
-
+    spans: list[tuple[int, int]] = []
+    events = YAML(typ="safe").parse(source)
     try:
-        for token in YAML(typ="rt").scan(source):
-            collect(getattr(token, "_comment", None))
-    except Exception:  # the report was read, so this should not happen; if it does, keep what was found
+        for event in events:
+            if isinstance(event, ScalarEvent):
+                spans.append((event.start_mark.index, event.end_mark.index))
+    except Exception:  # the report was read, so this should not happen; the spans so far still hold
         pass
-    return sorted(found)
+    finally:
+        events.close()
+    found = []
+    offset = 0
+    for number, line in enumerate(source.split("\n"), start=1):
+        if "disclosure-lint:" in line:
+            for col, char in enumerate(line, start=1):
+                if char != "#" or (col > 1 and not line[col - 2].isspace()):
+                    continue
+                at = offset + col - 1
+                if not any(begin <= at < end for begin, end in spans):
+                    found.append((number, col))
+                    break  # the rest of the line is this comment
+        offset += len(line) + 1
+    return found
 
 
 def apply(
