@@ -61,6 +61,13 @@ def test_closed_standard_output_is_exit_2_with_one_line() -> None:
     assert done.stderr == "disclosure-lint: error: standard output is closed\n"
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX redirections")
+def test_closed_standard_input_is_an_empty_report() -> None:
+    done = shell("dl - --stdin-filename r.yaml --lang en <&-")
+    assert done.returncode == 2 and done.stderr == ""
+    assert done.stdout.startswith("r.yaml:1:1: DL006 the file is empty")
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
 def test_full_standard_output_is_exit_2_with_one_line() -> None:
     done = shell(f"dl {BROKEN} > /dev/full")

@@ -268,7 +268,8 @@ def _run(
                 if str(path) == STDIN:
                     named = Path(stdin_filename) if stdin_filename else None
                     options = checked_options(options_for(named, overrides))
-                    raw = sys.stdin.buffer.read(options.max_bytes + 1)
+                    stdin = sys.stdin.buffer if sys.stdin is not None else None  # None: closed (<&-)
+                    raw = stdin.read(options.max_bytes + 1) if stdin is not None else b""
                     yield Job(path, options, raw=raw, name=stdin_filename or "<stdin>")
                 else:
                     if output_file is not None:
