@@ -54,6 +54,21 @@ def test_a_symlink_loop_is_one_line_and_the_other_files_are_still_linted(tmp_pat
     assert "good.yaml" not in done.stdout.split("\n\n")[0]  # checked, and clean
 
 
+def test_symlink_loops_given_as_options_are_one_line(tmp_path: Path) -> None:
+    (tmp_path / "loop").symlink_to("loop")
+    (tmp_path / "good.yaml").write_text(SEED, encoding="utf-8")
+    for option, message in (
+        ("--rules", f"rules folder {tmp_path / 'loop'}: not a folder"),
+        ("--config", f"{tmp_path / 'loop'}: cannot read: Too many levels of symbolic links"),
+        (
+            "--previous",
+            "--previous loop: cannot be read: cannot read the file: a loop of symbolic links that names no file",
+        ),
+    ):
+        done = run(option, "loop", "good.yaml", cwd=tmp_path)
+        assert (done.returncode, done.stderr) == (2, f"disclosure-lint: error: {message}\n"), option
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX redirections")
 def test_closed_standard_output_is_exit_2_with_one_line() -> None:
     done = shell(f"dl {BROKEN} >&-")

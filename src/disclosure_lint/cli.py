@@ -36,6 +36,13 @@ def _fail(message: str) -> typer.Exit:
     return fail("", message)
 
 
+def _absolute(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: reported as not a folder when loaded
+        return path.absolute()
+
+
 @app.command(
     epilog="Also: disclosure-lint init (a blank report), import (a published report to YAML), "
     "render (YAML to the official document). Exit status: 0 clean, 1 findings, "
@@ -176,7 +183,7 @@ def lint(
             select=parse_codes(select) if select is not None else None,
             ignore=parse_codes(ignore) if ignore is not None else None,
             fail_on=FAIL_ON[fail_on] if fail_on else None,
-            rule_dirs=tuple(d.resolve() for d in rules or ()),
+            rule_dirs=tuple(_absolute(d) for d in rules or ()),
             output_format=output_format,
             max_bytes=max_bytes,
             config=config,
