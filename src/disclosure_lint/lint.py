@@ -48,7 +48,7 @@ def lint_path(
 
 
 # Published documents are imported in memory and then checked like a YAML report.
-DOCUMENT_SUFFIXES = frozenset({".docx", ".html", ".htm", ".txt"})
+DOCUMENT_SUFFIXES = frozenset({".docx", ".html", ".htm", ".txt", ".pdf"})
 
 
 def load_any(path: FsPath, max_bytes: int = MAX_BYTES) -> Loaded:

@@ -89,6 +89,30 @@ def text_too_long(pos: Pos, path: Path, length: int, limit: int, check: str, che
     )
 
 
+# Reading a PDF (DL030–DL034): what the text layer of a published PDF does not give.
+PDF_SCANNED = Rule(
+    "DL030", "pdf-scanned", ERROR,
+    "PDF 页面是扫描图像，没有文字层", "A PDF page is a scanned image with no text layer",
+    "—",
+    "{reason}",
+    "{reason_en}",
+)  # fmt: skip
+PDF_UNMAPPED_FONT = Rule(
+    "DL031", "pdf-unmapped-font", ERROR,
+    "PDF 的字体没有字符对照表，文字读不出来", "A PDF font has no character map, so its text cannot be read",
+    "—",
+    "{reason}",
+    "{reason_en}",
+)  # fmt: skip
+PDF_UNRULED_TABLE = Rule(
+    "DL032", "pdf-unruled-table", WARNING,
+    "PDF 表格没有表格线，按文字位置读出", "A PDF table has no ruling lines and was read from word positions",
+    "—",
+    "第{page}页的表格没有画表格线，只能按文字的位置分格读出，格子可能错位：请对照原文核对这一页的表格",
+    "the table on page {page} has no ruling lines, so its cells were read from the words' positions and may "
+    "be misplaced: check this page's table against the document",
+)  # fmt: skip
+
 MISSING_KEY = Rule(
     "DL101", "missing-key", ERROR,
     "缺少法定格式要求的部分、表格行或元数据", "A part, table row or metadata field required by the format is missing",
@@ -151,5 +175,6 @@ SQUEEZED_ROW = Rule(
 
 CORE_RULES = (
     UNREADABLE, ENCODING, LEGACY_ENCODING, SYNTAX, DUPLICATE_KEY, NOT_A_REPORT, TOO_COMPLEX, UNPLACED,
+    PDF_SCANNED, PDF_UNMAPPED_FONT, PDF_UNRULED_TABLE,
     CHECK_SKIPPED, MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE, ROW_LENGTH, BAD_VALUE, OLD_TEMPLATE, SQUEEZED_ROW,
 )  # fmt: skip

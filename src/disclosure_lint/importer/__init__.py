@@ -28,6 +28,7 @@ SUFFIXES = {
     ".htm": "html",
     ".xhtml": "html",
     ".docx": "docx",
+    ".pdf": "pdf",
 }
 
 UNPLACED = m.UNPLACED  # declared with the core rules, so --list-rules and --explain know it
@@ -48,7 +49,7 @@ def import_bytes(
     schema: str | None = None,
     comments: bool = True,
 ) -> Imported:
-    """Read a document's bytes (`kind` is text, html or docx) into a draft and its YAML. Raises ReadError.
+    """Read a document's bytes (`kind` is text, html, docx or pdf) into a draft and its YAML. Raises ReadError.
 
     `overrides` sets metadata the document does not give (or gives wrongly), e.g. {"发布日期": "2024-01-22"};
     `schema` is the schema reference written in the first comment line for editors; `comments` false leaves
@@ -64,6 +65,10 @@ def import_bytes(
         from .word import read_docx
 
         source = read_docx(raw)
+    elif kind == "pdf":
+        from .pdf import read_pdf
+
+        source = read_pdf(raw)
     else:
         from .text import read_text
 
@@ -134,8 +139,8 @@ def import_file(
         raise ReadError(
             m.UNREADABLE.at(
                 START,
-                reason=f"不认识的文件类型“{path.suffix}”：能导入的是 .html、.htm、.docx 和 .txt",
-                reason_en=f"unknown file type '{path.suffix}': import reads .html, .htm, .docx and .txt",
+                reason=f"不认识的文件类型“{path.suffix}”：能导入的是 .html、.htm、.docx、.pdf 和 .txt",
+                reason_en=f"unknown file type '{path.suffix}': import reads .html, .htm, .docx, .pdf and .txt",
             )
         )
     return import_bytes(read_bytes(path, max_bytes), kind, name or path.name, overrides, schema, comments)
