@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -64,6 +65,7 @@ def read_pdf(raw: bytes) -> Source:
                 f"reading PDF files needs pdfplumber: {INSTALL}",
             )
         ) from None
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings on odd fonts are not the user's
     try:
         document = pdfplumber.open(io.BytesIO(raw))
         pages = document.pages
