@@ -447,3 +447,32 @@ def test_linting_yaml_does_not_load_pdfplumber() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip().splitlines()[-1] == "False False", done.stdout + done.stderr
+
+
+def test_a_table_without_ruling_lines_is_read_by_position_and_flagged(tmp_path: Path) -> None:
+    d = Drawing()
+    d.text("二、主动公开政府信息情况")  # 1:1
+    d.paragraph(
+        "本页的表格没有画线，数字只靠空格对齐，这样的表格只能按文字的位置分格，读出后要人工核对一遍。"
+    )
+    rows = [
+        ("信息内容", ["本年制发件数", "本年废止件数", "现行有效件数"]),  # 1:4
+        ("规章", ["0", "0", "1"]),  # 1:5
+        ("行政规范性文件", ["4", "2", "30"]),  # 1:6
+    ]
+    for label, cells in rows:
+        d.canvas.setFont(FONT, 10)
+        d.canvas.drawString(LEFT, HEIGHT - d.y - 10, label)
+        for k, cell in enumerate(cells):
+            d.canvas.drawString(LEFT + 150 + k * 100, HEIGHT - d.y - 10, cell)
+        d.y += 18
+    source = read_pdf(d.bytes())
+    table = [b for b in source.blocks if isinstance(b, Row)]
+    assert [([c.text for c in r.cells], r.pos, r.grid) for r in table] == [
+        (["规章", "0", "0", "1"], Pos(1, 5), False),
+        (["行政规范性文件", "4", "2", "30"], Pos(1, 6), False),
+    ]
+    assert [b.text for b in source.blocks if not isinstance(b, Row)][-1] == (
+        "信息内容 本年制发件数 本年废止件数 现行有效件数"
+    )  # the heading row and the prose above stay running text
+    assert [(f.code, f.pos) for f in source.problems] == [("DL032", Pos(1, 5))]

@@ -26,7 +26,6 @@ from typing import Any
 
 from .. import messages as m
 from ..findings import START, Pos
-from . import labels as lb
 from . import pdf_tables as tb
 from . import pdf_text as tx
 from .model import Block, ReadError, Row, Source
@@ -192,7 +191,7 @@ class _Reader:
         text_of = _TextIn(chars)
         segments = tb.read_tables(tables, number, text_of, ruled)
         if not ruled:
-            segments = [s for s in segments if _looks_like_table(s)]
+            segments = [kept for s in segments if (kept := tb.numeric_rows(s)) is not None]
         result.segments = sorted(segments, key=lambda s: s.bbox[1])
         owned = [box for s in segments for box in s.boxes]
 
@@ -231,16 +230,6 @@ class _TextIn:
         if not inside:
             return "", None
         return extract_text(inside, x_tolerance=3, y_tolerance=3), min(float(c["top"]) for c in inside)
-
-
-def _looks_like_table(segment: tb.Segment) -> bool:
-    """A table found from word positions alone is kept only where it has columns of numbers."""
-    numeric_rows = 0
-    for row in segment.grid:
-        cells = {id(c): c for c in row if c is not None}.values()
-        if sum(1 for c in cells if c.text and lb.value_like(c.text)) >= 2:
-            numeric_rows += 1
-    return segment.columns >= 3 and numeric_rows >= 2
 
 
 def _scan_message(page: int | None) -> dict[str, str]:

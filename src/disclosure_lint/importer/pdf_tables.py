@@ -157,6 +157,23 @@ def place(segment: Segment, line_of: Callable[[float], int]) -> None:
                 cell.pos = Pos(segment.page, line_of(cell.top))
 
 
+def numeric_rows(segment: Segment) -> Segment | None:
+    """Only the rows that hold two numbers or more, for a table found from word positions alone: there
+    the "table" also takes in prose and headings that happen to line up, which stay running text."""
+    keep = [
+        r
+        for r, row in enumerate(segment.grid)
+        if sum(1 for c in _distinct(row) if c.text and lb.value_like(c.text)) >= 2
+    ]
+    if len(keep) < 2 or segment.columns < 3:
+        return None
+    grid = [segment.grid[r] for r in keep]
+    boxes = list({id(c): c.bbox for row in grid for c in row if c is not None}.values())
+    top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
+    bbox = (segment.bbox[0], top, segment.bbox[2], bottom)
+    return Segment(segment.page, grid, [segment.tops[r] for r in keep], bbox, boxes, ruled=False)
+
+
 # ---------------------------------------------------------------- across pages
 
 
