@@ -22,7 +22,8 @@ def _fail(message: str) -> typer.Exit:
 @app.command()
 def import_report(
     source: Annotated[
-        Path, typer.Argument(help="The published report: .html/.htm, .docx or .txt.", show_default=False)
+        Path,
+        typer.Argument(help="The published report: .html/.htm, .docx, .pdf or .txt.", show_default=False),
     ],
     output: Annotated[
         Path | None,
@@ -57,7 +58,7 @@ def import_report(
     * 1024
     * 1024,
 ) -> None:
-    """Import a published 政府信息公开工作年度报告 (HTML, Word .docx, or text copied from a page) as YAML.
+    """Import a published 政府信息公开工作年度报告 (HTML, Word .docx, PDF, or text copied from a page) as YAML.
 
     What cannot be placed is listed in comments at the top of the YAML and on standard error.
     An existing file is not overwritten unless --force; the source document never is.
