@@ -476,3 +476,36 @@ def test_a_table_without_ruling_lines_is_read_by_position_and_flagged(tmp_path: 
         "信息内容 本年制发件数 本年废止件数 现行有效件数"
     )  # the heading row and the prose above stay running text
     assert [(f.code, f.pos) for f in source.problems] == [("DL032", Pos(1, 5))]
+
+
+def _one_page_pdf(content: bytes, filters: bytes = b"/Filter /FlateDecode ") -> bytes:
+    """A page with nothing but the given (packed) content stream."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< " + filters + b"/Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_a_page_that_unpacks_to_a_bomb_is_refused_before_it_is_unpacked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import zlib
+
+    monkeypatch.setattr("disclosure_lint.importer.pdf.MAX_CONTENT", 1024 * 1024)
+    bomb = zlib.compress(b" " * (3 * 1024 * 1024), 9)  # 3 KB packed, 3 MB unpacked
+    with pytest.raises(ReadError) as raised:
+        read_pdf(_one_page_pdf(bomb))
+    assert raised.value.finding.code == "DL007" and raised.value.finding.pos == Pos(1, 1)
+    assert "unpacks to more than 1 MB" in raised.value.finding.message("en")

@@ -33,9 +33,10 @@ from .model import Block, ReadError, Row, Source
 MAX_PAGES = 300  # an annual report has a few dozen pages at most
 MAX_CHARS = 1_000_000  # characters in the whole document; a long report has about 50 000
 MAX_RULES = 20_000  # lines and rectangles on one page; a ruled table page has a few hundred
-MAX_CURVES = (
-    2_000  # curves on one page beyond which drawings (an emblem, a chart) are not read for table lines
-)
+# curves on one page beyond which drawings (an emblem, a chart) are not searched for table lines
+MAX_CURVES = 2_000
+# bytes of one page's drawing instructions, unpacked; a zip bomb has far more
+MAX_CONTENT = 50 * 1024 * 1024
 INSTALL = "pip install 'disclosure-lint[pdf]'"
 
 LINES = {
@@ -153,6 +154,14 @@ class _Reader:
 
     def _page(self, number: int, page: Any) -> _Page:
         height = float(page.height)
+        if _content_size(page.page_obj) > MAX_CONTENT:
+            raise ReadError(
+                m.TOO_COMPLEX.at(
+                    Pos(number, 1),
+                    reason=f"PDF 第{number}页的内容解压后超过 {MAX_CONTENT // 1024 // 1024} MB，不像年度报告的页面",
+                    reason_en=f"page {number} of the PDF unpacks to more than {MAX_CONTENT // 1024 // 1024} MB",
+                )
+            )
         rules = len(page.lines) + len(page.rects)
         if rules > MAX_RULES:
             raise ReadError(
@@ -210,6 +219,34 @@ class _Reader:
             first = Pos(number, line_of(segments[0].bbox[1]))
             self.problems.append(m.PDF_UNRULED_TABLE.at(first, page=number))
         return result
+
+
+def _content_size(page: Any) -> int:
+    """How many bytes the page's content streams unpack to, counting no further than the limit: pdfminer
+    would unpack them whole before drawing a single character."""
+    import zlib
+
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
+
+    total = 0
+    for reference in page.contents:
+        stream = resolve1(reference)
+        if not isinstance(stream, PDFStream):
+            continue
+        raw = stream.get_rawdata()
+        filters = [f for f, _ in stream.get_filters()]
+        if raw is None:  # already unpacked
+            total += len(stream.get_data() or b"")
+        elif len(filters) == 1 and filters[0] in LITERALS_FLATE_DECODE:
+            try:
+                total += len(zlib.decompressobj().decompress(raw, MAX_CONTENT + 1 - total))
+            except zlib.error:
+                total += len(raw)  # pdfminer copes with a damaged stream its own way
+        else:
+            total += len(raw)
+        if total > MAX_CONTENT:
+            break
+    return total
 
 
 class _TextIn:
