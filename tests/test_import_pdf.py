@@ -10,6 +10,7 @@ from __future__ import annotations
 import builtins
 import io
 import json
+import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -17,6 +18,8 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED_EXAMPLE
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_cli import run
 
 pytest.importorskip("pdfplumber", reason="the [pdf] extra (pdfplumber) is not installed")
@@ -32,6 +35,7 @@ from disclosure_lint.findings import Pos
 from disclosure_lint.importer import ReadError, import_bytes, load_document
 from disclosure_lint.importer.model import Row
 from disclosure_lint.importer.pdf import read_pdf
+from disclosure_lint.importer.pdf_tables import cell_text
 from disclosure_lint.loader import load_text
 
 FONT = "STSong-Light"
@@ -227,6 +231,22 @@ def report_pdf(scanned_page: bool = False) -> bytes:
         d.new_page()
         d.image_page()
     return d.bytes()
+
+
+def _small_report() -> bytes:
+    """One page: a heading, a paragraph and a ruled table, for damaging at random."""
+    d = Drawing()
+    d.text("二、主动公开政府信息情况")
+    d.paragraph(PROSE)
+    d.table(
+        [150.0, 100.0, 100.0, 100.0],
+        [(0, 0, 1, 1, "规章"), (0, 1, 1, 1, "0"), (0, 2, 1, 1, "1"), (0, 3, 1, 1, "2")],
+    )
+    d.footer("- 1 -")
+    return d.bytes()
+
+
+SMALL_REPORT = _small_report()
 
 
 @pytest.fixture(scope="module")
@@ -509,3 +529,30 @@ def test_a_page_that_unpacks_to_a_bomb_is_refused_before_it_is_unpacked(
         read_pdf(_one_page_pdf(bomb))
     assert raised.value.finding.code == "DL007" and raised.value.finding.pos == Pos(1, 1)
     assert "unpacks to more than 1 MB" in raised.value.finding.message("en")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cuts=st.lists(st.tuples(st.integers(0, 10_000), st.binary(min_size=0, max_size=8)), max_size=4))
+def test_a_damaged_pdf_is_read_or_refused_never_a_crash(cuts: list[tuple[int, bytes]]) -> None:
+    raw = bytearray(SMALL_REPORT)
+    for at, junk in cuts:
+        at %= len(raw)
+        raw[at : at + len(junk)] = junk
+    try:
+        source = read_pdf(bytes(raw))
+    except ReadError as error:
+        assert error.finding.code.startswith("DL0")
+    else:
+        assert all(isinstance(block.pos, Pos) for block in source.blocks)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["三", "、", "本年", "\n", " ", "12", "3", "a", "b", "（", "）", "\n\n"]), max_size=12
+    )
+)
+def test_cell_text_is_one_line_without_gaps_inside_chinese(pieces: list[str]) -> None:
+    text = cell_text("".join(pieces))
+    assert "\n" not in text and text == text.strip() and "  " not in text
+    assert not re.search(r"[^\x00-\x7f]\s[^\x00-\x7f]", text)
+    assert cell_text(text) == text
