@@ -33,6 +33,7 @@ from reportlab.pdfgen import canvas
 from disclosure_lint import statute as s
 from disclosure_lint.findings import Pos
 from disclosure_lint.importer import ReadError, import_bytes, load_document
+from disclosure_lint.importer import pdf_tables as tb
 from disclosure_lint.importer.model import Row
 from disclosure_lint.importer.pdf import read_pdf
 from disclosure_lint.importer.pdf_tables import cell_text
@@ -138,7 +139,7 @@ def _row3(r: int, label: list[tuple[int, int, int, str]], numbers: list[int]) ->
     ]
 
 
-def report_pdf(scanned_page: bool = False) -> bytes:
+def report_pdf(scanned_page: bool = False, repeat_header: bool = False) -> bytes:
     d = Drawing()
     # page 1 -------------------------------------------------------------
     d.centred(AGENCY)  # 1:1
@@ -209,6 +210,8 @@ def report_pdf(scanned_page: bool = False) -> bytes:
     rest += _row3(9, [(2, 1, 1, "3.其他")], ZERO)
     rest += _row3(10, [(1, 1, 2, "（七）总计")], TOTAL)  # 3:11
     rest += _row3(11, [(0, 1, 3, "四、结转下年度继续办理")], CARRIED_OUT)
+    if repeat_header:  # Word's "repeat as header row" prints the headings again on the new page
+        rest = head + [(r + 3, c, rs, cs, t) for r, c, rs, cs, t in rest]
     d.table(WIDTHS3, rest)
     d.text("四、政府信息公开行政复议、行政诉讼情况")  # 3:13
     w4 = [30.0] * 15
@@ -285,6 +288,20 @@ def test_every_cell_of_a_ruled_report_comes_through(report: bytes) -> None:
     assert data[s.PART5].startswith("部分单位答复文书")
     assert data[s.PART6] == "本年度未收取信息处理费。\n"
     assert imported.draft.notes == []  # nothing left over: footers dropped, wrapped labels joined
+
+
+def test_a_table_whose_headings_repeat_on_the_next_page_is_still_one_table() -> None:
+    source = read_pdf(report_pdf(repeat_header=True))
+    rows = [b for b in source.blocks if isinstance(b, Row)]
+    row = next(r for r in rows if any(c.text == "2.没有现成信息需要另行制作" for c in r.cells))
+    assert [(c.text, c.above) for c in row.cells[:2]] == [
+        ("三、本年度办理结果", True),
+        ("（四）无法提供", True),
+    ]
+    imported = import_bytes(report_pdf(repeat_header=True), "pdf", "report.pdf", {s.PUBLISHED: "2025-01-20"})
+    assert imported.draft.notes == []
+    results = load_text(imported.yaml, "x.yaml").report.data[s.PART3][s.RESULTS]  # type: ignore[union-attr]
+    assert results["无法提供"]["没有现成信息需要另行制作"] == ZERO and results["总计"] == TOTAL
 
 
 def test_a_paragraph_over_printed_lines_is_one_paragraph(report: bytes) -> None:
@@ -556,3 +573,59 @@ def test_cell_text_is_one_line_without_gaps_inside_chinese(pieces: list[str]) ->
     assert "\n" not in text and text == text.strip() and "  " not in text
     assert not re.search(r"[^\x00-\x7f]\s[^\x00-\x7f]", text)
     assert cell_text(text) == text
+
+
+def _segment(page: int, rows: list[list[tuple[str, int]]]) -> tb.Segment:
+    """A segment from rows of (text, rowspan) for each column; a merged cell is given in its first row."""
+    grid: list[list[tb.GridCell | None]] = [[None] * len(rows[0]) for _ in rows]
+    for r, row in enumerate(rows):
+        for c, (text, rowspan) in enumerate(row):
+            if grid[r][c] is None:
+                cell = tb.GridCell(
+                    (c, r, c + 1, r + rowspan), text, float(r), Pos(page, r + 1), c, c + 1, r, r + rowspan
+                )
+                for k in range(rowspan):
+                    grid[r + k][c] = cell
+    return tb.Segment(page, grid, [float(r) for r in range(len(rows))], (0, 0, len(rows[0]), len(rows)))
+
+
+@pytest.mark.parametrize(
+    ("printed_above", "printed_below", "joined"),
+    [
+        ("（四）无", "法提供", "（四）无法提供"),  # the label cut in two by the page break
+        ("（四）无法提供", "", "（四）无法提供"),  # all of it above the break
+        ("", "（四）无法提供", "（四）无法提供"),  # all of it below the break
+    ],
+)
+def test_a_merged_label_cut_by_the_page_break_is_one_cell(
+    printed_above: str, printed_below: str, joined: str
+) -> None:
+    before = _segment(
+        1, [[(printed_above, 2), ("1.本机关不掌握相关政府信息", 1), ("2", 1)], [("", 0), ("x", 1), ("0", 1)]]
+    )
+    after = _segment(
+        2,
+        [
+            [(printed_below, 2), ("2.没有现成信息需要另行制作", 1), ("0", 1)],
+            [("", 0), ("3.补正后", 1), ("0", 1)],
+        ],
+    )
+    assert tb.continues(before, after)
+    tb.stitch(before, after)
+    seen: set[int] = set()
+    rows = [row for segment in (before, after) for _, row in tb.rows(segment, seen)]
+    assert [(row.cells[0].text, row.cells[0].above) for row in rows] == [
+        (joined, False),
+        (joined, True),
+        (joined, True),
+        (joined, True),
+    ]
+
+
+def test_a_new_item_below_the_break_is_not_joined_to_the_one_above() -> None:
+    before = _segment(1, [[("（四）无法提供", 2), ("1.甲", 1), ("2", 1)], [("", 0), ("2.乙", 1), ("0", 1)]])
+    after = _segment(2, [[("（五）不予处理", 2), ("1.丙", 1), ("0", 1)], [("", 0), ("2.丁", 1), ("0", 1)]])
+    tb.stitch(before, after)
+    seen: set[int] = set()
+    rows = [row for segment in (before, after) for _, row in tb.rows(segment, seen)]
+    assert [row.cells[0].text for row in rows] == ["（四）无法提供"] * 2 + ["（五）不予处理"] * 2

@@ -177,35 +177,43 @@ def numeric_rows(segment: Segment) -> Segment | None:
 # ---------------------------------------------------------------- across pages
 
 
+def _first_data_row(segment: Segment) -> int | None:
+    """The first row that is not column headings (a heading row repeated at the top of a page)."""
+    for r, row in enumerate(segment.grid):
+        own = [c.text for c in _distinct(row) if c.text and c.row0 == r]
+        if own and not lb.is_header(own):
+            return r
+    return None
+
+
 def continues(before: Segment, after: Segment) -> bool:
     """Whether `after` (first on its page) goes on with `before` (last on the page before): the same
-    columns and no heading row of its own."""
+    columns, and rows that are not only a repeat of the column headings."""
     if after.page != before.page + 1 or after.columns != before.columns or not after.grid:
         return False
-    first = [c.text for c in _distinct(after.grid[0]) if c.text]
-    return bool(first) and not lb.is_header(first)
+    return _first_data_row(after) is not None
 
 
 def stitch(before: Segment, after: Segment) -> None:
     """Join `after` to `before`: a row label merged down and cut by the page break is one cell.
 
-    In the first row of `after`, each label column (left of the first number) whose cell is empty, or
-    holds the rest of a cut label, is taken as the same cell as the one above the break.
+    In the first data row of `after`, each label column (left of the first number) whose cell
+    continues the one above the break is taken as that cell: one side is empty, or the label was cut
+    in two (a cell merged down, and the part below does not start a new item such as "（五）").
     """
     after.continues = before
-    first, last = after.grid[0], before.grid[-1]
+    first = after.grid[_first_data_row(after) or 0]
+    last = before.grid[-1]
     for c, cell in enumerate(first):
         above = last[c]
         if cell is None or above is None or cell is above:
             continue
-        if cell.text and lb.value_like(cell.text):
+        if (cell.text and lb.value_like(cell.text)) or (above.text and lb.value_like(above.text)):
             break
-        if (cell.col0, cell.col1) != (above.col0, above.col1) or not above.text:
+        if (cell.col0, cell.col1) != (above.col0, above.col1) or not (cell.text or above.text):
             continue
-        if above.text and lb.value_like(above.text):
-            break
         merged_down = (above.row1 - above.row0 > 1) or (cell.row1 - cell.row0 > 1)
-        if cell.text and not (merged_down and not _NEW_LABEL.match(cell.text)):
+        if cell.text and above.text and not (merged_down and not _NEW_LABEL.match(cell.text)):
             continue
         above.text += cell.text
         for row in after.grid:
