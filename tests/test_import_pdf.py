@@ -629,3 +629,21 @@ def test_a_new_item_below_the_break_is_not_joined_to_the_one_above() -> None:
     seen: set[int] = set()
     rows = [row for segment in (before, after) for _, row in tb.rows(segment, seen)]
     assert [row.cells[0].text for row in rows] == ["（四）无法提供"] * 2 + ["（五）不予处理"] * 2
+
+
+def test_without_the_extra_lint_exits_2_with_one_line(report: bytes, tmp_path: Path) -> None:
+    path = _write(tmp_path, report)
+    code = (
+        "import sys\n"
+        "sys.modules['pdfplumber'] = None  # as if the [pdf] extra were not installed\n"
+        "from disclosure_lint.cli import main\n"
+        f"sys.argv = ['disclosure-lint', '--lang', 'en', {str(path)!r}]\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stdout.splitlines()[0] == (
+        f"{path}:1:1: DL001 cannot read the file: reading PDF files needs pdfplumber: "
+        "pip install 'disclosure-lint[pdf]'"
+    )
+    assert done.stderr == ""
