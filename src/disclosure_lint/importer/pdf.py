@@ -216,7 +216,7 @@ class _Reader:
         for segment in segments:
             tb.place(segment, line_of)
         if segments and not ruled:
-            first = Pos(number, line_of(segments[0].bbox[1]))
+            first = Pos(number, line_of(result.segments[0].bbox[1]))
             self.problems.append(m.PDF_UNRULED_TABLE.at(first, page=number))
         return result
 
@@ -316,7 +316,7 @@ def _blocks(pages: list[_Page]) -> list[Block]:
     paragraph: list[tx.TextLine] = []
     for item in flow:
         if isinstance(item, tx.TextLine):
-            if paragraph and not tx.continues(paragraph[-1], item, column, True):
+            if paragraph and not tx.continues(paragraph[-1], item, column):
                 blocks.append(tx.paragraph(paragraph))
                 paragraph = []
             paragraph.append(item)

@@ -151,11 +151,9 @@ def margins(lines: list[TextLine]) -> Margins:
     return Margins(statistics.median(line.x0 for line in long), max(line.x1 for line in long))
 
 
-def continues(before: TextLine, after: TextLine, column: Margins, same_flow: bool) -> bool:
-    """Whether `after` is the next printed line of the paragraph `before` ends."""
+def continues(before: TextLine, after: TextLine, column: Margins) -> bool:
+    """Whether `after` is the next printed line of the paragraph `before` ends (on this page or the next)."""
     size = max(before.size, 1.0)
-    if not same_flow:
-        return False
     if before.x1 < column.right - 1.5 * size or after.x0 > column.left + 0.5 * size:
         return False
     if after.page == before.page and after.top - before.bottom > 1.2 * size:
