@@ -383,19 +383,32 @@ def test_a_scan_without_any_text_says_it_needs_ocr(tmp_path: Path) -> None:
     assert imported.returncode == 2 and "扫描件" in imported.stderr and "Traceback" not in imported.stderr
 
 
-def _cid_pdf() -> bytes:
-    """A page whose font has no ToUnicode map (and no embedded file): text reads as (cid:N)."""
+def _type0_pdf(codes: str, to_unicode: dict[int, str] | None = None) -> bytes:
+    """One line drawn in a two-byte font that is not embedded, with or without a ToUnicode map
+    (glyph number → text); without one, text extraction sees only (cid:N)."""
+    font = b"<< /Type /Font /Subtype /Type0 /BaseFont /NoMap /Encoding /Identity-H /DescendantFonts [5 0 R]"
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
         b"/Contents 6 0 R >>",
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /NoMap /Encoding /Identity-H /DescendantFonts [5 0 R] >>",
+        font + (b" /ToUnicode 7 0 R >>" if to_unicode else b" >>"),
         b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /NoMap "
         b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
     ]
-    stream = b"BT /F1 12 Tf 72 700 Td <0102030405060708> Tj ET"
-    objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    streams = [f"BT /F1 12 Tf 72 700 Td <{codes}> Tj ET".encode()]
+    if to_unicode:
+        pairs = "".join(f"<{code:04X}> <{ord(text):04X}>\n" for code, text in to_unicode.items())
+        streams.append(
+            (
+                "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /T def\n"
+                "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+                f"{len(to_unicode)} beginbfchar\n{pairs}endbfchar\n"
+                "endcmap CMapName currentdict /CMap defineresource pop end end"
+            ).encode()
+        )
+    for stream in streams:
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -406,6 +419,23 @@ def _cid_pdf() -> bytes:
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+def _cid_pdf() -> bytes:
+    return _type0_pdf("0102030405060708")
+
+
+def test_kangxi_radicals_a_font_maps_to_read_as_the_characters_printed() -> None:
+    heading = "\u2f00、总体情况"  # ⼀ (KANGXI RADICAL ONE) looks like 一 but is another character
+    raw = _type0_pdf("".join(f"{k:04X}" for k in range(1, 7)), dict(enumerate(heading, start=1)))
+    assert [b.text for b in read_pdf(raw).blocks] == ["一、总体情况"]
+
+
+def test_private_use_characters_are_an_unmapped_font() -> None:
+    raw = _type0_pdf("000100020003", {1: "\ue001", 2: "\ue002", 3: "\ue003"})
+    with pytest.raises(ReadError) as raised:
+        read_pdf(raw)
+    assert raised.value.finding.code == "DL031"
 
 
 def test_a_font_without_a_character_map_is_named(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ import io
 import itertools
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,7 +49,16 @@ LINES = {
     "intersection_tolerance": 3,
 }
 WORDS = {"vertical_strategy": "text", "horizontal_strategy": "text"}
-_CID = re.compile(r"\(cid:\d+\)")
+_UNMAPPED = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff]+")  # a glyph number, or a private-use code point
+# Many Chinese fonts map 一, 人, 八 … to the look-alike Kangxi radicals (⼀ U+2F00 …): the same glyph on
+# the page, another character in the text, so headings and labels would not match. Read as printed.
+_RADICALS = str.maketrans(
+    {
+        chr(code): unicodedata.normalize("NFKC", chr(code))
+        for code in range(0x2E80, 0x2FE0)
+        if unicodedata.normalize("NFKC", chr(code)) != chr(code)
+    }
+)
 
 
 def read_pdf(raw: bytes) -> Source:
@@ -188,7 +198,9 @@ class _Reader:
                 self.scanned.append(number)
                 self.problems.append(m.PDF_SCANNED.at(Pos(number, 1), **_scan_message(number)))
             return result
-        cid = sum(1 for c in chars if _CID.fullmatch(c.get("text", "")))
+        for char in chars:
+            char["text"] = str(char.get("text", "")).translate(_RADICALS)
+        cid = sum(1 for c in chars if _UNMAPPED.fullmatch(c["text"]))
         if cid:
             self.cid += cid
             self.problems.append(m.PDF_UNMAPPED_FONT.at(Pos(number, 1), **_cid_message(number, cid)))
@@ -287,9 +299,10 @@ def _cid_message(page: int | None, count: int) -> dict[str, str]:
     where = f"第{page}页有 {count} 个字符" if page is not None else "PDF 的大部分文字"
     where_en = f"{count} characters on page {page}" if page is not None else "most of the PDF's text"
     return {
-        "reason": f"{where}用的字体没有字符对照表（ToUnicode），读出来是“(cid:123)”这样的编号，不是文字："
+        "reason": f"{where}用的字体没有字符对照表（ToUnicode），读出来是“(cid:123)”这样的编号或私用区字符，不是文字："
         "请让发布单位导出带文字的 PDF（嵌入字体的对照表），或改用网页、Word 版本",
-        "reason_en": f"{where_en} use a font without a character map (ToUnicode) and read as '(cid:123)' codes, "
+        "reason_en": f"{where_en} use a font without a character map (ToUnicode) and read as '(cid:123)' codes or private-use "
+        "characters, "
         "not text: ask for a PDF exported with its fonts' character maps, or use the web page or Word version",
     }
 
