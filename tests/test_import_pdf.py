@@ -369,6 +369,10 @@ def test_a_scanned_page_is_named_and_the_rest_is_read(tmp_path: Path) -> None:
     assert loaded.report is not None and loaded.report.data[s.PART3][s.NEW] == NEW
     done = run(tmp_path / "report.pdf")
     assert done.returncode == 2 and "DL030" in done.stdout and "Traceback" not in done.stderr
+    imported = run("import", tmp_path / "report.pdf", "-o", tmp_path / "report.yaml")
+    assert imported.returncode == 2  # the rest is written, but a page could not be read
+    assert f"{tmp_path / 'report.pdf'}:4:1: DL030 PDF 第4页只有图像" in imported.stderr
+    assert "本年新收政府信息公开申请数量" in (tmp_path / "report.yaml").read_text(encoding="utf-8")
 
 
 def test_a_scan_without_any_text_says_it_needs_ocr(tmp_path: Path) -> None:

@@ -10,7 +10,8 @@ from typing import Annotated
 import typer
 
 from .. import statute as s
-from ..commands import EXIT_CLEAN, fail, new_app
+from ..commands import EXIT_CLEAN, EXIT_ERROR, fail, new_app
+from ..findings import ERROR
 
 app = new_app()
 
@@ -62,7 +63,7 @@ def import_report(
 
     What cannot be placed is listed in comments at the top of the YAML and on standard error.
     An existing file is not overwritten unless --force; the source document never is.
-    Exit status: 0 imported, 2 the document could not be read or the options are wrong.
+    Exit status: 0 imported, 2 the document (or a page of it) could not be read or the options are wrong.
     """
     from .. import atomic
     from ..escape import visible
@@ -92,6 +93,11 @@ def import_report(
         raise _fail(f"{source}: {error.finding.message(lang)}") from None
     except Exception as error:  # a fault of ours: one line, not a traceback
         raise _fail(f"{source}: internal error while importing ({type(error).__name__}: {error})") from None
+    for problem in imported.source.problems:  # what reading the document itself found (a scanned PDF page)
+        pos = problem.pos
+        typer.echo(visible(f"{source}:{pos.line}:{pos.col}: {problem.code} {problem.message(lang)}"), err=True)
+    # a part of the document could not be read (exit 2, as linting it would), though the rest is written
+    done = EXIT_ERROR if any(p.severity == ERROR for p in imported.source.problems) else EXIT_CLEAN
     for note in imported.draft.notes:
         why = note.why_en if lang == "en" else note.why
         if note.text:
@@ -103,12 +109,12 @@ def import_report(
         typer.echo(visible(line), err=True)
     if output is None:
         typer.echo(imported.yaml, nl=False)
-        raise typer.Exit(EXIT_CLEAN)
+        raise typer.Exit(done)
     try:
         atomic.write(output, imported.yaml)
     except OSError as error:
         raise _fail(f"cannot write {output}: {error.strerror or error}") from None
-    raise typer.Exit(EXIT_CLEAN)
+    raise typer.Exit(done)
 
 
 def _schema_reference(output: Path) -> str | None:
