@@ -681,3 +681,13 @@ def test_without_the_extra_lint_exits_2_with_one_line(report: bytes, tmp_path: P
         "pip install 'disclosure-lint[pdf]'"
     )
     assert done.stderr == ""
+
+
+def test_too_many_lines_and_boxes_on_a_page_is_one_finding(
+    monkeypatch: pytest.MonkeyPatch, report: bytes
+) -> None:
+    monkeypatch.setattr("disclosure_lint.importer.pdf.MAX_RULES", 5)
+    with pytest.raises(ReadError) as raised:
+        read_pdf(report)
+    assert raised.value.finding.code == "DL007" and raised.value.finding.pos == Pos(1, 1)
+    assert "page 1 of the PDF draws" in raised.value.finding.message("en")
