@@ -691,3 +691,13 @@ def test_too_many_lines_and_boxes_on_a_page_is_one_finding(
         read_pdf(report)
     assert raised.value.finding.code == "DL007" and raised.value.finding.pos == Pos(1, 1)
     assert "page 1 of the PDF draws" in raised.value.finding.message("en")
+
+
+def test_a_pdf_may_be_larger_than_max_bytes_since_fonts_and_images_weigh(
+    report: bytes, tmp_path: Path
+) -> None:
+    path = _write(tmp_path, report)
+    limit = len(report) // 5  # too small for the PDF as YAML, enough at ten times
+    assert run("import", path, "--max-bytes", limit).returncode == 0
+    refused = run("import", path, "--max-bytes", limit // 3)
+    assert refused.returncode == 2 and "文件超过" in refused.stderr

@@ -31,6 +31,7 @@ SUFFIXES = {
     ".pdf": "pdf",
 }
 
+PDF_BYTES_FACTOR = 10  # a PDF may be this many times --max-bytes
 UNPLACED = m.UNPLACED  # declared with the core rules, so --list-rules and --explain know it
 
 
@@ -143,6 +144,8 @@ def import_file(
                 reason_en=f"unknown file type '{path.suffix}': import reads .html, .htm, .docx, .pdf and .txt",
             )
         )
+    if kind == "pdf":  # embedded fonts and images make a PDF large; pages and characters bound the work
+        max_bytes *= PDF_BYTES_FACTOR
     return import_bytes(read_bytes(path, max_bytes), kind, name or path.name, overrides, schema, comments)
 
 
