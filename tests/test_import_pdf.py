@@ -34,6 +34,7 @@ from disclosure_lint import statute as s
 from disclosure_lint.findings import Pos
 from disclosure_lint.importer import ReadError, import_bytes, load_document
 from disclosure_lint.importer import pdf_tables as tb
+from disclosure_lint.importer import pdf_text as tx
 from disclosure_lint.importer.model import Row
 from disclosure_lint.importer.pdf import read_pdf
 from disclosure_lint.importer.pdf_tables import cell_text
@@ -701,3 +702,27 @@ def test_a_pdf_may_be_larger_than_max_bytes_since_fonts_and_images_weigh(
     assert run("import", path, "--max-bytes", limit).returncode == 0
     refused = run("import", path, "--max-bytes", limit // 3)
     assert refused.returncode == 2 and "文件超过" in refused.stderr
+
+
+def _line(text: str, top: float, page: int = 1) -> tx.TextLine:
+    return tx.TextLine(text, page, LEFT, LEFT + 12 * len(text), top, top + 12, 12.0, Pos(page, 1))
+
+
+@pytest.mark.parametrize(
+    "footer", ["— 5 —", "- 5 -", "5", "第5页", "第 5 页 共 12 页", "5/12", "Page 5 of 12"]
+)
+def test_page_numbers_at_the_foot_or_head_of_a_page_are_dropped(footer: str) -> None:
+    body = _line("正文的一行字。", 400.0)
+    assert tx.drop_furniture([[body, _line(footer, 800.0)]], [HEIGHT]) == [[body]]
+    assert tx.drop_furniture([[_line(footer, 30.0), body]], [HEIGHT]) == [[body]]
+    assert tx.drop_furniture([[_line(footer, 300.0), body]], [HEIGHT])[0][0].text == footer  # mid-page: kept
+
+
+def test_a_running_header_repeated_on_pages_is_dropped_but_a_single_one_is_kept() -> None:
+    pages = [[_line("示例县人民政府办公室", 30.0, p), _line(f"第{p}页的正文。", 400.0, p)] for p in (1, 2)]
+    assert [[line.text for line in page] for page in tx.drop_furniture(pages, [HEIGHT, HEIGHT])] == [
+        ["第1页的正文。"],
+        ["第2页的正文。"],
+    ]
+    alone = [[_line("示例县人民政府办公室", 30.0), _line("正文。", 400.0)]]
+    assert len(tx.drop_furniture(alone, [HEIGHT])[0]) == 2
