@@ -388,6 +388,20 @@ def test_a_scan_without_any_text_says_it_needs_ocr(tmp_path: Path) -> None:
     assert imported.returncode == 2 and "扫描件" in imported.stderr and "Traceback" not in imported.stderr
 
 
+def _objects_to_pdf(objects: list[bytes]) -> bytes:
+    """A PDF file of these objects (numbered from 1, the first the catalogue), with its cross-reference table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
 def _type0_pdf(codes: str, to_unicode: dict[int, str] | None = None) -> bytes:
     """One line drawn in a two-byte font that is not embedded, with or without a ToUnicode map
     (glyph number → text); without one, text extraction sees only (cid:N)."""
@@ -414,16 +428,7 @@ def _type0_pdf(codes: str, to_unicode: dict[int, str] | None = None) -> bytes:
         )
     for stream in streams:
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return _objects_to_pdf(objects)
 
 
 def _cid_pdf() -> bytes:
@@ -558,16 +563,7 @@ def _one_page_pdf(content: bytes, filters: bytes = b"/Filter /FlateDecode ") -> 
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
         b"<< " + filters + b"/Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return _objects_to_pdf(objects)
 
 
 def test_a_page_that_unpacks_to_a_bomb_is_refused_before_it_is_unpacked(
