@@ -722,3 +722,15 @@ def test_a_running_header_repeated_on_pages_is_dropped_but_a_single_one_is_kept(
     ]
     alone = [[_line("示例县人民政府办公室", 30.0), _line("正文。", 400.0)]]
     assert len(tx.drop_furniture(alone, [HEIGHT])[0]) == 2
+
+
+def test_short_paragraphs_that_fill_their_last_line_stay_apart() -> None:
+    d = Drawing()
+    per_line = int((RIGHT - LEFT) // BODY)
+    d.text("五、存在的主要问题及改进情况")
+    d.text("六、其他需要报告的事项")
+    firsts = ["一是培训次数偏少", "二是答复模板不统一", "三是网站栏目更新慢"]
+    for first in firsts:  # each paragraph is one full printed line, indented
+        d.paragraph((first + "，下一年度将逐项整改落实到位" * 3)[: per_line - 2])
+    texts = [b.text for b in read_pdf(d.bytes()).blocks]
+    assert [t[:5] for t in texts[2:]] == [f[:5] for f in firsts]

@@ -144,11 +144,15 @@ class Margins:
 
 
 def margins(lines: list[TextLine]) -> Margins:
-    """The text column: where most full lines start and end."""
+    """The text column: the leftmost place where many lines start (not the indent of first lines, which
+    may be the commoner where paragraphs are short), and where the longest lines end."""
     long = [line for line in lines if len(line.text) >= 10] or lines
     if not long:
         return Margins(0.0, 0.0)
-    return Margins(statistics.median(line.x0 for line in long), max(line.x1 for line in long))
+    starts = Counter(round(line.x0) for line in lines)  # headings count: they start at the margin
+    common = [x for x, n in starts.items() if n >= max(2, len(lines) // 10)]
+    left = float(min(common)) if common else statistics.median(line.x0 for line in long)
+    return Margins(left, max(line.x1 for line in long))
 
 
 def continues(before: TextLine, after: TextLine, column: Margins) -> bool:
