@@ -95,7 +95,9 @@ def import_report(
         raise _fail(f"{source}: internal error while importing ({type(error).__name__}: {error})") from None
     for problem in imported.source.problems:  # what reading the document itself found (a scanned PDF page)
         pos = problem.pos
-        typer.echo(visible(f"{source}:{pos.line}:{pos.col}: {problem.code} {problem.message(lang)}"), err=True)
+        typer.echo(
+            visible(f"{source}:{pos.line}:{pos.col}: {problem.code} {problem.message(lang)}"), err=True
+        )
     # a part of the document could not be read (exit 2, as linting it would), though the rest is written
     done = EXIT_ERROR if any(p.severity == ERROR for p in imported.source.problems) else EXIT_CLEAN
     for note in imported.draft.notes:
