@@ -210,7 +210,8 @@ def _plain(result: FileResult, known: dict[str, Rule]) -> Any:
     """The result as builtins only, or None when something in it is not plain data."""
     if type(result) is not FileResult:
         return None
-    rest = {f.name: getattr(result, f.name) for f in dataclasses.fields(result) if f.name != "findings"}
+    sent = ("findings", "report")  # the report stays in the worker: html output lints in one process
+    rest = {f.name: getattr(result, f.name) for f in dataclasses.fields(result) if f.name not in sent}
     if not all(_is_plain(value) for value in rest.values()):
         return None
     findings = []

@@ -24,6 +24,8 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     unreadable: bool = False  # the file could not be read or is not valid YAML: exit 2
     crashed: bool = False  # a rule module raised: exit 2
+    # The loaded report, for output that shows the document (--format html); not sent between processes.
+    report: Report | None = field(default=None, repr=False, compare=False)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -97,7 +99,7 @@ def _finish(
     options: Options,
     previous: Report | None = None,
 ) -> FileResult:
-    result = FileResult(filename)
+    result = FileResult(filename, report=loaded.report)
     findings = list(loaded.findings)
     # Invalid YAML (say, a duplicate key) still gets checked, but exits 2 like a parse error.
     result.unreadable = any(f.severity == ERROR for f in loaded.findings)

@@ -43,6 +43,8 @@ def part2_clauses(fmt: s.Format) -> list[tuple[str, tuple[s.Part2Row, ...]]]:
 class Paragraph:
     lines: list[str]
     style: str = "body"  # title, part, aspect, body, signature
+    path: Path = ()  # the report value it shows (a text, a part, the agency or date), for marking findings
+    starts: tuple[int, ...] = ()  # where each line starts in that text (character offsets)
 
 
 @dataclass
@@ -52,6 +54,7 @@ class TableCell:
     colspan: int = 1
     header: bool = False
     label: bool = False  # a row label: left-aligned in the printed table
+    path: Path = ()  # the cell's value (a row's path for its label), for marking findings
 
 
 @dataclass
@@ -75,24 +78,28 @@ def title(report: Report) -> str:
     )
 
 
-def paragraphs(text: Any) -> list[Paragraph]:
+def paragraphs(text: Any, path: Path = ()) -> list[Paragraph]:
     if not isinstance(text, str):
         return []
     out: list[Paragraph] = []
     current: list[str] = []
-    for line in text.rstrip("\n").split("\n"):
-        line = line.strip()
+    starts: list[int] = []
+    offset = 0
+    for raw in text.rstrip("\n").split("\n"):
+        line = raw.strip()
+        start, offset = offset + len(raw) - len(raw.lstrip()), offset + len(raw) + 1
         if not line:
             if current:
-                out.append(Paragraph(current))
-                current = []
+                out.append(Paragraph(current, path=path, starts=tuple(starts)))
+                current, starts = [], []
             continue
         current.append(line)
+        starts.append(start)
         if line[-1] in SENTENCE_END:
-            out.append(Paragraph(current))
-            current = []
+            out.append(Paragraph(current, path=path, starts=tuple(starts)))
+            current, starts = [], []
     if current:
-        out.append(Paragraph(current))
+        out.append(Paragraph(current, path=path, starts=tuple(starts)))
     return out
 
 
@@ -136,12 +143,12 @@ def layout(report: Report) -> list[Block]:
         found, value = part_value(report, part)
         if not found:
             continue
-        blocks.append(Paragraph([f"{ORDINALS[index]}、{part}"], "part"))
+        blocks.append(Paragraph([f"{ORDINALS[index]}、{part}"], "part", (part,)))
         if part == s.PART1 and isinstance(value, dict):
             for aspect in s.ASPECTS:
                 if aspect in value:
-                    blocks.append(Paragraph([ASPECT_TITLES[aspect]], "aspect"))
-                    blocks.extend(paragraphs(value[aspect]))
+                    blocks.append(Paragraph([ASPECT_TITLES[aspect]], "aspect", (part, aspect)))
+                    blocks.extend(paragraphs(value[aspect], (part, aspect)))
         elif part == s.PART2:
             blocks.append(part2_table(report))
         elif part == s.PART3:
@@ -149,13 +156,13 @@ def layout(report: Report) -> list[Block]:
         elif part == s.PART4:
             blocks.append(part4_table(report))
         else:
-            blocks.extend(paragraphs(value))
+            blocks.extend(paragraphs(value, (part,)))
     agency = report.get((s.AGENCY,))
     date = chinese_date(report.get((s.PUBLISHED,)))
     if isinstance(agency, str) and agency.strip():
-        blocks.append(Paragraph([agency.strip()], "signature"))
+        blocks.append(Paragraph([agency.strip()], "signature", (s.AGENCY,)))
     if date:
-        blocks.append(Paragraph([date], "signature"))
+        blocks.append(Paragraph([date], "signature", (s.PUBLISHED,)))
     return blocks
 
 
@@ -174,9 +181,10 @@ def part2_table(report: Report) -> Table:
             heading.append(TableCell(s.tables.PRINTED_COLUMNS.get(column, column), colspan=span, header=True))
         table.rows.append(heading)
         for row in rows:
-            cells = [TableCell(row.label, label=True)]
+            cells = [TableCell(row.label, label=True, path=(s.PART2, row.label))]
             for column, span in zip(row.columns, _spans(len(row.columns)), strict=True):
-                cells.append(TableCell(cell_text(report, (s.PART2, row.label, column)), colspan=span))
+                path = (s.PART2, row.label, column)
+                cells.append(TableCell(cell_text(report, path), colspan=span, path=path))
             table.rows.append(cells)
     return table
 
@@ -199,12 +207,16 @@ def part3_table(report: Report) -> Table:
     table.rows.append([TableCell(column, header=True) for column in s.APPLICANT_COLUMNS[1:]])
 
     def numbers(path: Path) -> list[TableCell]:
-        return [TableCell(cell_text(report, (*path, index))) for index in range(len(s.PART3_COLUMNS))]
+        cells = [
+            TableCell(cell_text(report, (*path, i)), path=(*path, i)) for i in range(len(s.PART3_COLUMNS))
+        ]
+        return cells
 
-    table.rows.append([TableCell(f"一、{s.NEW}", colspan=3, label=True), *numbers((s.PART3, s.NEW))])
-    table.rows.append(
-        [TableCell(f"二、{s.CARRIED_IN}", colspan=3, label=True), *numbers((s.PART3, s.CARRIED_IN))]
-    )
+    def row(label: str, path: Path, colspan: int) -> list[TableCell]:
+        return [TableCell(label, colspan=colspan, label=True, path=path), *numbers(path)]
+
+    table.rows.append(row(f"一、{s.NEW}", (s.PART3, s.NEW), 3))
+    table.rows.append(row(f"二、{s.CARRIED_IN}", (s.PART3, s.CARRIED_IN), 3))
     groups = s.format_of(report.data).result_groups
     results_rows = sum(len(items) if items else 1 for _, items in groups) + 1
     first = True
@@ -214,21 +226,15 @@ def part3_table(report: Report) -> Table:
         head = f"（{ORDINALS[index]}）{group}"
         if items is None:
             label = PARTLY_LABEL if group == s.PARTLY else head
-            table.rows.append(
-                [*lead, TableCell(label, colspan=2, label=True), *numbers((s.PART3, s.RESULTS, group))]
-            )
+            table.rows.append([*lead, *row(label, (s.PART3, s.RESULTS, group), 2)])
             continue
         for number, item in enumerate(items, start=1):
             group_cell = [TableCell(head, rowspan=len(items), label=True)] if number == 1 else []
             path = (s.PART3, s.RESULTS, group, item)
-            table.rows.append([*lead, *group_cell, TableCell(f"{number}.{item}", label=True), *numbers(path)])
+            table.rows.append([*lead, *group_cell, *row(f"{number}.{item}", path, 1)])
             lead = []
-    table.rows.append(
-        [TableCell("（七）总计", colspan=2, label=True), *numbers((s.PART3, s.RESULTS, s.TOTAL))]
-    )
-    table.rows.append(
-        [TableCell(f"四、{s.CARRIED_OUT}", colspan=3, label=True), *numbers((s.PART3, s.CARRIED_OUT))]
-    )
+    table.rows.append(row("（七）总计", (s.PART3, s.RESULTS, s.TOTAL), 2))
+    table.rows.append(row(f"四、{s.CARRIED_OUT}", (s.PART3, s.CARRIED_OUT), 3))
     return table
 
 
@@ -247,7 +253,7 @@ def part4_table(report: Report) -> Table:
     table.rows.append([TableCell(column, header=True) for column in s.PART4_COLUMNS * 2])
     table.rows.append(
         [
-            TableCell(cell_text(report, (s.PART4, block, index)))
+            TableCell(cell_text(report, (s.PART4, block, index)), path=(s.PART4, block, index))
             for block in s.PART4_BLOCKS
             for index in range(len(s.PART4_COLUMNS))
         ]
