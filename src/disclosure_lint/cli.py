@@ -62,7 +62,8 @@ def lint(
         str | None,
         typer.Option(
             "--format",
-            help="text (default), json, sarif, github, junit, or auto (github inside GitHub Actions).",
+            help="text (default), json, sarif, github, junit, html (a page with the tables marked), "
+            "or auto (github inside GitHub Actions).",
             show_default=False,
         ),
     ] = None,
@@ -289,7 +290,9 @@ def _run(
 
     worst = EXIT_CLEAN
     try:
-        for job, result in lint_many(jobs(), previous, modules_by_dirs):
+        # The html page lays out each loaded report, which stays in the process that loaded it.
+        workers = 1 if fmt == "html" else None
+        for job, result in lint_many(jobs(), previous, modules_by_dirs, workers):
             results.append(result)
             if fmt == "text":
                 for line in output.finding_lines(result, job.options.lang, paint):
@@ -362,6 +365,7 @@ SUBCOMMANDS = {
     "init": "disclosure_lint.init_cmd",
     "import": "disclosure_lint.importer.cli",
     "render": "disclosure_lint.render.cli",
+    "serve": "disclosure_lint.desk.cli",
 }
 
 

@@ -209,9 +209,16 @@ def to_junit(results: Sequence[FileResult], rules: Sequence[Rule], lang: str) ->
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
 
 
+def to_html(results: Sequence[FileResult], rules: Sequence[Rule], lang: str) -> str:
+    from .desk.page import html_report  # the page's code loads only when asked for
+
+    return html_report(results, rules, lang)
+
+
 REPORTERS: dict[str, Callable[[Sequence[FileResult], Sequence[Rule], str], str]] = {
     "json": to_json,
     "sarif": to_sarif,
     "github": to_github,
     "junit": to_junit,
+    "html": to_html,
 }
