@@ -1,0 +1,70 @@
+"""`disclosure-lint serve`: open the clerk's desk, a page on this machine for checking reports by dropping them."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..commands import EXIT_CLEAN, fail
+
+# No arguments is the usual way to start it, so no help screen for a bare `serve`.
+app = typer.Typer(
+    add_completion=False, rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]}
+)
+
+
+def _fail(message: str) -> typer.Exit:
+    return fail("serve", message)
+
+
+@app.command()
+def serve(
+    port: Annotated[
+        int,
+        typer.Option("--port", help="The port on 127.0.0.1 (default: any free port).", min=0, max=65535),
+    ] = 0,
+    no_browser: Annotated[
+        bool, typer.Option("--no-browser", help="Do not open the page in the browser.")
+    ] = False,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Page language: zh (default) or en.", show_default=False)
+    ] = None,
+    max_bytes: Annotated[
+        int | None,
+        typer.Option(
+            "--max-bytes", help="Refuse uploads larger than this (default 5 MiB).", min=1, show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Open a page where reports (.docx, .html, .txt, .yaml …) are dropped and shown with their problems marked.
+
+    The page is served on 127.0.0.1 only; nothing leaves this computer. Stop with Ctrl-C.
+    """
+    from .. import engine
+    from ..config import LANGS, ConfigError, Overrides, options_for
+    from .server import DeskServer
+
+    if lang is not None and lang not in LANGS:
+        raise _fail(f"--lang must be one of {', '.join(LANGS)}, not {lang!r}")
+    try:
+        options = options_for(None, Overrides(lang=lang, max_bytes=max_bytes))
+        modules = engine.load_rule_modules(options.rule_dirs)
+    except (ConfigError, engine.PluginError) as error:
+        raise _fail(str(error)) from None
+    try:
+        server = DeskServer(port, options, modules)
+    except OSError as error:
+        raise _fail(f"cannot listen on 127.0.0.1:{port}: {error.strerror or error}") from None
+    typer.echo(f"disclosure-lint serve: {server.url}  (Ctrl-C to stop)", err=False)
+    if not no_browser:
+        import webbrowser
+
+        webbrowser.open(server.url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        typer.echo("disclosure-lint serve: stopped")
+    finally:
+        server.server_close()
+    raise typer.Exit(EXIT_CLEAN)
