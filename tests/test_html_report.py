@@ -120,7 +120,9 @@ def test_the_wrong_cell_shows_its_expected_value_and_the_message_beside_the_tabl
     out = tmp_path / "report.html"
     run(BROKEN, "--format", "html", "-o", out)
     page = Page(out.read_text(encoding="utf-8"))
-    dl205 = [c for c in page.marked_cells if json.loads(c["data-path"])[-1] == 0 and "予以公开" in c["data-path"]]
+    dl205 = [
+        c for c in page.marked_cells if json.loads(c["data-path"])[-1] == 0 and "予以公开" in c["data-path"]
+    ]
     assert len(dl205) == 1
     cell_text = page.texts[dl205[0]["id"]]
     assert cell_text.startswith("21") and "应为 20" in cell_text
@@ -190,7 +192,9 @@ def test_an_unreadable_file_in_a_folder_is_a_row_with_its_reason(tmp_path: Path)
 def test_untrusted_strings_are_escaped(city_text: str) -> None:
     hostile = "<script>alert(1)</script>局"
     text = edit(city_text, "机关: 示例市自然资源和规划局", f'机关: "{hostile}"')
-    text = edit(text, "我局优化门户网站信息公开专栏", '我局优化<img src=x onerror="alert(2)">门户网站信息公开专栏')
+    text = edit(
+        text, "我局优化门户网站信息公开专栏", '我局优化<img src=x onerror="alert(2)">门户网站信息公开专栏'
+    )
     result = lint(text, filename='"><script>alert(3)</script>.yaml')
     html = render_page([result, lint(city_text)])
     assert "<script>alert" not in html and "<img" not in html

@@ -9,6 +9,7 @@ exactly what the command line does — saved to a private temporary folder and l
 
 from __future__ import annotations
 
+import contextlib
 import json
 import secrets
 import tempfile
@@ -58,12 +59,22 @@ class DeskServer(ThreadingHTTPServer):
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}/"
 
-    def check(self, name: str, raw: bytes) -> str:
-        """Lint the uploaded bytes as the file `name`; returns the result's id."""
+    def check(self, name: str, raw: bytes, size: int | None = None) -> str:
+        """Lint the uploaded bytes as the file `name`; returns the result's id.
+
+        `size` is the whole upload's length when only its first bytes were read (it was over the
+        limit): the file is extended to that size without writing it, so the refusal names it.
+        """
         safe = Path(name.replace("\\", "/")).name or "report"
         with self.lock, tempfile.TemporaryDirectory(prefix="disclosure-lint-desk-") as folder:
             path = Path(folder) / safe
             path.write_bytes(raw)
+            if size is not None and size > len(raw):
+                with (
+                    path.open("r+b") as stream,
+                    contextlib.suppress(OSError),
+                ):  # too large to fake: the size read
+                    stream.truncate(size)  # a sparse file: nothing more is written
             result = lint_path(path, self.modules, self.options, max_bytes=self.options.max_bytes)
             result.filename = safe
             if result.report is not None:
@@ -176,7 +187,7 @@ class DeskHandler(BaseHTTPRequestHandler):
         if length > limit:
             self.close_connection = True  # the rest of the body is not read
         try:
-            key = self.server.check(name, raw)
+            key = self.server.check(name, raw, length)
         except Exception as error:  # a fault of ours: one line, never a traceback
             self.send_error_text(
                 HTTPStatus.INTERNAL_SERVER_ERROR, f"internal error: {type(error).__name__}: {error}"
