@@ -9,7 +9,8 @@ STYLE = """
 body { margin: 0; background: #eef0f2; color: var(--ink);
   font: 14px/1.6 "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; }
 a { color: #1a5fa8; }
-.bar { display: flex; align-items: center; gap: 1em; padding: 0.6em 1.5em; background: #22313f; color: #fff; }
+.bar { display: flex; align-items: center; gap: 1em; padding: 0.6em 1.5em; background: #22313f; color: #fff;
+  position: sticky; top: 0; z-index: 10; }
 .bar .brand { font-weight: bold; letter-spacing: 0.02em; }
 .bar .sub { color: #c5d0da; }
 .bar .tools { margin-left: auto; display: flex; gap: 0.6em; }
@@ -73,7 +74,7 @@ mark.sev-info { background: var(--info-bg); box-shadow: inset 0 -2px 0 var(--inf
 .doc h4.general { margin: 0 0 0.2em; font: bold 13px/1.5 "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;
   color: var(--muted); }
 .code { font-family: ui-monospace, "SFMono-Regular", Consolas, monospace; font-size: 0.92em; color: var(--muted); }
-.findings { position: sticky; top: 0.8em; max-height: calc(100vh - 1.6em); overflow: auto; background: #fff;
+.findings { position: sticky; top: 3.6em; max-height: calc(100vh - 4.4em); overflow: auto; background: #fff;
   box-shadow: 0 1px 3px rgba(0,0,0,.12); padding: 0.8em 1em; }
 .findings h3 { margin: 0 0 0.5em; font-size: 1em; }
 .findings ol { list-style: none; margin: 0; padding: 0; }
@@ -82,7 +83,7 @@ mark.sev-info { background: var(--info-bg); box-shadow: inset 0 -2px 0 var(--inf
 .findings li a.go:hover .msg { text-decoration: underline; }
 .findings .where { color: var(--muted); font-size: 0.88em; }
 .findings .none { color: var(--ok); }
-:target { animation: flash 1.6s ease-out; }
+:target { animation: flash 1.6s ease-out; scroll-margin-top: 4em; }
 @keyframes flash { from { box-shadow: 0 0 0 4px #1a5fa8; } to { box-shadow: 0 0 0 4px transparent; } }
 .overview { background: #fff; box-shadow: 0 1px 3px rgba(0,0,0,.12); padding: 1.2em 1.5em; margin-bottom: 1.5em; }
 .overview h1 { font-size: 1.3em; margin: 0 0 0.6em; }

@@ -56,8 +56,10 @@ def _words(lang: str) -> dict[str, str]:
     return SERVER_WORDS["en" if lang == "en" else "zh"]
 
 
-def toolbar(lang: str) -> str:
-    return f'<a href="/">{escape(_words(lang)["again"])}</a>'
+def toolbar(lang: str, offered: Sequence[tuple[str, str]] = ()) -> str:
+    """The top bar's buttons: downloads (for a single report) and back to the drop page."""
+    downloads = "".join(f'<a href="{escape(href)}" download>{escape(label)}</a>' for label, href in offered)
+    return f'{downloads}<a href="/">{escape(_words(lang)["again"])}</a>'
 
 
 def links(key: str, checked: Checked, lang: str) -> Sequence[tuple[str, str]]:

@@ -210,11 +210,17 @@ class DeskHandler(BaseHTTPRequestHandler):
         found = [(key, self.server.checked[key]) for key in keys if key in self.server.checked]
         if not found:
             raise LookupError
+
+        def offered(index: int) -> list[tuple[str, str]]:
+            return list(links(found[index][0], found[index][1], self.lang()))
+
+        # One report: its downloads stay in sight in the top bar; several: beside each report.
+        single = len(found) == 1
         page = render_page(
             [checked.result for _, checked in found],
             self.lang(),
-            downloads=lambda index: links(found[index][0], found[index][1], self.lang()),
-            toolbar=toolbar(self.lang()),
+            downloads=None if single else offered,
+            toolbar=toolbar(self.lang(), offered(0) if single else ()),
         )
         self.send(HTTPStatus.OK, page.encode("utf-8"), "text/html; charset=utf-8")
 
