@@ -31,10 +31,11 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def accepted_suffixes() -> tuple[str, ...]:
-    """What the importer reads at this moment, and YAML."""
+    """What the linter reads at this moment: YAML, and the documents it imports (as `lint_path` does)."""
     from ..importer import SUFFIXES
+    from ..lint import DOCUMENT_SUFFIXES
 
-    return tuple(sorted({*SUFFIXES, *YAML_SUFFIXES}))
+    return tuple(sorted({*(s for s in SUFFIXES if s in DOCUMENT_SUFFIXES), *YAML_SUFFIXES}))
 
 
 @dataclass
