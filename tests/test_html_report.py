@@ -9,6 +9,7 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from conftest import CITY_BUREAU, EXAMPLES, edit, lint
 from hypothesis import given
 from hypothesis import strategies as st
@@ -223,3 +224,59 @@ def test_each_paragraph_line_starts_where_the_layout_says(lines: list[str]) -> N
         assert len(paragraph.starts) == len(paragraph.lines)
         for line, start in zip(paragraph.lines, paragraph.starts, strict=True):
             assert text[start : start + len(line)] == line
+
+
+def test_a_2019_format_report_is_laid_out_in_its_own_format(tmp_path: Path) -> None:
+    zone = Path(__file__).resolve().parent / "fixtures" / "formats" / "zone-2019.yaml"
+    result = lint(zone.read_text(encoding="utf-8"), filename=zone.name)
+    html = render_page([result, lint(CITY_BUREAU.read_text(encoding="utf-8"))])
+    page = Page(html)
+    assert {row[3] for row in page.summary_rows} == {"2019 版", "2021 版"}
+    # The 2019 table 三 prints （六）其他处理 as one row; the 2021 one splits it in three.
+    late_fee = "申请人逾期未按收费通知要求缴纳费用"
+    assert late_fee not in page.texts["r1"] and late_fee in page.texts["r2"]
+    assert "（六）其他处理" in page.texts["r1"]
+
+
+def test_english_page(city_text: str) -> None:
+    result = lint(
+        edit(city_text, "  行政复议:         [2, 1, 0, 1, 4]", "  行政复议:         [2, 1, 0, 1, 5]")
+    )
+    page = Page(render_page([result], lang="en"))
+    (cell,) = page.marked_cells
+    assert "should be 4" in page.texts[cell["id"]]
+    assert page.texts["r1-f1"].split()[1:3] == ["error", "DL204"]
+    assert "Findings (1)" in page.texts["r1"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- a\n- b\n",
+        "机关: 1\n",
+        "{}\n",
+        "",
+        "收到和处理政府信息公开申请情况: 5\n政府信息公开行政复议、行政诉讼情况:\n  行政复议: x\n主动公开政府信息情况: [1, 2]\n总体情况: 3\n",
+        "收到和处理政府信息公开申请情况:\n  本年度办理结果:\n    予以公开: {a: 1}\n    不予公开: [1]\n",
+    ],
+)
+def test_reports_of_any_shape_give_a_page_with_every_finding_listed(text: str) -> None:
+    result = lint(text)
+    page = Page(render_page([result]))
+    listed = [key for key in page.texts if key.startswith("r1-f")]
+    assert len(listed) == len(result.findings) > 0
+    ids = {a.get("id") for _, a in page.tags}
+    assert all(target in ids for target in page.link_targets)
+
+
+def test_linting_does_not_load_the_desk() -> None:
+    probe = (
+        "import sys\n"
+        "from disclosure_lint.cli import main\n"
+        f"sys.argv = ['disclosure-lint', {str(EXAMPLES / 'broken-2023.yaml')!r}, '--format', 'json']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "loaded = [m for m in sys.modules if m.startswith('disclosure_lint.desk') or m == 'http.server']\n"
+        "sys.stderr.write(repr(loaded))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert done.stderr == "[]"

@@ -190,7 +190,7 @@ class ReportView:
 
     def findings_list(self) -> str:
         w = self.words
-        head = f"<h3>{escape(w['findings'])}（{len(self.findings)}）</h3>"
+        head = f"<h3>{escape(w['findings'].format(count=len(self.findings)))}</h3>"
         if not self.findings:
             return f'<aside class="findings">{head}<p class="none">{escape(w["no_findings"])}</p></aside>'
         items = []

@@ -7,7 +7,7 @@ from ..findings import Severity
 WORDS = {
     "zh": {
         "brand_sub": "年度报告检查结果",
-        "findings": "问题清单",
+        "findings": "问题清单（{count}）",
         "no_findings": "没有发现问题。",
         "unreadable": "这份文件无法作为年度报告读取，下面是原因。",
         "general": "关于整份报告",
@@ -40,7 +40,7 @@ WORDS = {
     },
     "en": {
         "brand_sub": "annual report check",
-        "findings": "Findings",
+        "findings": "Findings ({count})",
         "no_findings": "No problems found.",
         "unreadable": "This file cannot be read as an annual report; here is why.",
         "general": "About the report as a whole",
