@@ -280,3 +280,13 @@ def test_linting_does_not_load_the_desk() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert done.stderr == "[]"
+
+
+def test_a_cell_the_importer_could_not_read_is_shown_as_lost_not_as_blank(city_text: str) -> None:
+    result = lint(city_text)
+    assert result.report is not None
+    lost = (s.PART3, s.NEW, 1)
+    result.report.unreadable = frozenset({lost})
+    page = Page(render_page([result]))
+    cells = [a for tag, a in page.tags if tag == "td" and "lost" in a.get("class", "").split()]
+    assert len(cells) == 1 and "未能从原文件中读出" in cells[0]["title"]

@@ -48,6 +48,7 @@ a { color: #1a5fa8; }
 .doc td.label { text-align: left; }
 .doc table.part4 td, .doc table.part4 th { padding: 0.3em 0.1em; }
 td.mark { position: relative; font-weight: bold; }
+td.lost { color: var(--muted); background: repeating-linear-gradient(135deg, #fff 0 5px, #eceff1 5px 10px); }
 td.mark.sev-error { background: var(--error-bg); outline: 2px solid var(--error); outline-offset: -2px; }
 td.mark.sev-warning { background: var(--warning-bg); outline: 2px solid #e0a100; outline-offset: -2px; }
 td.mark.sev-info { background: var(--info-bg); outline: 2px dashed var(--info); outline-offset: -2px; }

@@ -166,6 +166,13 @@ class ReportView:
         classes = ["label"] if cell.label else []
         numbers = self.placed.cells.get(cell.path, []) if cell.path else []
         inner = escape(cell.text)
+        titles: list[str] = []
+        report = self.result.report
+        if cell.path and report is not None and cell.path in report.unreadable:
+            # The importer could not read this cell from the document: not the publisher's blank.
+            classes.append("lost")
+            titles.append(self.words["lost"])
+            inner = inner or "？"
         if numbers:
             seen.extend(numbers)
             classes += ["mark", f"sev-{worst(self.findings, numbers).label}"]
@@ -179,9 +186,9 @@ class ReportView:
             hints = [h for n in numbers if (h := self.expected(self.findings[n - 1]))]
             if hints and not cell.label:
                 inner += f'<span class="expect">{escape(hints[0])}</span>'
-            attrs += (
-                f' title="{escape(" / ".join(self.findings[n - 1].message(self.lang) for n in numbers))}"'
-            )
+            titles += [self.findings[n - 1].message(self.lang) for n in numbers]
+        if titles:
+            attrs += f' title="{escape(" / ".join(titles))}"'
         if classes:
             attrs += f' class="{" ".join(classes)}"'
         return f"<{tag}{attrs}>{inner}</{tag}>"

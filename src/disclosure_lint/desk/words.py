@@ -37,6 +37,7 @@ WORDS = {
         "format_name": "{version} 版",
         "back": "↑ 返回汇总",
         "page_title": "年度报告检查结果",
+        "lost": "这一格未能从原文件中读出，请对照原文核对",
     },
     "en": {
         "brand_sub": "annual report check",
@@ -70,6 +71,7 @@ WORDS = {
         "format_name": "{version} format",
         "back": "↑ back to the summary",
         "page_title": "Annual report check",
+        "lost": "this cell could not be read from the document: check it against the original",
     },
 }
 
