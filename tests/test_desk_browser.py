@@ -139,3 +139,26 @@ def test_several_files_give_a_summary_that_sorts_and_filters(
     page.get_by_role("link", name="wrong.yaml").click()
     assert page.url.endswith("#r2")
     assert page.locator("#r2 td.mark").count() == 1
+
+
+def test_a_file_too_large_or_of_another_kind_gets_one_clear_message(
+    desk: DeskServer, page: Any, tmp_path: Path
+) -> None:
+    program = tmp_path / "setup.exe"
+    with program.open("wb") as stream:
+        stream.write(b"MZ")
+        stream.truncate(12 * 1024 * 1024)  # large: refused before it is read, and still answered
+    page.goto(desk.url)
+    page.set_input_files("#files", str(program))
+    message = page.locator("#status .error")
+    message.wait_for()
+    assert message.inner_text().startswith("setup.exe：不支持的文件类型“.exe”")
+
+    huge = tmp_path / "huge.yaml"
+    with huge.open("wb") as stream:
+        stream.truncate(12 * 1024 * 1024)  # over the 5 MiB limit
+    page.set_input_files("#files", str(huge))
+    page.wait_for_url("**/view?ids=*")
+    (finding,) = lint_path(huge, engine.load_rule_modules(entry_points=False), Options()).findings
+    assert finding.code == "DL007"
+    assert finding.message("zh") in page.locator("#r1-f1").inner_text()

@@ -27,6 +27,7 @@ from ..config import Options
 from ..lint import FileResult, lint_path
 
 KEEP = 200  # results kept for the page and its downloads; older ones are forgotten
+DRAIN_MAX = 1 << 30  # an upload over the limit is read through (and dropped) up to this size
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -175,7 +176,7 @@ class DeskHandler(BaseHTTPRequestHandler):
             return
         suffix = Path(name).suffix.lower()
         if suffix not in accepted_suffixes():
-            self.close_connection = True
+            self.drain(length)
             kinds = ", ".join(accepted_suffixes())
             self.send_error_text(
                 HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -186,7 +187,7 @@ class DeskHandler(BaseHTTPRequestHandler):
         limit = self.server.options.max_bytes + 1
         raw = self.rfile.read(min(length, limit))
         if length > limit:
-            self.close_connection = True  # the rest of the body is not read
+            self.drain(length - len(raw))
         try:
             key = self.server.check(name, raw, length)
         except Exception as error:  # a fault of ours: one line, never a traceback
@@ -196,6 +197,21 @@ class DeskHandler(BaseHTTPRequestHandler):
             return
         result = self.server.checked[key].result
         self.send_json(HTTPStatus.OK, {"id": key, "name": result.filename, "findings": len(result.findings)})
+
+    def drain(self, left: int) -> None:
+        """Read and drop the rest of an upload over the limit, so the browser hears the answer.
+
+        A browser still sending when the server hangs up reports a network error instead of the
+        refusal; past DRAIN_MAX bytes the connection is closed anyway.
+        """
+        if left > DRAIN_MAX:
+            self.close_connection = True
+            return
+        while left > 0:
+            chunk = self.rfile.read(min(left, 1 << 20))
+            if not chunk:
+                break
+            left -= len(chunk)
 
     # ------------------------------------------------------------ pages
 
