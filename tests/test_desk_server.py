@@ -224,3 +224,25 @@ def test_a_port_in_use_is_one_line_and_exit_2(desk: DeskServer) -> None:
         f"disclosure-lint serve: error: cannot listen on 127.0.0.1:{desk.server_address[1]}"
     )
     assert err.count("\n") == 1
+
+
+def test_a_pdf_may_be_as_large_as_the_command_line_allows_it(tmp_path: Path) -> None:
+    from test_import_pdf import report_pdf  # skips without pdfplumber or reportlab
+
+    raw = report_pdf()
+    assert 2048 < len(raw) < 10 * 2048  # over --max-bytes, within what is allowed for a PDF
+    server = start(max_bytes=2048)
+    try:
+        status, answer = upload(server, "报告.pdf", raw)
+        findings = json.loads(request(server, "GET", f"/download/{answer['id']}/findings.json")[2])
+    finally:
+        server.shutdown()
+        server.server_close()
+    source = tmp_path / "报告.pdf"
+    source.write_bytes(raw)
+    cli = subprocess.run(
+        [sys.executable, "-m", "disclosure_lint", str(source), "--max-bytes", "2048", "--format", "json"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    expected = json.loads(cli.stdout)["files"][0]["findings"]
+    assert status == 200 and expected and findings["files"][0]["findings"] == expected

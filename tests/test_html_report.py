@@ -290,3 +290,14 @@ def test_a_cell_the_importer_could_not_read_is_shown_as_lost_not_as_blank(city_t
     page = Page(render_page([result]))
     cells = [a for tag, a in page.tags if tag == "td" and "lost" in a.get("class", "").split()]
     assert len(cells) == 1 and "未能从原文件中读出" in cells[0]["title"]
+
+
+def test_controls_and_bidi_overrides_are_shown_not_obeyed(city_text: str) -> None:
+    text = edit(city_text, "机关: 示例市自然资源和规划局", '机关: "示例市\\u202e局划规"')
+    result = lint(text, filename="bad\udcffname\x1b[2J.yaml")
+    html = render_page([result, lint(city_text)])
+    html.encode("utf-8")  # a lone surrogate from a file name that is not UTF-8 would fail here
+    assert "\u202e" not in html and "\x1b" not in html
+    page = Page(html)
+    assert page.summary_rows[0][0] == "bad\\udcffname\\x1b[2J.yaml"
+    assert page.summary_rows[0][1] == "示例市\\u202e局划规"

@@ -8,12 +8,12 @@ the JSON reporter (as `--format json` writes it).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from .. import engine
+from .safe import escape
 
 if TYPE_CHECKING:
     from .server import Checked

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from html import escape
 
 from .assets import STYLE
+from .safe import escape
 
 WORDS = {
     "zh": {

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from html import escape
 
 from .. import statute as s
 from ..findings import ERROR, INFO, WARNING, Finding, Rule
 from ..lint import FileResult
 from .assets import SCRIPT, STYLE
 from .report_html import ReportView
+from .safe import escape
 from .words import severity_word, words
 
 # Links offered beside each report (the local web page offers downloads): index → (label, href) pairs.

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from html import escape
 
 from ..findings import Finding, Path
 from ..lint import FileResult
 from ..render.layout import Block, Paragraph, Table, TableCell, layout
 from .marks import Placed, line_pieces, place, sentence_offsets, worst
+from .safe import escape
 from .words import severity_word, words
 
 

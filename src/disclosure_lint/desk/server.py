@@ -39,6 +39,13 @@ def accepted_suffixes() -> tuple[str, ...]:
     return tuple(sorted({*(s for s in SUFFIXES if s in DOCUMENT_SUFFIXES), *YAML_SUFFIXES}))
 
 
+def upload_limit(suffix: str, max_bytes: int) -> int:
+    """The most `lint_path` reads of a file of this kind: a PDF may be larger (fonts and images weigh)."""
+    from ..importer import PDF_BYTES_FACTOR, SUFFIXES
+
+    return max_bytes * PDF_BYTES_FACTOR if SUFFIXES.get(suffix) == "pdf" else max_bytes
+
+
 @dataclass
 class Checked:
     name: str
@@ -184,7 +191,7 @@ class DeskHandler(BaseHTTPRequestHandler):
             )
             return
         # Read at most one byte past the limit: lint_path then refuses the file with the CLI's message.
-        limit = self.server.options.max_bytes + 1
+        limit = upload_limit(suffix, self.server.options.max_bytes) + 1
         raw = self.rfile.read(min(length, limit))
         if length > limit:
             self.drain(length - len(raw))
