@@ -33,11 +33,14 @@ def serve(
     max_bytes: Annotated[
         int | None,
         typer.Option(
-            "--max-bytes", help="Refuse uploads larger than this (default 5 MiB).", min=1, show_default=False
+            "--max-bytes",
+            help="Refuse uploads larger than this (default 5 MiB; a PDF ten times that).",
+            min=1,
+            show_default=False,
         ),
     ] = None,
 ) -> None:
-    """Open a page where reports (.docx, .html, .txt, .yaml …) are dropped and shown with their problems marked.
+    """Open a page where reports (.docx, .pdf, .html, .txt, .yaml) are dropped and shown with their problems marked.
 
     The page is served on 127.0.0.1 only; nothing leaves this computer. Stop with Ctrl-C.
     """
