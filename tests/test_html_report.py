@@ -301,3 +301,11 @@ def test_controls_and_bidi_overrides_are_shown_not_obeyed(city_text: str) -> Non
     page = Page(html)
     assert page.summary_rows[0][0] == "bad\\udcffname\\x1b[2J.yaml"
     assert page.summary_rows[0][1] == "示例市\\u202e局划规"
+
+
+def test_the_summary_names_reports_without_the_folder_they_share() -> None:
+    from disclosure_lint.desk.page import short_names
+
+    assert short_names(["各部门/2023/a.yaml", "各部门/2023/财政局/b.docx"]) == ["a.yaml", "财政局/b.docx"]
+    assert short_names(["a.yaml", "x/b.yaml"]) == ["a.yaml", "x/b.yaml"]
+    assert short_names(["/srv/r/a.yaml", "r/b.yaml"]) == ["/srv/r/a.yaml", "r/b.yaml"]

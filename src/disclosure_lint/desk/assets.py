@@ -142,7 +142,7 @@ SCRIPT = """
       rows.sort(function (a, b) {
         var x = a.cells[column].getAttribute('data-sort'), y = b.cells[column].getAttribute('data-sort');
         var nx = parseFloat(x), ny = parseFloat(y);
-        var order = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y, 'zh-CN');
+        var order = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y, 'zh-CN', {numeric: true});
         return down ? -order : order;
       });
       rows.forEach(function (row) { body.appendChild(row); });

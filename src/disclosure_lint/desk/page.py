@@ -107,12 +107,26 @@ def overview(views: Sequence[ReportView], lang: str) -> str:
     )
 
 
+def short_names(filenames: Sequence[str]) -> list[str]:
+    """The file names without the folder they all share: a supervisor's 40 reports read as 40 names."""
+    import os.path
+
+    folders = [os.path.dirname(name) for name in filenames]
+    try:
+        common = os.path.commonpath(folders) if all(folders) else ""
+    except ValueError:  # absolute and relative names mixed
+        common = ""
+    return [os.path.relpath(name, common) if common else name for name in filenames]
+
+
 def summary_table(views: Sequence[ReportView], lang: str) -> str:
     w = words(lang)
     heads = ("report", "agency", "year", "format", "errors", "warnings", "worst")
     rows = []
+    names = short_names([view.result.filename for view in views])
     for index, view in enumerate(views, start=1):
         result = view.result
+        name = names[index - 1]
         report = result.report if not result.unreadable else None
         agency = report.get((s.AGENCY,)) if report is not None else None
         year = report.get((s.YEAR,)) if report is not None else None
@@ -143,7 +157,7 @@ def summary_table(views: Sequence[ReportView], lang: str) -> str:
             if present
         )
         cells = [
-            (result.filename, f'<a href="#r{index}">{escape(result.filename)}</a>', ""),
+            (name, f'<a href="#r{index}" title="{escape(result.filename)}">{escape(name)}</a>', ""),
             (agency_text, escape(agency_text), ""),
             (year_text, escape(year_text), "nowrap"),
             (format_text, escape(format_text), "nowrap"),
