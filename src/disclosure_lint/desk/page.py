@@ -157,7 +157,7 @@ def summary_table(views: Sequence[ReportView], lang: str) -> str:
             if present
         )
         cells = [
-            (name, f'<a href="#r{index}" title="{escape(result.filename)}">{escape(name)}</a>', ""),
+            (name, f'<a href="#r{index}" title="{escape(result.filename)}">{escape(name)}</a>', "nowrap"),
             (agency_text, escape(agency_text), ""),
             (year_text, escape(year_text), "nowrap"),
             (format_text, escape(format_text), "nowrap"),
