@@ -8,13 +8,13 @@ single-text part 一 states its figures in Chinese numerals and whose （六）2
 
 from __future__ import annotations
 
-import sys
 import time
 
 import pytest
 from conftest import EXAMPLES, FIXTURES, col_of, edit, line_of, lint, triples
 
 from disclosure_lint.findings import WARNING
+from disclosure_lint.prose import cn_int
 
 COUNTY = FIXTURES / "narrative" / "county-hrss-2023.yaml"
 
@@ -481,7 +481,7 @@ def test_no_fee_notice_over_an_empty_row_is_right(city_text: str) -> None:
     ],
 )  # fmt: skip
 def test_chinese_numerals(numeral: str, value: int | None) -> None:
-    assert sys.modules["disclosure_lint_builtin.narrative"].cn_int(numeral) == value  # loaded by conftest
+    assert cn_int(numeral) == value  # loaded by conftest
 
 
 # ---------------------------------------------------------------- hostile input

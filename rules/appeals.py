@@ -1,0 +1,178 @@
+"""DL703, DL704: what the text says about 行政复议 and 行政诉讼 against table 四.
+
+    DL703  "未发生…行政复议/行政诉讼" while table 四 has cases.
+    DL704  a count of 行政复议 / 行政诉讼 cases in the text that table 四's 总计 does not give:
+           "行政复议N件" is the 行政复议 block, "行政诉讼M件" both litigation blocks, "相关案件74件"
+           after both words all three; "行政复议案件N件、行政诉讼案件M件" is two figures, never N
+           against 复议 + 诉讼.
+
+Figures count only in a sentence (or the one before it, or part 一's 依申请公开 aspect) tied to
+政府信息公开: a 行政复议 of a 行政处罚 is not in table 四.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import islice
+
+from disclosure_lint.api import WARNING, Finding, Report, Rule, statute
+from disclosure_lint.prose import (
+    DELTA,
+    DISCLOSURE_LINK,
+    HYPOTHETICAL,
+    MAX_FINDINGS,
+    WIDER,
+    Flat,
+    Sentence,
+    TextReader,
+    clause_before,
+    looking_back,
+    quote,
+    sentences,
+    texts,
+)
+from disclosure_lint.table_facts import Cell, Tables, join_cells
+
+TABLE4 = "《条例》第五十条第（三）项；国办公开办函〔2021〕30号 表四"
+
+NO_APPEALS = Rule(
+    "DL703", "narrative-no-appeals", WARNING,
+    "正文说没有行政复议或行政诉讼，表四却有案件", "The text says there were no appeals or suits, table 四 has some",
+    TABLE4,
+    "正文说“{quote}”，但表四{cells}",
+    "the text says '{quote}', but table 四 has {cells_en}",
+)  # fmt: skip
+APPEAL_COUNT = Rule(
+    "DL704", "narrative-appeal-count", WARNING,
+    "正文中的行政复议、行政诉讼件数与表四不符", "A count of appeals or suits in the text disagrees with table 四",
+    TABLE4,
+    "正文说“{quote}”，但表四{cells}",
+    "the text says '{quote}', but table 四 has {cells_en}",
+)  # fmt: skip
+
+RULES = (NO_APPEALS, APPEAL_COUNT)
+
+NONE_APPEALS = re.compile(
+    r"(?P<neg>(?:未|没有|无|暂无|不存在|均未|并未|从未|没)(?:被)?(?:发生|出现|产生|引发|引起|收到|接到|涉及|有)?)"
+    r"(?P<gap>[^，,；;：:。]{0,25}?)(?=复议|行政诉讼|诉讼|起诉|应诉)"
+)
+NOT_A_NEGATION = tuple("论法须需关误疑效偿私意")  # 无论, 无法, 无须 …
+ZERO_APPEALS = re.compile(
+    r"(?:行政复议|行政诉讼|复议|诉讼)(?:[、和及与](?:行政复议|行政诉讼|复议|诉讼))?(?:案件)?(?:的)?(?:数量|件数)?"
+    r"(?:均|都)?为(?:0|零|〇)(?![\d.件起宗次例个])"  # "为0件" is a figure: DL704
+)
+APPEAL_DETAIL = re.compile(r"纠正|纠错|败诉|胜诉|撤销|维持|确认违法|责令|改变|驳回|结果|审结|终止|不")
+
+
+def _appeal_kinds(window: str) -> set[str]:
+    kinds: set[str] = set()
+    rest = window
+    if "复议后起诉" in rest:
+        kinds.add("after")
+        rest = rest.replace("复议后起诉", "□")
+    if re.search(r"直接起诉|未经复议", rest):
+        kinds.add("direct")
+        rest = re.sub(r"未经复议|直接起诉", "□", rest)
+    if re.search(r"诉讼|起诉|应诉", rest):
+        kinds.add("suits")
+    if "复议" in rest:
+        kinds.add("review")
+    return kinds
+
+
+def _appeal_cells(tables: Tables, kinds: set[str]) -> tuple[int, list[Cell]] | None:
+    blocks: list[str] = []
+    if "review" in kinds:
+        blocks.append(statute.REVIEW)
+    if "suits" in kinds or "direct" in kinds:
+        blocks.append(statute.SUIT_DIRECT)
+    if "suits" in kinds or "after" in kinds:
+        blocks.append(statute.SUIT_AFTER_REVIEW)
+    cells = [tables.appeals(block) for block in blocks]
+    known = [cell for cell in cells if cell is not None]
+    if not cells or len(known) < len(cells):
+        return None
+    return sum(cell.value for cell in known), known
+
+
+# ---------------------------------------------------------------- the check
+
+
+def check(report: Report) -> Iterator[Finding]:
+    reader = AppealReader(report)
+    for flat in texts(report):
+        yield from islice(reader.read(flat), MAX_FINDINGS)
+
+
+class AppealReader(TextReader):
+    def read(self, flat: Flat) -> Iterator[Finding]:
+        for sentence in sentences(flat):
+            yield from self._no_appeals(flat, sentence)
+            yield from self._appeal_counts(flat, sentence)
+
+    # ------------------------------------------------------------ DL703
+
+    def _no_appeals(self, flat: Flat, sentence: Sentence) -> Iterator[Finding]:
+        text = sentence.text
+        if WIDER.search(text):
+            return
+        for match in sorted(
+            [*NONE_APPEALS.finditer(text), *ZERO_APPEALS.finditer(text)], key=lambda m: m.start()
+        ):
+            end = next((i for i in range(match.end(), len(text)) if text[i] in "，,；;：:"), len(text))
+            start = match.end("neg") if match.re is NONE_APPEALS else match.start()
+            said = text[start:end]  # what is said not to have happened
+            if match.re is NONE_APPEALS and (
+                text.startswith("未经", match.start()) or (match.group("gap") or "")[:1] in NOT_A_NEGATION
+            ):
+                continue
+            if APPEAL_DETAIL.search(said.replace("不服", "")):
+                continue  # about a result column: "无行政复议被纠正的情况"
+            if match.re is NONE_APPEALS and re.search(r"\d|[一二两三四五六七八九十][件起宗次例]", said):
+                continue  # a figure: DL704 reads it
+            prefix = looking_back(text, match.start())
+            clause = clause_before(text, match.start())
+            if len(clause) > 15 or HYPOTHETICAL.search(clause) or self.other_period(prefix):
+                continue
+            if not DISCLOSURE_LINK.search(prefix + said):
+                continue
+            cells = _appeal_cells(self.tables, _appeal_kinds(said))
+            if cells is None or cells[0] == 0:
+                continue
+            _, known = cells
+            zh, en = join_cells([cell for cell in known if cell.value])
+            yield NO_APPEALS.at(
+                self.pos(flat, sentence.start + match.start()), flat.path,
+                quote=quote(flat, sentence.start + match.start() - len(clause), sentence.start + end),
+                cells=zh, cells_en=en,
+            )  # fmt: skip
+            return
+
+    # ------------------------------------------------------------ DL704
+
+    def _appeal_counts(self, flat: Flat, sentence: Sentence) -> Iterator[Finding]:
+        text = sentence.text
+        if WIDER.search(text):
+            return
+        for token in sentence.tokens:
+            if token.approximate or token.unit not in ("件", "起", "宗", "个", "次", "例"):
+                continue
+            window = token.window
+            kinds = _appeal_kinds(window)
+            if not kinds or APPEAL_DETAIL.search(window.replace("不服", "")) or DELTA.search(window):
+                continue
+            prefix = looking_back(text, token.start - sentence.start)
+            if not DISCLOSURE_LINK.search(prefix) or self.other_period(prefix):
+                continue
+            cells = _appeal_cells(self.tables, kinds)
+            if cells is None or cells[0] == token.value:
+                continue
+            total, known = cells
+            zh, en = join_cells(known)
+            if len(known) > 1:
+                zh, en = f"{zh}，合计 {total}", f"{en}, {total} in all"
+            yield APPEAL_COUNT.at(
+                self.pos(flat, token.start), flat.path,
+                quote=quote(flat, token.lead_start, token.said_end), cells=zh, cells_en=en,
+            )  # fmt: skip

@@ -1,0 +1,351 @@
+"""DL701, DL702, DL705: what the text says about disclosure applications against table 三.
+
+The tables can balance while the prose around them says something else: "共收到申请75件" over a
+table of 74, "未收到政府信息公开申请" over a table with applications, "其中" breakdowns whose parts
+do not make their whole. Supervisors and evaluators list exactly these among the usual faults of
+published reports (narrative figures contradicting table 三; 国办公开办函〔2021〕30号 and the notices
+that enforce 《条例》第五十条), so each finding names the place in the text and the cell it contradicts.
+
+    DL701  a count of applications in the text — received, new (本年新收), carried over (上年结转),
+           completed (办结: （七）总计), carried forward (结转下年度继续办理), handled (办理: any of
+           these), a result group (予以公开 …), "全部办结" — that no matching 总计 of table 三 gives;
+           "共收到/受理…749件" may be 新收 or 新收 + 上年结转 ("含上年结转").
+    DL702  "未收到政府信息公开申请" / "无依申请公开" while table 三 has 本年新收 applications.
+    DL705  (info) "X条，其中A a条，B b条…" whose parts exceed the whole, or, when the list says it is
+           complete (其余 …, 其他 …, or 新收 + 上年结转), do not make it: prose against prose, not
+           against a table, so worth knowing rather than wrong.
+
+A warning that a clerk learns to ignore is worse than none, so a sentence is read only when its
+meaning is clear (see disclosure_lint.prose): a figure counts only when it is about disclosure
+applications and names no other business; figures framed by another year, a comparison, an
+approximation, a wider scope, a subset (按时…, 网上…), one applicant column (其中自然人申请741件:
+compared with that column), documents rather than applications (依申请公开类信息N条) or one office
+inside the body ("区政府办代表区政府受理…17件") are not compared with the whole table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import islice
+
+from disclosure_lint.api import WARNING, Finding, Report, Rule, statute
+from disclosure_lint.prose import (
+    APP_WORDS,
+    DELTA,
+    FIGURE,
+    FOREIGN,
+    HYPOTHETICAL,
+    MAX_FINDINGS,
+    REACH,
+    SUBSET,
+    WIDER,
+    Flat,
+    Sentence,
+    TextReader,
+    Token,
+    clause_before,
+    looking_back,
+    mask,
+    quote,
+    sentences,
+    texts,
+)
+from disclosure_lint.table_facts import TOTAL, Cell, Tables, join_cells
+
+TABLE3 = "《条例》第五十条第（二）项；国办公开办函〔2021〕30号 表三"
+
+APPLICATION_COUNT = Rule(
+    "DL701", "narrative-application-count", WARNING,
+    "正文中的申请件数与表三不符", "A count of applications in the text disagrees with table 三",
+    TABLE3,
+    "正文说“{quote}”，但表三{cells}",
+    "the text says '{quote}', but table 三 has {cells_en}",
+)  # fmt: skip
+NO_APPLICATIONS = Rule(
+    "DL702", "narrative-no-applications", WARNING,
+    "正文说没有收到申请，表三却有本年新收申请", "The text says no applications came in, table 三 has some",
+    TABLE3,
+    "正文说“{quote}”，但表三“本年新收”总计为 {value}（第 {line} 行）",
+    "the text says '{quote}' (no applications), but table 三 '本年新收' totals {value} (line {line})",
+)  # fmt: skip
+BREAKDOWN = Rule(
+    "DL705", "breakdown-sum", WARNING,
+    "“其中”所列各项之和与总数不符", "The parts listed after 其中 do not add up to their whole",
+    "《条例》第五十条",
+    "“其中”所列各项之和为 {parts}（{terms}），{relation}前面说的“{whole_quote}”",
+    "the parts listed after 其中 add up to {parts} ({terms}), {relation_en} '{whole_quote}' before them",
+)  # fmt: skip
+
+RULES = (APPLICATION_COUNT, NO_APPLICATIONS, BREAKDOWN)
+
+# The reasons that name one row of a result group (表三（三）1 … （六）3).
+REASON = re.compile(
+    r"国家秘密|法律行政法规|三安全|第三方|内部事务|过程性|执法案卷|查询|不掌握|另行制作|不明确"
+    r"|信访|举报|投诉|重复|出版物|大量反复|确认|重新出具|补正|缴"
+)
+RESULT_GROUPS = {
+    "予以公开": statute.DISCLOSED,
+    "部分公开": statute.PARTLY,
+    "不予公开": statute.WITHHELD,
+    "无法提供": statute.UNABLE,
+    "不予处理": statute.NOT_PROCESSED,
+    "其他处理": statute.OTHER_HANDLING,
+}
+STRONG_KINDS = frozenset({"result", "carried_out", "carried_in", "new", "completed"})
+WEAK_KINDS = frozenset({"received", "handled"})
+
+
+ALL_DONE = re.compile(
+    r"(?:全部|均已?|都已?|已全部|全数)(?:按时|依法|如期|在法定期限内)?(?:办结|办理完毕|处理完毕)"
+)
+
+
+def _kinds(window: str, kinds: list[tuple[str, re.Pattern[str]]]) -> list[tuple[str, str]]:
+    """(kind, the words that said it), strongest first; weaker kinds only read what is left."""
+    found: list[tuple[str, str]] = []
+    for name, pattern in kinds:
+        read = window.split(FIGURE)[0] if name in WEAK_KINDS else window
+        matches = {m.group() for m in pattern.finditer(read)}
+        if not matches:
+            continue
+        if name == "result":
+            # A result figure is only that result; "予以公开、部分公开共33件" is two of them, and
+            # "因涉及国家秘密不予公开1件" is one row of the group, not the group.
+            return [(name, matches.pop())] if len(matches) == 1 and not REASON.search(window) else []
+        found.append((name, min(matches)))
+        window = mask(window, pattern)
+    return found
+
+
+def previous_and(prefix: str, context: str, sentence: Sentence) -> str:
+    """The text before a figure: the previous sentence and this one up to the figure."""
+    return context[: len(context) - len(sentence.text)][-REACH:] + prefix
+
+
+def _about_applications(flat: Flat, window: str, before: str, found: list[tuple[str, str]]) -> bool:
+    """The figure is about disclosure applications: named in its clause, or a 新收/结转/办结
+    figure after a mention of them — with no other business named in between
+    ("受理行政许可申请1520件，办结1520件" is not about them)."""
+    if APP_WORDS.search(window):
+        return True
+    mentions = [m.end() for m in APP_WORDS.finditer(before)]
+    others = [m.end() for m in FOREIGN.finditer(before)]
+    named = (bool(mentions) or flat.application_aspect) and max(others, default=-1) < max(mentions, default=0)
+    if all(name in STRONG_KINDS for name, _ in found):
+        return named
+    return "申请" in window and named
+
+
+def _expected(tables: Tables, found: list[tuple[str, str]]) -> list[Cell] | None:
+    """The table values the figure may stand for; None when one of them cannot be read."""
+    cells: list[Cell | None] = []
+    for name, words in found:
+        if name == "result":
+            cells.append(tables.result_group(RESULT_GROUPS[words]))
+        elif name == "new":
+            cells.append(tables.new())
+        elif name == "carried_in":
+            cells.append(tables.carried_in())
+        elif name == "carried_out":
+            cells.append(tables.carried_out())
+        elif name == "completed":
+            cells.append(tables.completed())
+        elif name == "received":
+            cells += [tables.new(), tables.new_and_carried_in()]
+        elif name == "handled":
+            cells += [tables.new(), tables.new_and_carried_in(), tables.completed()]
+    known: list[Cell] = []
+    for cell in cells:
+        if cell is None:
+            return None
+        if cell not in known:
+            known.append(cell)
+    return known
+
+
+NONE_APPLICATIONS = re.compile(
+    r"(?:未|没有|尚未|并未|均未|从未|没)(?:收到|接到|受理|接收|收悉)(?:过)?"
+    r"(?P<gap>[^，,；;：:。]{0,20}?)"
+    r"(?P<word>政府信息公开申请|信息公开申请|公开申请|依申请公开|申请公开|申请)(?![人者])"
+    r"|(?:无|没有|暂无|未发生|未产生|未有|不存在)(?:任何)?(?:政府信息公开申请|信息公开申请|依申请公开|公开申请)"
+    r"|(?:政府信息公开申请|信息公开申请|依申请公开|公开申请)(?:的)?(?:数量|件数|数|事项)?(?:均|都)?为(?:0|零|〇)件?(?![\d.])"
+)
+# What may stand between "未收到" and "申请" and still mean every application.
+ANY_APPLICANT = re.compile(
+    r"|任何|书面|有关|相关|本机关的?|我局的?"
+    r"|(?:公民|法人|或者|或|和|及|与|其他组织|社会公众|公众|群众|个人|企业|单位|申请人|、)+(?:提出|提交|递交)?的"
+)
+
+
+CHANNELS = re.compile(
+    r"网站|微博|微信|公众号|客户端|APP|App|app|抖音|头条|新媒体|公开栏|平台|专栏|报纸|电视|广播|视频号"
+)
+BREAKDOWN_STOP = re.compile(
+    r"其中|分别|各|占|%|％|同比|较|增|减|含|包括|累计|以上|约|近|至少|[\d十百千][余多]"
+)
+REMAINDER = re.compile(r"^(?:其余|剩余|余下|另有|剩下)")
+
+
+def _unbracketed(text: str) -> str:
+    return re.sub(r"[（(][^）)]*[）)]", "", text)
+
+
+def _inside_brackets(text: str, start: int, index: int) -> bool:
+    segment = text[start:index]
+    return segment.count("（") + segment.count("(") > segment.count("）") + segment.count(")")
+
+
+def _new_and_carried_in(parts: list[Token], kinds: list[tuple[str, re.Pattern[str]]]) -> bool:
+    """ "其中本年新收66件，上年结转4件": the two make every application of the year."""
+    if len(parts) != 2:
+        return False
+    names = {frozenset(name for name, _ in _kinds(part.window, kinds)) for part in parts}
+    return names == {frozenset({"new"}), frozenset({"carried_in"})}
+
+
+# ---------------------------------------------------------------- the check
+
+
+def check(report: Report) -> Iterator[Finding]:
+    reader = ApplicationReader(report)
+    for flat in texts(report):
+        yield from islice(reader.read(flat), MAX_FINDINGS)
+
+
+class ApplicationReader(TextReader):
+    def read(self, flat: Flat) -> Iterator[Finding]:
+        flagged: set[int] = set()  # figures already reported against a table
+        previous = ""
+        for sentence in sentences(flat):
+            context = previous + sentence.text
+            for finding, start in self._application_counts(flat, sentence, context):
+                flagged.add(start)
+                yield finding
+            yield from self._all_done(flat, sentence, context)
+            yield from self._no_applications(flat, sentence, context)
+            yield from self._breakdown(flat, sentence, flagged)
+            previous = sentence.text
+
+    # ------------------------------------------------------------ DL701
+
+    def _application_counts(
+        self, flat: Flat, sentence: Sentence, context: str
+    ) -> Iterator[tuple[Finding, int]]:
+        for token in sentence.tokens:
+            if token.approximate or token.unit not in ("件", "份", "宗"):
+                continue
+            window = token.window
+            if FOREIGN.search(window) or DELTA.search(window) or SUBSET.search(window):
+                continue
+            found = _kinds(window, self.kinds)
+            if not found:
+                continue
+            prefix = looking_back(sentence.text, token.start - sentence.start)
+            if WIDER.search(prefix + window) or self.other_period(prefix):
+                continue
+            if not _about_applications(flat, window, previous_and(prefix, context, sentence), found):
+                continue
+            cells = _expected(self.tables, found)
+            if cells is None or any(cell.value == token.value for cell in cells):
+                continue
+            zh, en = join_cells(cells)
+            finding = APPLICATION_COUNT.at(
+                self.pos(flat, token.start), flat.path,
+                quote=quote(flat, token.lead_start, token.said_end), cells=zh, cells_en=en,
+            )  # fmt: skip
+            yield finding, token.start
+
+    def _all_done(self, flat: Flat, sentence: Sentence, context: str) -> Iterator[Finding]:
+        """The figure-less "已全部办结": nothing was carried forward."""
+        text = sentence.text
+        for match in ALL_DONE.finditer(text):
+            clause = clause_before(text, match.start())
+            clause_start = match.start() - len(clause)
+            prefix = looking_back(text, match.start())
+            if "结转" in prefix or FOREIGN.search(clause) or WIDER.search(prefix) or DELTA.search(clause):
+                continue
+            if any(clause_start <= t.start - sentence.start < match.start() for t in sentence.tokens):
+                continue  # "其中60件已全部办结" speaks of those 60 only
+            if self.other_period(prefix) or not (APP_WORDS.search(context) or flat.application_aspect):
+                continue
+            carried_out = self.tables.carried_out()
+            if carried_out is None or carried_out.value == 0:
+                continue
+            start = sentence.start + clause_start
+            yield APPLICATION_COUNT.at(
+                self.pos(flat, sentence.start + match.start()), flat.path,
+                quote=quote(flat, start, sentence.start + match.end()),
+                cells=carried_out.zh, cells_en=carried_out.en,
+            )  # fmt: skip
+            return
+
+    # ------------------------------------------------------------ DL702
+
+    def _no_applications(self, flat: Flat, sentence: Sentence, context: str) -> Iterator[Finding]:
+        text = sentence.text
+        for match in NONE_APPLICATIONS.finditer(text):
+            if not ANY_APPLICANT.fullmatch(match.group("gap") or ""):
+                continue  # "未收到其他…申请", "未收到涉密的申请": some, not all
+            if match.group("word") == "申请" and not (flat.application_aspect or APP_WORDS.search(context)):
+                continue
+            clause = clause_before(text, match.start())
+            prefix = looking_back(text, match.start())
+            if len(clause) > 15 or HYPOTHETICAL.search(clause) or WIDER.search(prefix):
+                continue
+            if self.other_period(prefix):
+                continue
+            new = self.tables.new()
+            if new is None or new.value == 0:
+                continue
+            start = sentence.start + match.start()
+            yield NO_APPLICATIONS.at(
+                self.pos(flat, start), flat.path,
+                quote=quote(flat, start - len(clause), sentence.start + match.end()),
+                value=new.value, line=self.report.pos((*statute.ROW_NEW.path, TOTAL)).line,
+            )  # fmt: skip
+            return
+
+    # ------------------------------------------------------------ DL705
+
+    def _breakdown(self, flat: Flat, sentence: Sentence, flagged: set[int]) -> Iterator[Finding]:
+        text = sentence.text
+        for match in islice(re.finditer(r"其中", text), 10):  # a sentence has one or two
+            at = match.start()
+            before = [t for t in sentence.tokens if t.end - sentence.start <= at]
+            if not before:
+                continue
+            whole = before[-1]
+            between = text[whole.end - sentence.start : at]
+            if between.strip("，,（(：:") or whole.approximate or DELTA.search(whole.lead):
+                continue
+            stop = next((i for i in range(match.end(), len(text)) if text[i] in "；;"), len(text))
+            segment = _unbracketed(text[match.end() : stop])
+            parts = [
+                t
+                for t in sentence.tokens
+                if match.end() <= t.start - sentence.start < stop
+                and not _inside_brackets(text, match.end(), t.start - sentence.start)
+            ]
+            if not parts or BREAKDOWN_STOP.search(segment) or CHANNELS.search(segment):
+                continue
+            if any(t.unit != whole.unit or t.approximate for t in parts):
+                continue
+            total = sum(t.value for t in parts)
+            running, prefix_makes_whole = 0, False
+            for token in parts[:-1]:
+                running += token.value
+                prefix_makes_whole = prefix_makes_whole or running == whole.value
+            if total == whole.value or prefix_makes_whole:
+                continue
+            complete = bool(REMAINDER.search(parts[-1].lead)) or _new_and_carried_in(parts, self.kinds)
+            if total < whole.value and not complete:
+                continue  # "其中" often names only the notable items
+            if any(t.start in flagged for t in [whole, *parts]):
+                continue  # the table finding already points at the wrong figure
+            relation, relation_en = ("多于", "more than") if total > whole.value else ("不等于", "not")
+            yield BREAKDOWN.at(
+                self.pos(flat, parts[0].start), flat.path,
+                parts=total, terms=" + ".join(str(t.value) for t in parts),
+                relation=relation, relation_en=relation_en, whole_quote=quote(flat, whole.lead_start, whole.end),
+            )  # fmt: skip

@@ -1,0 +1,316 @@
+"""Reading the prose of a report: sentences, counts and the words that scope them.
+
+Shared by the rules that hold the text against the tables (rules/applications.py,
+rules/appeals.py, rules/fee.py). A report's text is flattened (block scalars wrap lines
+mid-sentence), cut into sentences, and every count in it ("70件", "十二件", "７０件") is read with
+the clause before and after it, which is what decides what the count is about.
+
+Counts are read only when their meaning is clear; these helpers say what frames a figure:
+another year ("2022年…", "上年…"), a comparison ("较上年增加5件"), an approximation ("70余件"),
+a wider scope ("全市各级…"), a subset ("按时办结60件"), or other business ("行政许可申请").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from . import statute
+from .document import Report
+from .findings import Path, Pos
+
+SENTENCE_END = "。！？!?"
+# Bounds that keep hostile input linear: no report's prose has a longer sentence or text part,
+# and what decides the meaning of a figure is written close before it.
+MAX_SENTENCE = 1_000
+MAX_TEXT = 50_000
+REACH = 200
+MAX_FINDINGS = 50  # per text part: past that, the text is not prose the clerk wrote
+FIGURE = "‖"  # where the figure stands in a window of text around it
+CLAUSE_END = SENTENCE_END + "，,；;：:（）()【】[]"  # not 、: "行政复议、行政诉讼共3件" is one phrase
+FOLD_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_NON_SPACE = re.compile(r"\S+")
+_FULL_WIDTH_DIGIT = re.compile("[０-９]")
+
+CN_DIGITS = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
+CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_NUMERAL = "零〇一二两三四五六七八九十百千万"
+UNITS = "人次|万元|亿元|件|条|篇|份|个|项|次|宗|起|例|期|场|家|批|部|则|张|幅|套|本|册|元"
+TOKEN = re.compile(
+    rf"(?<![\d.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|[{CN_NUMERAL}]+)(?![\d.])(?P<unit>{UNITS})"
+)
+# A numeral right after these is part of a word or an ordinal, not a count ("每一件", "第三件", "几十件").
+NOT_A_COUNT_BEFORE = "每第统唯逐单这那某任几数若同"
+NOT_A_COUNT_AFTER = "性事龙"  # 一次性, 一件事, 一条龙
+APPROXIMATE_BEFORE = ("近", "约", "逾", "超过", "将近", "大约", "不少于", "不足", "不到", "上百", "数")
+APPROXIMATE_AFTER = ("余", "多", "左右", "以上", "以下", "上下", "有余")
+
+
+@dataclass(frozen=True)
+class Flat:
+    """A text with its whitespace removed (block scalars wrap lines mid-sentence) and its
+    full-width digits folded, with the offset in the original value of every character."""
+
+    path: Path
+    text: str
+    offsets: tuple[int, ...]
+    application_aspect: bool  # part 一's 依申请公开 aspect: 申请 alone means a disclosure application
+
+    @classmethod
+    def of(cls, path: Path, value: str) -> Flat:
+        folded = value.translate(FOLD_DIGITS) if _FULL_WIDTH_DIGIT.search(value) else value
+        spans = [match.span() for match in _NON_SPACE.finditer(folded)]  # \S is exactly not str.isspace()
+        return cls(
+            path,
+            "".join(folded[start:end] for start, end in spans),
+            tuple(i for start, end in spans for i in range(start, end)),
+            path == (statute.PART1, "依申请公开"),
+        )
+
+    def offset(self, index: int) -> int:
+        return (
+            self.offsets[index]
+            if index < len(self.offsets)
+            else (self.offsets[-1] + 1 if self.offsets else 0)
+        )
+
+
+@dataclass
+class Token:
+    """A count written in the text: "70件", "十二件"."""
+
+    start: int
+    end: int
+    value: int
+    unit: str
+    approximate: bool
+    lead: str = ""  # the clause before it, back to a delimiter or the previous count
+    lead_start: int = 0
+    tail: str = ""  # after it, up to a delimiter or the next count
+
+    @property
+    def window(self) -> str:
+        return f"{self.lead}{FIGURE}{self.tail}"
+
+    @property
+    def said_end(self) -> int:
+        """Where what the text says about the count ends: "收到75件|政府信息公开申请|"."""
+        return self.end + len(self.tail)
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+
+
+def cn_int(numeral: str) -> int | None:
+    """十二 → 12, 一百零五 → 105, 两 → 2, 一〇五 → 105; None for what is not a numeral."""
+    if all(c in CN_DIGITS for c in numeral):
+        return int("".join(str(CN_DIGITS[c]) for c in numeral))
+    total = section = number = 0
+    for char in numeral:
+        if char in CN_DIGITS:
+            number = CN_DIGITS[char]
+        elif char in CN_UNITS:
+            section += (number or (1 if char == "十" else 0)) * CN_UNITS[char]
+            if number == 0 and char != "十":
+                return None  # 百, 千 without a digit before them
+            number = 0
+        else:  # 万
+            total += (section + number) * 10_000
+            section = number = 0
+    return total + section + number
+
+
+def read_number(text: str) -> int | None:
+    if text[0].isdigit():
+        return int(text.replace(",", ""))
+    return cn_int(text)
+
+
+def sentences(flat: Flat) -> list[Sentence]:
+    """The sentences of the text, each with its counts and their clauses."""
+    found: list[Sentence] = []
+    start = 0
+    for index, char in enumerate(flat.text + "。"):
+        if char in SENTENCE_END:
+            if index > start:
+                found.append(Sentence(start, index, flat.text[start:index]))
+            start = index + 1
+    found = [sentence for sentence in found if len(sentence.text) <= MAX_SENTENCE]
+    for sentence in found:
+        sentence.tokens = _tokens(sentence)
+    return found
+
+
+def _tokens(sentence: Sentence) -> list[Token]:
+    text = sentence.text
+    tokens: list[Token] = []
+    for match in TOKEN.finditer(text):
+        raw, unit = match.group("num"), match.group("unit")
+        before, after = text[max(0, match.start() - 8) : match.start()], text[match.end() : match.end() + 8]
+        if not raw[0].isdigit():
+            if before[-1:] and before[-1] in NOT_A_COUNT_BEFORE:
+                continue
+            if unit == "个" or (raw == "一" and unit not in "件份宗起例"):
+                continue
+        if after[:1] and after[0] in NOT_A_COUNT_AFTER:
+            continue
+        value = read_number(raw)
+        if value is None:
+            continue
+        approximate = before.endswith(APPROXIMATE_BEFORE) or after.startswith(APPROXIMATE_AFTER)
+        tokens.append(Token(match.start(), match.end(), value, unit, approximate))
+    for index, token in enumerate(tokens):
+        floor = tokens[index - 1].end if index else 0
+        lead_start = max([floor] + [i + 1 for i in range(floor, token.start) if text[i] in CLAUSE_END])
+        ceiling = tokens[index + 1].start if index + 1 < len(tokens) else len(text)
+        tail_end = next((i for i in range(token.end, ceiling) if text[i] in CLAUSE_END), ceiling)
+        token.lead, token.lead_start = text[lead_start : token.start], lead_start
+        token.tail = text[token.end : tail_end]
+    for token in tokens:  # positions in the whole text from here on
+        token.start += sentence.start
+        token.end += sentence.start
+        token.lead_start += sentence.start
+    return tokens
+
+
+def quote(flat: Flat, start: int, end: int, limit: int = 36) -> str:
+    text = flat.text[start:end]
+    return text if len(text) <= limit else "…" + text[-limit:]
+
+
+# ---------------------------------------------------------------- what a figure is about
+
+APP_WORDS = re.compile(
+    r"政府信息公开申请|信息公开申请|公开申请|依申请|申请公开|申请政府信息|申请信息|公开信息申请"
+)
+# Other business with its own applications and cases: a count next to these is not ours.
+FOREIGN = re.compile(
+    r"复议|诉讼|起诉|信访|投诉|举报|许可|审批|建议|提案|咨询|留言|来电|来信|热线|12345|政务服务|登记|网办"
+    r"|处罚|强制|纠纷|调解|援助|公证|通知|告知|收费|缴|处理费|人次"
+)
+# A wider scope than the organ's own table: "全市各级行政机关共收到…".
+WIDER = re.compile(
+    r"全[市区县省州盟旗镇乡]|各级|各部门|各单位|各地|各[镇乡]|各街道|全系统|系统内|下属|所属|直属|各县"
+)
+# A subset of the applications, not a row of the table: "其中60件已按时办结", "网上申请50件".
+SUBSET = re.compile(
+    r"按时|如期|按期|延期|超期|当[月日天场]|即时|限时|提前|期限内|日内|以内"
+    r"|网上|线上|现场|当面|信函|邮寄|传真|电子邮件|来访"
+)
+DELTA = re.compile(r"较|同比|环比|比上年|比去年|增加|减少|增长|下降|上升|持平|多出|少于|多于|占|分别|各")
+# Time markers; the last one before a figure says which year it belongs to.
+PERIOD = re.compile(
+    r"(?P<year>\d{4})年|本年度?|今年|全年|年内|当年|报告期"
+    r"|上一?年度?|去年|前年|往年|历年|下一?年度?|明年|次年|来年|以来|下一步|今后|将"
+)
+CURRENT_WORDS = ("本年", "本年度", "今年", "全年", "年内", "当年", "报告期")
+TITLE = re.compile(r"《[^》]*》")
+
+
+def kinds_pattern(year: int | None) -> list[tuple[str, re.Pattern[str]]]:
+    """Kinds of application counts, strongest first; each one's words are masked before the next."""
+    last = rf"|{year - 1}年度?" if year else ""
+    following = rf"|{year + 1}年度?" if year else ""
+    return [
+        ("result", re.compile(r"予以公开|部分公开|不予公开|无法提供|不予处理|其他处理")),
+        (
+            "carried_out",
+            re.compile(
+                rf"(?:结转|转入|转)(?:至|到|入)?(?:下一?年度?|下年度?|次年|明年{following})(?:继续)?(?:办理|处理|答复)?"
+                r"|跨年度?(?:办理|处理)?"
+            ),
+        ),
+        (
+            "carried_in",
+            re.compile(
+                rf"(?:上一?年度?|去年{last})(?:度)?(?:结转|遗留|转入)(?:的|来的|过来的)?"
+                rf"|结转(?:自)?(?:上一?年度?|去年{last})(?:度)?(?:的)?"
+            ),
+        ),
+        ("new", re.compile(r"新收|新受理|新接收")),
+        ("completed", re.compile(r"办结|办理完毕|处理完毕|答复完毕|已答复|完成答复|予以答复|作出答复")),
+        # Weak words, read only before the figure: "有2件申请…终止办理" is not a count handled.
+        ("received", re.compile(r"收到|受理|接收|接到|收悉")),
+        ("handled", re.compile(r"(?<![再止未停])(?:办理|处理|答复|回复)")),
+    ]
+
+
+def mask(text: str, pattern: re.Pattern[str]) -> str:
+    return pattern.sub(lambda m: "□" * len(m.group()), text)
+
+
+def other_period(prefix: str, year: int | None) -> bool:
+    """Whether the last time marker before a figure puts it outside the report year."""
+    marker = None
+    for match in PERIOD.finditer(TITLE.sub(lambda m: "□" * len(m.group()), prefix)):
+        marker = match
+    if marker is None:
+        return False
+    if marker.group("year"):
+        return year is not None and int(marker.group("year")) != year
+    return marker.group() not in CURRENT_WORDS
+
+
+def looking_back(text: str, index: int) -> str:
+    """The text before `index`, as far back as a figure's context reaches."""
+    return text[max(0, index - REACH) : index]
+
+
+def clause_before(text: str, index: int) -> str:
+    """The clause that `index` is in, up to `index`."""
+    prefix = looking_back(text, index)
+    return prefix[max([-1] + [prefix.rfind(c) for c in CLAUSE_END]) + 1 :]
+
+
+# A negation that is a condition or a purpose, not a fact: "对未受理的申请…", "确保未…".
+HYPOTHETICAL = re.compile(r"对于?|如果?|若|凡|倘|的|将|把|针对|避免|防止|确保|是否|未经|除")
+# What ties a sentence on appeals or fees to disclosure, rather than to other business.
+DISCLOSURE_LINK = re.compile(r"信息公开|依申请|政务公开|公开申请")
+
+
+def mask_status(text: str, kinds: list[tuple[str, re.Pattern[str]]]) -> str:
+    """Hide 结转下年度 / 上年结转, whose years are part of the name, not a time frame."""
+    for name, pattern in kinds:
+        if name in ("carried_out", "carried_in"):
+            text = mask(text, pattern)
+    return text
+
+
+def report_year(report: Report) -> int | None:
+    year = report.get((statute.YEAR,))
+    return year if isinstance(year, int) and not isinstance(year, bool) else None
+
+
+def texts(report: Report) -> Iterator[Flat]:
+    """The report's text parts, flattened; a part too long to be prose a clerk wrote is skipped."""
+    for path in report.text_paths():
+        value = report.get(path)
+        if isinstance(value, str) and value.strip() and len(value) <= 2 * MAX_TEXT:
+            flat = Flat.of(path, value)
+            if len(flat.text) <= MAX_TEXT:
+                yield flat
+
+
+class TextReader:
+    """What every reader of the text needs: where a character is, the year figures belong to,
+    and the table values to hold them against."""
+
+    def __init__(self, report: Report) -> None:
+        from .table_facts import Tables
+
+        self.report = report
+        self.year = report_year(report)
+        self.kinds = kinds_pattern(self.year)
+        self.tables = Tables(report)
+
+    def pos(self, flat: Flat, index: int) -> Pos:
+        return self.report.text_pos(flat.path, flat.offset(index))
+
+    def other_period(self, prefix: str) -> bool:
+        return other_period(mask_status(prefix, self.kinds), self.year)

@@ -1,0 +1,153 @@
+"""The table values the prose is held against, each named as a message names it.
+
+Tables 三 and 四 are read only where they add up: a table that does not is reported by the
+totals rules, and a figure in the text that agrees with the correct table but not with the typo
+would be the same slip reported twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import statute
+from .document import Report
+from .findings import Path
+from .labels import row_label
+
+TOTAL = statute.PART3_COLUMNS.index(statute.TOTAL)
+PART4_TOTAL = statute.PART4_COLUMNS.index(statute.TOTAL)
+FEE_ROW = next(row for row in statute.RESULT_ROWS if "缴纳费用" in row.label)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One value of a table, as a message names it."""
+
+    value: int
+    zh: str
+    en: str
+
+
+class Tables:
+    """The table values the text is compared with, each with the line of its 总计 cell."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.table3_balances = _table3_balances(report)
+
+    def _line(self, path: Path) -> int:
+        return self.report.pos(path).line
+
+    def _value(self, path: Path) -> int | None:
+        if path[0] == statute.PART3 and not self.table3_balances:
+            return None  # the totals rules report the table; one slip, one finding
+        if path[0] == statute.PART4 and not _block_balances(self.report, path[1]):
+            return None
+        return self.report.count(path)
+
+    def _cell(self, path: Path, name: str, name_en: str) -> Cell | None:
+        value = self._value(path)
+        if value is None:
+            return None
+        line = self._line(path)
+        return Cell(value, f"{name}为 {value}（第 {line} 行）", f"{name_en} {value} (line {line})")
+
+    def new(self) -> Cell | None:
+        return self._cell((*statute.ROW_NEW.path, TOTAL), "“本年新收”总计", "'本年新收' total")
+
+    def carried_in(self) -> Cell | None:
+        return self._cell((*statute.ROW_CARRIED_IN.path, TOTAL), "“上年结转”总计", "'上年结转' total")
+
+    def completed(self) -> Cell | None:
+        path = (*statute.ROW_RESULTS_TOTAL.path, TOTAL)
+        return self._cell(path, "办理结果“（七）总计”", "results '（七）总计'")
+
+    def carried_out(self) -> Cell | None:
+        path = (*statute.ROW_CARRIED_OUT.path, TOTAL)
+        return self._cell(path, "“结转下年度继续办理”总计", "'结转下年度继续办理' total")
+
+    def new_and_carried_in(self) -> Cell | None:
+        new, carried_in = self.new(), self.carried_in()
+        if new is None or carried_in is None:
+            return None
+        value = new.value + carried_in.value
+        line = self._line((*statute.ROW_CARRIED_IN.path, TOTAL))
+        return Cell(
+            value, f"加上“上年结转”为 {value}（第 {line} 行）", f"{value} with '上年结转' (line {line})"
+        )
+
+    def result_group(self, group: str) -> Cell | None:
+        rows = [row for row in statute.RESULT_ROWS if row.path[2] == group]
+        value = sum_known([self._value((*row.path, TOTAL)) for row in rows])
+        if value is None:
+            return None
+        lines = [self._line((*row.path, TOTAL)) for row in rows]
+        label = row_label(rows[0].path).split("·")[0]
+        if len(rows) == 1:
+            return Cell(
+                value,
+                f"“{label}”总计为 {value}（第 {lines[0]} 行）",
+                f"'{label}' total {value} (line {lines[0]})",
+            )
+        return Cell(
+            value,
+            f"“{label}”各项总计之和为 {value}（第 {lines[0]}–{lines[-1]} 行）",
+            f"'{label}' rows total {value} (lines {lines[0]}–{lines[-1]})",
+        )
+
+    def appeals(self, block: str) -> Cell | None:
+        return self._cell((statute.PART4, block, PART4_TOTAL), f"“{block}”总计", f"'{block}' total")
+
+    def fee_row(self) -> Cell | None:
+        label = row_label(FEE_ROW.path)
+        return self._cell((*FEE_ROW.path, TOTAL), f"“{label}”总计", f"'{label}' total")
+
+
+def _table3_balances(report: Report) -> bool:
+    """Whether table 三 adds up wherever it can be read (what rules/totals.py checks).
+
+    The text is compared with the table only when it does: a table that does not add up is
+    reported by the totals rules, and a figure in the text that agrees with the correct table
+    but not with the typo would be the same slip reported twice.
+    """
+    width = len(statute.PART3_COLUMNS)
+    rows = {row.path: [report.count((*row.path, c)) for c in range(width)] for row in statute.PART3_ROWS}
+    for cells in rows.values():
+        if None not in cells and sum_known(cells[:TOTAL]) != cells[TOTAL]:
+            return False
+    for c in range(width):
+        new, carried_in, completed, carried_out = (
+            rows[row.path][c]
+            for row in (
+                statute.ROW_NEW,
+                statute.ROW_CARRIED_IN,
+                statute.ROW_RESULTS_TOTAL,
+                statute.ROW_CARRIED_OUT,
+            )
+        )
+        results = sum_known([rows[row.path][c] for row in statute.RESULT_ROWS])
+        if None not in (results, completed) and results != completed:
+            return False
+        came, went = sum_known([new, carried_in]), sum_known([completed, carried_out])
+        if None not in (came, went) and came != went:
+            return False
+    return True
+
+
+def _block_balances(report: Report, block: str | int) -> bool:
+    cells = [report.count((statute.PART4, block, c)) for c in range(len(statute.PART4_COLUMNS))]
+    return None in cells or sum_known(cells[:PART4_TOTAL]) == cells[PART4_TOTAL]
+
+
+def sum_known(values: list[int | None]) -> int | None:
+    """The sum, or None when a value cannot be read."""
+    total = 0
+    for value in values:
+        if value is None:
+            return None
+        total += value
+    return total
+
+
+def join_cells(cells: list[Cell]) -> tuple[str, str]:
+    return "，".join(c.zh for c in cells), ", ".join(c.en for c in cells)
