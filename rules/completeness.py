@@ -10,6 +10,13 @@ or still carry the template's "（待填写）".
 
 Whether a part or a table row is present at all is the schema's missing-key
 finding (DL101); these rules look at what a present text part says.
+
+Part 一's aspects are what it covers, not headings a clerk must type: many reports write
+"一是……二是……" or "（一）主动公开方面" in one text, or name the aspects their own way ("平台载体
+建设方面", "常态化开展监督管理"). DL301 reads all of part 一 — one text or the aspects written
+as keys — for the aspect or its usual wordings, and at most warns. The five aspects and the
+信息处理费 statement (DL303, under a measure in force from 2021) belong to the 2021 format:
+they are not asked of a report on 2019 or 2020, or one declared on the 2019 format.
 """
 
 from __future__ import annotations
@@ -57,14 +64,23 @@ PLACEHOLDER = Rule(
 
 RULES = (ASPECT_MISSING, EMPTY_TEXT, FEE_SILENT, PLACEHOLDER)
 
-# Wordings that count as mentioning an aspect of part 一.
+# Wordings that count as mentioning an aspect of part 一: its name, its usual headings and the
+# work reports describe under it.
 ASPECT_WORDS: dict[str, tuple[str, ...]] = {
-    "主动公开": ("主动公开",),
-    "依申请公开": ("依申请公开", "依申请", "公开申请"),
-    "政府信息管理": ("政府信息管理", "信息管理", "发布审核", "信息审核", "保密审查"),
-    "平台建设": ("平台建设", "政府信息公开平台", "平台", "门户网站", "政务新媒体"),
-    "监督保障": ("监督保障", "监督", "考核", "培训", "责任追究", "评议"),
-}
+    "主动公开": ("主动公开", "主动发布", "公开政府信息", "发布政府信息", "政策解读", "解读"),
+    "依申请公开": ("依申请", "公开申请", "申请公开"),
+    "政府信息管理": (
+        "信息管理", "发布审核", "信息审核", "审核发布", "审核把关", "保密审查", "三审", "公开属性",
+        "文件清理", "信息清理", "公开目录", "公开指南", "公文公开", "动态更新", "动态调整",
+    ),
+    "平台建设": ("平台", "网站", "门户", "新媒体", "公众号", "公开专栏", "政务公开专区", "公开栏", "载体"),
+    "监督保障": (
+        "监督", "保障", "考核", "培训", "责任追究", "问责", "评议", "督查", "督导", "检查", "评估",
+        "组织领导", "通报",
+    ),
+}  # fmt: skip
+TITLES = re.compile(r"《[^》]*》")
+FIRST_2021_YEAR = 2021
 ASPECT_EN = {
     "主动公开": "proactive disclosure",
     "依申请公开": "disclosure on request",
@@ -107,6 +123,9 @@ class TextPart:
 
 def check(report: Report) -> Iterable[Finding]:
     part1 = report.get((statute.PART1,))
+    format_2021 = _format_2021(report)
+    if format_2021 and isinstance(part1, dict):
+        yield from _missing_aspects(report, _part1_prose(part1))
     for part in text_parts(report):
         value = report.get(part.path)
         if value is None or (isinstance(value, str) and not value.strip()):
@@ -117,6 +136,8 @@ def check(report: Report) -> Iterable[Finding]:
         placeholder = _placeholder(report, part, value)
         if placeholder is not None:
             yield placeholder
+            continue
+        if not format_2021:
             continue
         if part.path == (statute.PART1,) and isinstance(part1, str):
             yield from _missing_aspects(report, value)
@@ -147,11 +168,30 @@ def _empty(report: Report, part: TextPart) -> Finding:
     return EMPTY_TEXT.at(report.key_pos(part.path), part.path, part=part.label, hint=hint, hint_en=hint_en)
 
 
+def _format_2021(report: Report) -> bool:
+    """Whether the 2021 format's requirements apply: not to a report on 2019 or 2020, nor to one
+    declared on the 2019 format (DL504 says when that declaration is itself wrong)."""
+    year, version = report.get((statute.YEAR,)), report.get((statute.VERSION,))
+    if isinstance(year, int) and not isinstance(year, bool) and year < FIRST_2021_YEAR:
+        return False
+    return not (version == 2019 and not isinstance(version, bool))
+
+
+def _part1_prose(part1: dict[object, object]) -> str:
+    """Part 一 written as aspect keys, read as one text: a heading present covers its aspect
+    (an empty one is DL302's), and what is written under one heading may cover another."""
+    present = [f"{key}。" for key in statute.ASPECTS if key in part1]
+    return "".join(present) + "".join(v for v in part1.values() if isinstance(v, str))
+
+
 def _missing_aspects(report: Report, text: str) -> Iterator[Finding]:
+    text = TITLES.sub("", text)  # 《…信息公开条例》 names a title, not the work
     for aspect in statute.ASPECTS:
-        if not any(word in text for word in ASPECT_WORDS[aspect]):
+        if not any(word in text for word in (aspect, *ASPECT_WORDS[aspect])):
+            # One text: where it starts; aspect keys: the 总体情况 key above them.
+            at = report.key_pos if isinstance(report.get((statute.PART1,)), dict) else report.pos
             yield ASPECT_MISSING.at(
-                report.pos((statute.PART1,)), (statute.PART1,), aspect=aspect, aspect_en=ASPECT_EN[aspect]
+                at((statute.PART1,)), (statute.PART1,), aspect=aspect, aspect_en=ASPECT_EN[aspect]
             )
 
 

@@ -2,6 +2,10 @@
 
 《条例》第四十九条: 县级以上人民政府部门 publish their report on the previous year
 by 1月31日; the 政府信息公开工作主管部门 publishes the 本级政府 report by 3月31日.
+The article sets no date for 乡镇人民政府/街道办事处 (乡镇) or a zone's 管委会, so their
+reports get no deadline finding. The deadline follows the kind of body: when an importer only
+guessed the kind (`report.guessed`), a late date is worth knowing (DL306), never an error.
+Many published reports state no date at all: that is DL305, info, and no deadline is checked.
 A report cannot be published before the year it sums up has ended. Reports on
 2021 and later years use the format of 国办公开办函〔2021〕30号; the 2019 and 2020
 reports used the trial format of 国办公开办函〔2019〕60号, whose tables differ, so
@@ -18,7 +22,7 @@ import calendar
 import datetime
 from collections.abc import Iterable, Iterator
 
-from disclosure_lint.api import ERROR, WARNING, Finding, Report, Rule, statute, uses_2019_template
+from disclosure_lint.api import ERROR, INFO, Finding, Report, Rule, statute, uses_2019_template
 
 ARTICLE = "《条例》第四十九条"
 FORMAT_2021 = "国办公开办函〔2021〕30号"
@@ -60,7 +64,7 @@ OLD_FORMAT_USED = Rule(
     "2021 reports on): fill it in on the 2021 format and set '格式版本' to 2021",
 )  # fmt: skip
 OLD_YEAR = Rule(
-    "DL505", "year-before-2021-format", WARNING,
+    "DL505", "year-before-2021-format", INFO,
     "2021 年以前的年度报告不适用 2021 年格式", "A report on a year before 2021 predates the 2021 format",
     FORMAT_2021,
     "{year} 年度的报告当时应使用 {old_format}，而本工具按 2021 年格式（国办公开办函〔2021〕30号）检查："
@@ -69,7 +73,25 @@ OLD_YEAR = Rule(
     "the tables differ, so treat the results as indicative only",
 )  # fmt: skip
 
-RULES = (NOT_A_DATE, TOO_EARLY, TOO_LATE, OLD_FORMAT_USED, OLD_YEAR)
+DATE_UNKNOWN = Rule(
+    "DL305", "publication-date-unknown", INFO,
+    "没有写明发布日期，未检查公布期限", "No publication date is given, so the deadline was not checked",
+    ARTICLE,
+    "没有写明“发布日期”，未检查是否在法定期限内公布：{who}的报告应在 {deadline}前公布（《条例》第四十九条）",
+    "no '发布日期' is given, so whether the report was published on time was not checked: {who_en} "
+    "publishes by {deadline_en} (《条例》第四十九条)",
+)  # fmt: skip
+LATE_IF_KIND = Rule(
+    "DL306", "published-late-if-kind", INFO,
+    "按推测的报告类型，晚于法定期限发布", "Published after the deadline of the kind of body the tool guessed",
+    ARTICLE,
+    "“发布日期”{date} 晚于{who}的法定期限 {deadline}；“报告类型”{kind} 是推测的，不是报告写明的，"
+    "请核对机关类型后再判断是否逾期",
+    "'发布日期' {date} is after {who_en}'s deadline of {deadline_en}, but '报告类型' {kind} was guessed, "
+    "not read from the report: check the kind of body before calling it late",
+)  # fmt: skip
+
+RULES = (NOT_A_DATE, TOO_EARLY, TOO_LATE, OLD_FORMAT_USED, OLD_YEAR, DATE_UNKNOWN, LATE_IF_KIND)
 
 # 第四十九条: (month, day) of the following year by which each kind of report is published.
 DEADLINES = {statute.KIND_DEPARTMENT: (1, 31), statute.KIND_GOVERNMENT: (3, 31)}
@@ -89,6 +111,10 @@ def check(report: Report) -> Iterable[Finding]:
     year = _year(report)
     yield from _format_version(report, year)
     published = report.get((statute.PUBLISHED,))
+    kind = report.get((statute.KIND,))
+    if published is None or (isinstance(published, str) and not published.strip()):
+        yield from _unknown_date(report, kind)
+        return
     if not isinstance(published, str):
         return
     date, invalid = _date(report, published)
@@ -100,18 +126,37 @@ def check(report: Report) -> Iterable[Finding]:
     if date <= datetime.date(year, 12, 31):
         yield TOO_EARLY.at(pos, (statute.PUBLISHED,), date=published, year=year, next_year=year + 1)
         return
-    kind = report.get((statute.KIND,))
     if not isinstance(kind, str) or kind not in DEADLINES:
-        return
+        return  # 乡镇 and 管委会: the article sets no date; an unknown kind is the schema's
     month, day = DEADLINES[kind]
     deadline = datetime.date(year + 1, month, day)
     if date > deadline:
         who, who_en = WHO[kind]
-        yield TOO_LATE.at(
-            pos, (statute.PUBLISHED,), date=published, year=year, who=who, who_en=who_en,
-            deadline=f"{deadline.year} 年 {deadline.month} 月 {deadline.day} 日",
-            deadline_en=f"{deadline.day} {calendar.month_name[deadline.month]} {deadline.year}",
+        rule = LATE_IF_KIND if statute.KIND in report.guessed else TOO_LATE
+        yield rule.at(
+            pos, (statute.PUBLISHED,), date=published, year=year, who=who, who_en=who_en, kind=kind,
+            **_deadline_words(deadline),
         )  # fmt: skip
+
+
+def _deadline_words(deadline: datetime.date) -> dict[str, str]:
+    return {
+        "deadline": f"{deadline.year} 年 {deadline.month} 月 {deadline.day} 日",
+        "deadline_en": f"{deadline.day} {calendar.month_name[deadline.month]} {deadline.year}",
+    }
+
+
+def _unknown_date(report: Report, kind: object) -> Iterator[Finding]:
+    """DL305 where the deadline would apply: the kind is known and the article sets it a date."""
+    year = _year(report)
+    if year is None or not isinstance(kind, str) or kind not in DEADLINES:
+        return
+    month, day = DEADLINES[kind]
+    who, who_en = WHO[kind]
+    path = (statute.PUBLISHED,) if report.has((statute.PUBLISHED,)) else (statute.YEAR,)
+    yield DATE_UNKNOWN.at(
+        report.pos(path), path, who=who, who_en=who_en, **_deadline_words(datetime.date(year + 1, month, day))
+    )
 
 
 def _year(report: Report) -> int | None:
@@ -159,7 +204,7 @@ def _format_version(report: Report, year: int | None) -> Iterator[Finding]:
         if version == 2019 and not isinstance(version, bool) and not uses_2019_template(report):
             yield OLD_FORMAT_USED.at(report.pos((statute.VERSION,)), (statute.VERSION,), year=year)
         return
-    if year >= 2019 and uses_2019_template(report):
+    if year >= 2019 and (uses_2019_template(report) or version == 2019):
         return  # the 2019 format is the right one for 2019 and 2020, and every rule checks it
     if year >= 2019:
         old, old_en = f"2019 年格式（{FORMAT_2019}）", f"the 2019 trial format ({FORMAT_2019})"

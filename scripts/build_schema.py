@@ -185,10 +185,10 @@ def build(fmt: Format) -> dict[str, Any]:
             ),
         },
         s.PUBLISHED: {
-            "type": "string",
+            "type": ["string", "null"],
             "pattern": r"^\d{4}-\d{2}-\d{2}$",
             "title": "发布日期",
-            "description": "向社会公布的日期，写成 2024-01-20 的形式。",
+            "description": "向社会公布的日期，写成 2024-01-20 的形式；报告未写明的，可以不填。",
         },
         s.PART1: part1(fmt),
         s.PART2: part2(fmt),
@@ -197,14 +197,17 @@ def build(fmt: Format) -> dict[str, Any]:
         s.PART5: text("五、存在的主要问题及改进情况", "《条例》第五十条第（四）项。"),
         s.PART6: text("六、其他需要报告的事项", "含信息处理费收取情况等（《条例》第五十条第（五）项）。"),
     }
+    report = obj(
+        properties,
+        title=f"政府信息公开工作年度报告（{fmt.version}年格式）",
+        description=f"《中华人民共和国政府信息公开条例》第五十条；{fmt.document}。",
+    )
+    # Many published reports state no date: an unknown date is worth knowing (DL305), not an error.
+    report["required"].remove(s.PUBLISHED)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://disclosure-lint.invalid/schemas/{schema_name(fmt.version)}",
-        **obj(
-            properties,
-            title=f"政府信息公开工作年度报告（{fmt.version}年格式）",
-            description=f"《中华人民共和国政府信息公开条例》第五十条；{fmt.document}。",
-        ),
+        **report,
     }
 
 

@@ -181,3 +181,69 @@ def test_words_that_only_look_like_placeholders_are_fine(city_text: str) -> None
         "二是政策解读形式较为单一，工作机制有待完善；申请人请填写申请表的说明不够清楚。",
     )
     assert triples(lint(text)) == []
+
+
+# ---------------------------------------------------------------- DL301 reads the prose, not headings
+
+
+def test_flowing_prose_with_heading_variants_covers_all_five(seed_text: str) -> None:
+    # Phrased the way a zone's and a bureau's real reports phrase it: numbered paragraphs with
+    # their own headings, not the format's five keys.
+    text = with_part1_text(
+        seed_text,
+        "2023年，我局围绕群众关切深化政务公开。（一）主动公开方面。全年发布政府信息2645条，\n"
+        "对29项重要政策作了解读。（二）依申请公开方面。本年度未收到政府信息公开申请。\n"
+        "（三）一是各单位明确经办人员，二是落实保密审查。（四）平台载体建设方面。\n"
+        "关停不规范的政务新媒体2个。（五）常态化开展季度检查4次，细化考核细则。",
+    )
+    assert triples(lint(text)) == []
+
+
+def test_aspect_headings_are_not_required_keys(city_text: str) -> None:
+    # Three headings typed; the other two aspects are covered in their prose: nothing to report,
+    # and never the schema's missing-key error.
+    text = edit(city_text, CITY_PLATFORM, "")
+    text = edit(
+        text,
+        "  监督保障: |\n    我局将政务公开纳入年度绩效考核，全年组织业务培训2次。\n",
+        "",
+    )
+    text = edit(
+        text,
+        "    我局落实信息发布三级审核，完成行政规范性文件清理，现行有效的行政规范性文件12件。\n",
+        "    我局落实信息发布三级审核，维护门户网站专栏，把政务公开纳入绩效考核。\n",
+    )
+    assert triples(lint(text)) == []
+
+
+def test_aspect_missing_from_keys_and_prose_is_a_warning_at_part_one(city_text: str) -> None:
+    text = edit(city_text, "  监督保障: |\n    我局将政务公开纳入年度绩效考核，全年组织业务培训2次。\n", "")
+    result = lint(text)
+    assert triples(result) == [("DL301", line_of(text, "总体情况:"), 1)]
+    assert result.findings[0].args["aspect"] == "监督保障"
+    assert result.findings[0].severity == WARNING
+
+
+def test_a_title_does_not_cover_an_aspect(seed_text: str) -> None:
+    text = with_part1_text(
+        seed_text, "我局贯彻《政府信息公开平台建设和监督保障工作规定》，主动公开信息123条。"
+    )
+    assert [f.args["aspect"] for f in lint(text).findings] == [
+        "依申请公开",
+        "政府信息管理",
+        "平台建设",
+        "监督保障",
+    ]
+
+
+@pytest.mark.parametrize(("year", "version"), [("2020", "2019"), ("2020", "2021"), ("2019", "2019")])
+def test_2021_requirements_are_not_asked_of_a_2019_format_report(
+    seed_text: str, year: str, version: str
+) -> None:
+    # Part 一 in one paragraph about none of the aspects, part 六 silent on the fee: right for 2019/2020.
+    text = with_part1_text(seed_text, "2020年，我局认真贯彻落实《中华人民共和国政府信息公开条例》。")
+    text = edit(text, "  本年度未收取信息处理费，无其他需要报告的事项。", "  无其他需要报告的事项。")
+    text = edit(edit(text, "年度: 2023", f"年度: {year}"), "格式版本: 2021", f"格式版本: {version}")
+    text = edit(text, "发布日期: 2024-01-22", f"发布日期: {int(year) + 1}-01-20")
+    codes = [code for code, _, _ in triples(lint(text))]
+    assert "DL301" not in codes and "DL303" not in codes

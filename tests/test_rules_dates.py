@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 from conftest import edit, line_of, lint, triples
 
-from disclosure_lint.findings import ERROR, WARNING
+from disclosure_lint import engine
+from disclosure_lint.findings import ERROR, INFO, WARNING
 
 DATE = "发布日期: 2024-01-22"
+DATES = next(m for m in engine.load_rule_modules(entry_points=False) if m.name.endswith("dates.py"))
 
 
 def published(text: str, date: str, kind: str = "部门") -> str:
@@ -122,14 +124,12 @@ def test_2019_format_declared_for_a_2023_report(seed_text: str) -> None:
     )
 
 
-@pytest.mark.parametrize("version", ["2019", "2021"])
-def test_report_on_2020_predates_the_2021_format(seed_text: str, version: str) -> None:
+def test_report_on_2020_predates_the_2021_format(seed_text: str) -> None:
     text = edit(seed_text, "年度: 2023", "年度: 2020")
-    text = edit(text, "格式版本: 2021", f"格式版本: {version}")
     text = published(text, "2021-01-20")
     result = lint(text)
     assert triples(result) == [("DL505", line_of(text, "年度:"), 5)]
-    assert result.findings[0].severity == WARNING
+    assert result.findings[0].severity == INFO  # worth knowing: the tables are read as 2021's
     assert result.findings[0].message() == (
         "2020 年度的报告当时应使用 2019 年格式（国办公开办函〔2019〕60号），而本工具按 2021 年格式"
         "（国办公开办函〔2021〕30号）检查：两种格式的表格项目不同，检查结果仅供参考"
@@ -139,3 +139,58 @@ def test_report_on_2020_predates_the_2021_format(seed_text: str, version: str) -
 def test_report_on_2021_uses_the_2021_format(seed_text: str) -> None:
     text = published(edit(seed_text, "年度: 2023", "年度: 2021"), "2022-01-25")
     assert triples(lint(text)) == []
+
+
+def test_report_on_2020_declaring_the_2019_format_is_right(seed_text: str) -> None:
+    # 格式版本: 2019 for 2019 or 2020 is the format in force then: nothing to say about it.
+    text = edit(edit(seed_text, "年度: 2023", "年度: 2020"), "格式版本: 2021", "格式版本: 2019")
+    assert [c for c, _, _ in triples(lint(published(text, "2021-01-20")))] == []
+
+
+# ---------------------------------------------------------------- DL305: no date given
+
+
+def test_unknown_date_is_info_and_names_the_deadline_of_the_kind(seed_text: str) -> None:
+    # A district government's report as published, with no date in it (like e-district-2024).
+    text = edit(edit(seed_text, DATE + "\n", ""), "报告类型: 部门", "报告类型: 本级政府")
+    result = lint(text)
+    assert triples(result) == [("DL305", line_of(text, "年度:"), 5)]
+    assert result.findings[0].severity == INFO
+    assert result.count(ERROR) == result.count(WARNING) == 0  # never fails a run
+    assert "2024 年 3 月 31 日前公布" in result.findings[0].message()
+
+
+def test_null_date_is_info_at_the_date(seed_text: str) -> None:
+    text = edit(seed_text, DATE, "发布日期: ~")
+    assert triples(lint(text)) == [("DL305", line_of(text, "发布日期:"), 7)]
+
+
+@pytest.mark.parametrize("kind", ["乡镇", "管委会"])
+def test_no_deadline_for_townships_and_zones(seed_text: str, kind: str) -> None:
+    # 第四十九条 sets no date for a 街道办事处 or a zone's 管委会: late or unknown, nothing to say.
+    assert triples(lint(published(seed_text, "2024-05-20", kind))) == []
+    text = edit(edit(seed_text, DATE + "\n", ""), "报告类型: 部门", f"报告类型: {kind}")
+    assert triples(lint(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "late", "on_time"),
+    [("部门", "2024-02-01", "2024-01-31"), ("本级政府", "2024-04-01", "2024-03-31")],
+)
+def test_deadline_follows_the_kind(seed_text: str, kind: str, late: str, on_time: str) -> None:
+    text = published(seed_text, late, kind)
+    assert triples(lint(text)) == [("DL503", *at_date(text))]
+    assert triples(lint(published(seed_text, on_time, kind))) == []
+
+
+def test_a_guessed_kind_never_makes_a_late_date_an_error(seed_text: str) -> None:
+    # An importer that guessed 部门 from the agency's name: the deadline may not apply.
+    from disclosure_lint.loader import load_text
+
+    text = published(seed_text, "2024-03-20")
+    report = load_text(text, "r.yaml").report
+    assert report is not None
+    report.guessed = frozenset({"报告类型"})
+    found = [f for f in DATES.check(report)]
+    assert [(f.code, f.pos.line, f.pos.col, f.severity) for f in found] == [("DL306", *at_date(text), INFO)]
+    assert "推测" in found[0].message()
