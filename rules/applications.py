@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterator
 from itertools import islice
 
-from disclosure_lint.api import WARNING, Finding, Report, Rule, statute
+from disclosure_lint.api import INFO, WARNING, Finding, Report, Rule, statute
 from disclosure_lint.prose import (
     APP_WORDS,
     DELTA,
@@ -39,7 +39,6 @@ from disclosure_lint.prose import (
     MAX_FINDINGS,
     REACH,
     SUBSET,
-    WIDER,
     Flat,
     Sentence,
     TextReader,
@@ -70,14 +69,23 @@ NO_APPLICATIONS = Rule(
     "the text says '{quote}' (no applications), but table 三 '本年新收' totals {value} (line {line})",
 )  # fmt: skip
 BREAKDOWN = Rule(
-    "DL705", "breakdown-sum", WARNING,
+    "DL705", "breakdown-sum", INFO,
     "“其中”所列各项之和与总数不符", "The parts listed after 其中 do not add up to their whole",
     "《条例》第五十条",
     "“其中”所列各项之和为 {parts}（{terms}），{relation}前面说的“{whole_quote}”",
     "the parts listed after 其中 add up to {parts} ({terms}), {relation_en} '{whole_quote}' before them",
 )  # fmt: skip
+PART_OF_BODY = Rule(
+    "DL707", "narrative-count-one-office", INFO,
+    "正文中一个办事机构的申请件数与全表不同", "A count for one office in the text differs from the whole table",
+    TABLE3,
+    "正文说“{quote}”，表三{cells}：正文的数字只说{office}，表三如果是整个机关（或全区域）的合计，两者不矛盾；"
+    "如果表三也只统计{office}，请核对",
+    "the text says '{quote}', table 三 has {cells_en}: the text's figure is for {office} only, so if the table "
+    "is the whole body's (or the whole area's) there is no conflict; if it is {office}'s too, check the figures",
+)  # fmt: skip
 
-RULES = (APPLICATION_COUNT, NO_APPLICATIONS, BREAKDOWN)
+RULES = (APPLICATION_COUNT, NO_APPLICATIONS, BREAKDOWN, PART_OF_BODY)
 
 # The reasons that name one row of a result group (表三（三）1 … （六）3).
 REASON = re.compile(
@@ -92,13 +100,31 @@ RESULT_GROUPS = {
     "不予处理": statute.NOT_PROCESSED,
     "其他处理": statute.OTHER_HANDLING,
 }
-STRONG_KINDS = frozenset({"result", "carried_out", "carried_in", "new", "completed"})
+STRONG_KINDS = frozenset({"result", "results", "applicants", "carried_out", "carried_in", "new", "completed"})
 WEAK_KINDS = frozenset({"received", "handled"})
 
 
 ALL_DONE = re.compile(
-    r"(?:全部|均已?|都已?|已全部|全数)(?:按时|依法|如期|在法定期限内)?(?:办结|办理完毕|处理完毕)"
+    r"(?:全部|均已?|都已?|已全部|全数)(?:按时|按期|依法依规|依法|及时|如期|在法定期限内)?"
+    r"(?:办结|办理完毕|处理完毕)"
 )
+# Two result groups named together: "予以公开及部分公开33件" is their sum.
+RESULT_PAIR = re.compile(
+    r"(?P<a>予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)(?:及|和|与|以及|、|或)"
+    r"(?P<b>予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)"
+)
+# One office inside the body speaks: "区政府办代表区政府受理…", "局机关本级收到…".
+OFFICE = re.compile(
+    r"(?P<office>(?:[区县市镇乡]政府|政府)办(?:公室)?|办公室|机关本级|局机关|局本级)"
+    r"(?:[^，,；;。]{0,12}?代表)?"
+)
+# The applicant columns a figure may be limited to: "其中自然人申请741件".
+APPLICANTS = re.compile(
+    r"(?P<legal>法人或(?:者)?其他组织|法人和其他组织|法人及其他组织)|(?P<person>自然人|公民个人|公民)"
+    r"|(?P<column>商业企业|科研机构|社会公益组织|法律服务机构)"
+)
+# A count of documents or information items, not of applications: "依申请公开类信息12件".
+DOCUMENTS = re.compile(r"(?:类|的)?信息$|文件$|类$|条目$")
 
 
 def _kinds(window: str, kinds: list[tuple[str, re.Pattern[str]]]) -> list[tuple[str, str]]:
@@ -110,9 +136,16 @@ def _kinds(window: str, kinds: list[tuple[str, re.Pattern[str]]]) -> list[tuple[
         if not matches:
             continue
         if name == "result":
-            # A result figure is only that result; "予以公开、部分公开共33件" is two of them, and
+            # A result figure is only that result, and "予以公开及部分公开33件" their sum;
             # "因涉及国家秘密不予公开1件" is one row of the group, not the group.
-            return [(name, matches.pop())] if len(matches) == 1 and not REASON.search(window) else []
+            if REASON.search(window):
+                return []
+            if len(matches) == 1:
+                return [(name, matches.pop())]
+            pair = RESULT_PAIR.search(window.split(FIGURE)[0])
+            if len(matches) == 2 and pair and pair.group("a") != pair.group("b"):
+                return [("results", f"{pair.group('a')}+{pair.group('b')}")]
+            return []
         found.append((name, min(matches)))
         window = mask(window, pattern)
     return found
@@ -143,6 +176,8 @@ def _expected(tables: Tables, found: list[tuple[str, str]]) -> list[Cell] | None
     for name, words in found:
         if name == "result":
             cells.append(tables.result_group(RESULT_GROUPS[words]))
+        elif name == "results":
+            cells.append(tables.result_groups([RESULT_GROUPS[w] for w in words.split("+")]))
         elif name == "new":
             cells.append(tables.new())
         elif name == "carried_in":
@@ -184,7 +219,24 @@ CHANNELS = re.compile(
 BREAKDOWN_STOP = re.compile(
     r"其中|分别|各|占|%|％|同比|较|增|减|含|包括|累计|以上|约|近|至少|[\d十百千][余多]"
 )
-REMAINDER = re.compile(r"^(?:其余|剩余|余下|另有|剩下)")
+# The last part says the list is complete: "其余4件", "其他856条".
+REMAINDER = re.compile(r"^(?:其余|剩余|余下|另有|剩下|其他|其它)")
+
+
+def _list_end(text: str, start: int, bracketed: bool) -> int:
+    """Where a 其中 list ends: at "；", or, for "（其中…）", at the bracket that closes it."""
+    depth = 0
+    for index in range(start, len(text)):
+        char = text[index]
+        if char in "；;" and depth == 0:
+            return index
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            if depth == 0 and bracketed:
+                return index
+            depth = max(0, depth - 1)
+    return len(text)
 
 
 def _unbracketed(text: str) -> str:
@@ -194,6 +246,15 @@ def _unbracketed(text: str) -> str:
 def _inside_brackets(text: str, start: int, index: int) -> bool:
     segment = text[start:index]
     return segment.count("（") + segment.count("(") > segment.count("）") + segment.count(")")
+
+
+def _columns(match: re.Match[str]) -> tuple[int, ...]:
+    """The table 三 columns an applicant word names: 法人或其他组织 is the five after 自然人."""
+    if match.group("person"):
+        return (0,)
+    if match.group("legal"):
+        return tuple(range(1, TOTAL))
+    return (statute.APPLICANT_COLUMNS.index(match.group("column")),)
 
 
 def _new_and_carried_in(parts: list[Token], kinds: list[tuple[str, re.Pattern[str]]]) -> bool:
@@ -238,23 +299,41 @@ class ApplicationReader(TextReader):
             window = token.window
             if FOREIGN.search(window) or DELTA.search(window) or SUBSET.search(window):
                 continue
-            found = _kinds(window, self.kinds)
+            if DOCUMENTS.search(token.lead):
+                continue  # items of information, not applications
+            applicants = APPLICANTS.search(token.lead)
+            if applicants and "申请" in token.lead:
+                found = [("applicants", applicants.group())]  # one column: with or without 上年结转
+            else:
+                found, applicants = _kinds(window, self.kinds), None
             if not found:
                 continue
             prefix = looking_back(sentence.text, token.start - sentence.start)
-            if WIDER.search(prefix + window) or self.other_period(prefix):
+            if self.wider(prefix + window) or self.other_period(prefix):
                 continue
             if not _about_applications(flat, window, previous_and(prefix, context, sentence), found):
                 continue
-            cells = _expected(self.tables, found)
+            if applicants:
+                cells = self.tables.applicants(_columns(applicants))
+            else:
+                cells = _expected(self.tables, found)
             if cells is None or any(cell.value == token.value for cell in cells):
                 continue
             zh, en = join_cells(cells)
-            finding = APPLICATION_COUNT.at(
-                self.pos(flat, token.start), flat.path,
-                quote=quote(flat, token.lead_start, token.said_end), cells=zh, cells_en=en,
-            )  # fmt: skip
-            yield finding, token.start
+            said = quote(flat, token.lead_start, token.said_end)
+            office = OFFICE.search(prefix)
+            if office:
+                yield PART_OF_BODY.at(
+                    self.pos(flat, token.start), flat.path, quote=said, cells=zh, cells_en=en,
+                    office=office.group("office"),
+                ), token.start  # fmt: skip
+                continue
+            yield (
+                APPLICATION_COUNT.at(
+                    self.pos(flat, token.start), flat.path, quote=said, cells=zh, cells_en=en
+                ),
+                token.start,
+            )
 
     def _all_done(self, flat: Flat, sentence: Sentence, context: str) -> Iterator[Finding]:
         """The figure-less "已全部办结": nothing was carried forward."""
@@ -263,7 +342,7 @@ class ApplicationReader(TextReader):
             clause = clause_before(text, match.start())
             clause_start = match.start() - len(clause)
             prefix = looking_back(text, match.start())
-            if "结转" in prefix or FOREIGN.search(clause) or WIDER.search(prefix) or DELTA.search(clause):
+            if "结转" in prefix or FOREIGN.search(clause) or self.wider(prefix) or DELTA.search(clause):
                 continue
             if any(clause_start <= t.start - sentence.start < match.start() for t in sentence.tokens):
                 continue  # "其中60件已全部办结" speaks of those 60 only
@@ -291,7 +370,7 @@ class ApplicationReader(TextReader):
                 continue
             clause = clause_before(text, match.start())
             prefix = looking_back(text, match.start())
-            if len(clause) > 15 or HYPOTHETICAL.search(clause) or WIDER.search(prefix):
+            if len(clause) > 15 or HYPOTHETICAL.search(clause) or self.wider(prefix):
                 continue
             if self.other_period(prefix):
                 continue
@@ -317,9 +396,11 @@ class ApplicationReader(TextReader):
                 continue
             whole = before[-1]
             between = text[whole.end - sentence.start : at]
-            if between.strip("，,（(：:") or whole.approximate or DELTA.search(whole.lead):
+            if between.strip("，,（(：:") or whole.approximate or DELTA.search(whole.lead.replace("各", "")):
+                continue  # "各" only matters right before a figure ("各5件")
+            if whole.lead.endswith("各"):
                 continue
-            stop = next((i for i in range(match.end(), len(text)) if text[i] in "；;"), len(text))
+            stop = _list_end(text, match.end(), bracketed=bool(re.search(r"[（(]", between)))
             segment = _unbracketed(text[match.end() : stop])
             parts = [
                 t

@@ -268,6 +268,7 @@ def clause_before(text: str, index: int) -> str:
     return prefix[max([-1] + [prefix.rfind(c) for c in CLAUSE_END]) + 1 :]
 
 
+GOVERNMENT_KINDS = (statute.KIND_GOVERNMENT, statute.KIND_ZONE, statute.KIND_TOWNSHIP)
 # A negation that is a condition or a purpose, not a fact: "对未受理的申请…", "确保未…".
 HYPOTHETICAL = re.compile(r"对于?|如果?|若|凡|倘|的|将|把|针对|避免|防止|确保|是否|未经|除")
 # What ties a sentence on appeals or fees to disclosure, rather than to other business.
@@ -314,3 +315,21 @@ class TextReader:
 
     def other_period(self, prefix: str) -> bool:
         return other_period(mask_status(prefix, self.kinds), self.year)
+
+    def wider(self, text: str) -> bool:
+        """Whether `text` speaks of a wider scope than the report's tables (全市各级…); a
+        government's own area ("全县" in a county's report) is its own scope, not a wider one."""
+        if self.own_area:
+            text = text.replace(self.own_area, "□□")
+        return bool(WIDER.search(text))
+
+    @property
+    def own_area(self) -> str | None:
+        """ "全县" for 沭阳县人民政府's report, "全区" for a district's or a zone's; None for a department."""
+        kind, agency = self.report.get((statute.KIND,)), self.report.get((statute.AGENCY,))
+        if kind not in GOVERNMENT_KINDS or not isinstance(agency, str):
+            return None
+        name = agency.strip().removesuffix("人民政府").removesuffix("管委会").removesuffix("管理委员会")
+        if name.endswith(("办事处", "街道")):
+            return "全街道"
+        return f"全{name[-1]}" if name and name[-1] in "省市区县镇乡州盟旗" else None

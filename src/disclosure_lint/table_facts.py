@@ -95,6 +95,37 @@ class Tables:
             f"'{label}' rows total {value} (lines {lines[0]}–{lines[-1]})",
         )
 
+    def result_groups(self, groups: list[str]) -> Cell | None:
+        """Two or more result groups named together: "予以公开及部分公开33件"."""
+        cells = [self.result_group(group) for group in groups]
+        if any(cell is None for cell in cells):
+            return None
+        value = sum(cell.value for cell in cells if cell is not None)
+        labels = "与".join(f"“{group}”" for group in groups)
+        return Cell(value, f"{labels}合计为 {value}", f"{' + '.join(groups)} {value} in all")
+
+    def applicants(self, columns: tuple[int, ...]) -> list[Cell] | None:
+        """A figure for some applicant columns: their 本年新收, with 上年结转, or their 办结."""
+        names = "、".join(statute.APPLICANT_COLUMNS[c] for c in columns)
+        rows = {
+            "new": statute.ROW_NEW, "carried_in": statute.ROW_CARRIED_IN, "done": statute.ROW_RESULTS_TOTAL,
+        }  # fmt: skip
+        values: dict[str, int] = {}
+        for key, row in rows.items():
+            total = sum_known([self._value((*row.path, c)) for c in columns])
+            if total is None:
+                return None
+            values[key] = total
+        line = self._line((*statute.ROW_NEW.path, columns[0]))
+        new, with_carried = values["new"], values["new"] + values["carried_in"]
+        return [
+            Cell(
+                new, f"“本年新收”中{names}为 {new}（第 {line} 行）", f"'本年新收' {names} {new} (line {line})"
+            ),
+            Cell(with_carried, f"加上“上年结转”为 {with_carried}", f"{with_carried} with '上年结转'"),
+            Cell(values["done"], f"办结 {values['done']}", f"{values['done']} completed"),
+        ]
+
     def appeals(self, block: str) -> Cell | None:
         return self._cell((statute.PART4, block, PART4_TOTAL), f"“{block}”总计", f"'{block}' total")
 
