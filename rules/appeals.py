@@ -22,7 +22,6 @@ from disclosure_lint.prose import (
     DISCLOSURE_LINK,
     HYPOTHETICAL,
     MAX_FINDINGS,
-    WIDER,
     Flat,
     Sentence,
     TextReader,
@@ -51,12 +50,29 @@ APPEAL_COUNT = Rule(
     "the text says '{quote}', but table 四 has {cells_en}",
 )  # fmt: skip
 
-RULES = (NO_APPEALS, APPEAL_COUNT)
+OUTCOME = Rule(
+    "DL708", "narrative-appeal-outcome", WARNING,
+    "正文说行政复议、行政诉讼结果均为维持，表四却有纠正或尚未审结的案件",
+    "The text says every appeal or suit was upheld, table 四 has corrected or pending cases",
+    TABLE4,
+    "正文说“{quote}”，但表四{cells}",
+    "the text says '{quote}', but table 四 has {cells_en}",
+)  # fmt: skip
+
+RULES = (NO_APPEALS, APPEAL_COUNT, OUTCOME)
 
 NONE_APPEALS = re.compile(
     r"(?P<neg>(?:未|没有|无|暂无|不存在|均未|并未|从未|没)(?:被)?(?:发生|出现|产生|引发|引起|收到|接到|涉及|有)?)"
     r"(?P<gap>[^，,；;：:。]{0,25}?)(?=复议|行政诉讼|诉讼|起诉|应诉)"
 )
+# "均获维持", "全部维持", "均胜诉": every case of the blocks named before it ended in the organ's favour.
+ALL_UPHELD = re.compile(
+    r"(?:均|全部|都|全数)(?:已)?(?:获得?|被|予以|得到)?(?:复议机关|人民法院|法院)?(?:决定|判决|裁定)?"
+    r"(?:维持|胜诉|驳回)"
+)
+# A figure for the cases named before it: "行政复议、行政诉讼…共办理相关案件74件".
+RELATED = re.compile(r"相关案件|上述案件|以上案件|此类案件|两类案件")
+CORRECTED, PENDING = statute.PART4_COLUMNS.index("结果纠正"), statute.PART4_COLUMNS.index("尚未审结")
 NOT_A_NEGATION = tuple("论法须需关误疑效偿私意")  # 无论, 无法, 无须 …
 ZERO_APPEALS = re.compile(
     r"(?:行政复议|行政诉讼|复议|诉讼)(?:[、和及与](?:行政复议|行政诉讼|复议|诉讼))?(?:案件)?(?:的)?(?:数量|件数)?"
@@ -81,7 +97,7 @@ def _appeal_kinds(window: str) -> set[str]:
     return kinds
 
 
-def _appeal_cells(tables: Tables, kinds: set[str]) -> tuple[int, list[Cell]] | None:
+def _blocks(kinds: set[str]) -> list[str]:
     blocks: list[str] = []
     if "review" in kinds:
         blocks.append(statute.REVIEW)
@@ -89,6 +105,11 @@ def _appeal_cells(tables: Tables, kinds: set[str]) -> tuple[int, list[Cell]] | N
         blocks.append(statute.SUIT_DIRECT)
     if "suits" in kinds or "after" in kinds:
         blocks.append(statute.SUIT_AFTER_REVIEW)
+    return blocks
+
+
+def _appeal_cells(tables: Tables, kinds: set[str]) -> tuple[int, list[Cell]] | None:
+    blocks = _blocks(kinds)
     cells = [tables.appeals(block) for block in blocks]
     known = [cell for cell in cells if cell is not None]
     if not cells or len(known) < len(cells):
@@ -107,15 +128,21 @@ def check(report: Report) -> Iterator[Finding]:
 
 class AppealReader(TextReader):
     def read(self, flat: Flat) -> Iterator[Finding]:
+        previous = ""
         for sentence in sentences(flat):
+            # Tied to disclosure by the sentence before ("依申请公开方面…。本年度被申请行政复议1件")
+            # or by part 一's 依申请公开 aspect, as well as by its own words.
+            linked = flat.application_aspect or bool(DISCLOSURE_LINK.search(previous))
             yield from self._no_appeals(flat, sentence)
-            yield from self._appeal_counts(flat, sentence)
+            yield from self._appeal_counts(flat, sentence, linked)
+            yield from self._outcomes(flat, sentence, linked)
+            previous = sentence.text
 
     # ------------------------------------------------------------ DL703
 
     def _no_appeals(self, flat: Flat, sentence: Sentence) -> Iterator[Finding]:
         text = sentence.text
-        if WIDER.search(text):
+        if self.wider(text):
             return
         for match in sorted(
             [*NONE_APPEALS.finditer(text), *ZERO_APPEALS.finditer(text)], key=lambda m: m.start()
@@ -151,19 +178,23 @@ class AppealReader(TextReader):
 
     # ------------------------------------------------------------ DL704
 
-    def _appeal_counts(self, flat: Flat, sentence: Sentence) -> Iterator[Finding]:
+    def _appeal_counts(self, flat: Flat, sentence: Sentence, linked: bool) -> Iterator[Finding]:
         text = sentence.text
-        if WIDER.search(text):
+        if self.wider(text):
             return
         for token in sentence.tokens:
             if token.approximate or token.unit not in ("件", "起", "宗", "个", "次", "例"):
                 continue
             window = token.window
-            kinds = _appeal_kinds(window)
+            prefix = looking_back(text, token.start - sentence.start)
+            # What is said before the figure decides: in "行政复议案件2件、行政诉讼案件3件" the 2 is
+            # the 行政复议 block only; "相关案件74件" after both words is all three blocks.
+            kinds = _appeal_kinds(token.lead) or _appeal_kinds(token.tail)
+            if not kinds and RELATED.search(token.lead):
+                kinds = _appeal_kinds(prefix)
             if not kinds or APPEAL_DETAIL.search(window.replace("不服", "")) or DELTA.search(window):
                 continue
-            prefix = looking_back(text, token.start - sentence.start)
-            if not DISCLOSURE_LINK.search(prefix) or self.other_period(prefix):
+            if not (DISCLOSURE_LINK.search(prefix) or linked) or self.other_period(prefix):
                 continue
             cells = _appeal_cells(self.tables, kinds)
             if cells is None or cells[0] == token.value:
@@ -176,3 +207,28 @@ class AppealReader(TextReader):
                 self.pos(flat, token.start), flat.path,
                 quote=quote(flat, token.lead_start, token.said_end), cells=zh, cells_en=en,
             )  # fmt: skip
+
+    # ------------------------------------------------------------ DL708
+
+    def _outcomes(self, flat: Flat, sentence: Sentence, linked: bool) -> Iterator[Finding]:
+        text = sentence.text
+        for match in ALL_UPHELD.finditer(text):
+            prefix = looking_back(text, match.start())
+            kinds = _appeal_kinds(prefix)
+            if not kinds or self.wider(prefix) or self.other_period(prefix):
+                continue
+            if not (DISCLOSURE_LINK.search(prefix) or linked) or HYPOTHETICAL.search(
+                clause_before(text, match.start())
+            ):
+                continue
+            against = self.tables.appeal_outcomes(_blocks(kinds), (CORRECTED, PENDING))
+            if against is None or not against[0]:
+                continue
+            start = sentence.start + match.start()
+            clause = clause_before(text, match.start())
+            yield OUTCOME.at(
+                self.pos(flat, start), flat.path,
+                quote=quote(flat, start - len(clause), sentence.start + match.end()),
+                cells=against[1], cells_en=against[2],
+            )  # fmt: skip
+            return

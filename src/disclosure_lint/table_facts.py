@@ -129,6 +129,21 @@ class Tables:
     def appeals(self, block: str) -> Cell | None:
         return self._cell((statute.PART4, block, PART4_TOTAL), f"“{block}”总计", f"'{block}' total")
 
+    def appeal_outcomes(self, blocks: list[str], columns: tuple[int, ...]) -> tuple[int, str, str] | None:
+        """The cases of `columns` (e.g. 结果纠正, 尚未审结) in `blocks`: (how many, zh, en)."""
+        named: list[tuple[str, str, int, int]] = []
+        for block in blocks:
+            for column in columns:
+                path = (statute.PART4, block, column)
+                value = self._value(path)
+                if value is None:
+                    return None
+                if value:
+                    named.append((block, statute.PART4_COLUMNS[column], value, self._line(path)))
+        zh = "，".join(f"“{b}”{c}为 {v}（第 {line} 行）" for b, c, v, line in named)
+        en = ", ".join(f"'{b}' {c} {v} (line {line})" for b, c, v, line in named)
+        return sum(v for _, _, v, _ in named), zh, en
+
     def fee_row(self) -> Cell | None:
         label = row_label(FEE_ROW.path)
         return self._cell((*FEE_ROW.path, TOTAL), f"“{label}”总计", f"'{label}' total")
