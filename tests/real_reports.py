@@ -19,9 +19,6 @@ from disclosure_lint import statute as s
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 REAL = SHARED / "real"
 NAMES = ("a-zone-2021", "b-zone-2019", "c-county-2025", "d-bureau-2022", "e-district-2024")
-# Reports whose table 三 prints the single 2019-style （六）其他处理 row, or the 2019 format: the
-# YAML shape for these is being added on main (`其他处理: [7 cells]`, `格式版本: 2019`).
-SINGLE_OTHER_ROW = frozenset({"b-zone-2019", "e-district-2024"})
 
 KINDS = {
     "a-zone-2021": "管委会",
