@@ -187,7 +187,7 @@ def _part1_prose(part1: dict[object, object]) -> str:
 def _missing_aspects(report: Report, text: str) -> Iterator[Finding]:
     text = TITLES.sub("", text)  # 《…信息公开条例》 names a title, not the work
     for aspect in statute.ASPECTS:
-        if not any(word in text for word in (aspect, *ASPECT_WORDS[aspect])):
+        if not any(word in text for word in (*statute.ASPECT_HEADINGS[aspect], *ASPECT_WORDS[aspect])):
             # One text: where it starts; aspect keys: the 总体情况 key above them.
             at = report.key_pos if isinstance(report.get((statute.PART1,)), dict) else report.pos
             yield ASPECT_MISSING.at(

@@ -94,7 +94,7 @@ LATE_IF_KIND = Rule(
 RULES = (NOT_A_DATE, TOO_EARLY, TOO_LATE, OLD_FORMAT_USED, OLD_YEAR, DATE_UNKNOWN, LATE_IF_KIND)
 
 # 第四十九条: (month, day) of the following year by which each kind of report is published.
-DEADLINES = {statute.KIND_DEPARTMENT: (1, 31), statute.KIND_GOVERNMENT: (3, 31)}
+DEADLINES = statute.deadlines.DEADLINES  # 部门 1月31日, 本级政府 3月31日; none for 乡镇, 管委会
 WHO = {
     statute.KIND_DEPARTMENT: (
         "县级以上人民政府部门",

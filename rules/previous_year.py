@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from disclosure_lint.api import ERROR, WARNING, Finding, Report, Rule, row_label, statute
+from disclosure_lint.prose import FOLD_DIGITS
 
 CARRIED_IN = Rule(
     "DL721", "carried-in-vs-last-year", ERROR,
@@ -72,7 +73,6 @@ COPY_SHARE = 50  # per cent of a part's characters found in last year's report
 MIN_CHARS = 80  # shorter parts ("本年度未收取信息处理费…") are the same every year by nature
 MAX_CHARS = 50_000  # longer is not a report's text part; comparing it would only cost time and memory
 NGRAM = 8  # characters: long enough that shared stock phrases are a small share
-FOLD_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def check(report: Report) -> Iterator[Finding]:

@@ -26,6 +26,7 @@ from itertools import islice
 
 from disclosure_lint.api import WARNING, Finding, Path, Report, Rule, statute
 from disclosure_lint.messages import text_too_long
+from disclosure_lint.prose import FOLD_DIGITS, MAX_FINDINGS, MAX_TEXT
 
 STALE_YEAR = Rule(
     "DL711", "stale-year", WARNING,
@@ -37,7 +38,6 @@ STALE_YEAR = Rule(
 )  # fmt: skip
 RULES = (STALE_YEAR,)
 
-FOLD_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _NON_SPACE = re.compile(r"\S+")
 _FULL_WIDTH_DIGIT = re.compile("[０-９]")
 YEAR = r"(?P<year>(?:19|20)\d{2})"
@@ -65,10 +65,8 @@ NAMED = (
 COMPARING = re.compile(r"同比|环比|较|相比|对比|比上年|比去年|本年|今年|本年度")
 TITLE = re.compile(r"《[^》]*》|“[^”]*”")
 QUOTE = 30  # characters of the sentence shown in the message, at most
-# Bounds that keep hostile input linear: no report's text part or sentence is longer.
-MAX_TEXT = 50_000
+# How far back a sentence is read (the text bounds, MAX_TEXT and MAX_FINDINGS, are the prose module's).
 REACH = 300
-MAX_FINDINGS = 50  # per text part: past that, the text is not prose the clerk wrote
 
 
 @dataclass(frozen=True)

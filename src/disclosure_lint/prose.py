@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from . import statute
 from .document import Report
 from .findings import Path, Pos
+from .statute.numbers import chinese_numeral
 
 SENTENCE_END = "。！？!?"
 # Bounds that keep hostile input linear: no report's prose has a longer sentence or text part,
@@ -33,8 +34,6 @@ FOLD_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _NON_SPACE = re.compile(r"\S+")
 _FULL_WIDTH_DIGIT = re.compile("[０-９]")
 
-CN_DIGITS = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
-CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_NUMERAL = "零〇一二两三四五六七八九十百千万"
 UNITS = "人次|万元|亿元|件|条|篇|份|个|项|次|宗|起|例|期|场|家|批|部|则|张|幅|套|本|册|元"
 TOKEN = re.compile(
@@ -107,29 +106,11 @@ class Sentence:
     tokens: list[Token] = field(default_factory=list)
 
 
-def cn_int(numeral: str) -> int | None:
-    """十二 → 12, 一百零五 → 105, 两 → 2, 一〇五 → 105; None for what is not a numeral."""
-    if all(c in CN_DIGITS for c in numeral):
-        return int("".join(str(CN_DIGITS[c]) for c in numeral))
-    total = section = number = 0
-    for char in numeral:
-        if char in CN_DIGITS:
-            number = CN_DIGITS[char]
-        elif char in CN_UNITS:
-            section += (number or (1 if char == "十" else 0)) * CN_UNITS[char]
-            if number == 0 and char != "十":
-                return None  # 百, 千 without a digit before them
-            number = 0
-        else:  # 万
-            total += (section + number) * 10_000
-            section = number = 0
-    return total + section + number
-
-
 def read_number(text: str) -> int | None:
+    """70, 1,234 or 十二: the statute model's one reader of numerals decides Chinese ones."""
     if text[0].isdigit():
         return int(text.replace(",", ""))
-    return cn_int(text)
+    return chinese_numeral(text)
 
 
 def sentences(flat: Flat) -> list[Sentence]:
