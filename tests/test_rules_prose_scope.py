@@ -190,3 +190,34 @@ def test_a_short_list_without_other_stays_silent(city_text: str) -> None:
     # "其中" often names only the notable items.
     text = edit(city_text, "其中政策文件15条，政策解读22条，", "其中政策文件15条，政策解读20条，")
     assert prose_findings(text) == []
+
+
+# ---------------------------------------------------------------- a count over an empty table
+
+
+SEED_NONE = "2023年，我局未收到政府信息公开申请。"
+
+
+def test_one_application_handled_over_a_zero_table(seed_text: str) -> None:
+    sentence = "2023年，我局办理政府信息公开申请1件，已按期答复。"
+    text = edit(seed_text, SEED_NONE, sentence)
+    assert prose_findings(text) == [("DL701", *at(text, "1件", sentence))]
+
+
+def test_one_application_handled_over_an_empty_total(seed_text: str) -> None:
+    # The publisher left the 总计 cells of table 三 empty ("/"): the text's 1 has no cell behind it.
+    sentence = "2023年，我局办理政府信息公开申请1件，已按期答复。"
+    text = edit(seed_text, SEED_NONE, sentence)
+    for row in ("本年新收政府信息公开申请数量:", "上年结转政府信息公开申请数量:", "    总计:"):
+        line = next(ln for ln in text.splitlines() if ln.startswith(("  " + row, row)) or ln.startswith(row))
+        text = edit(text, line, line.replace(", 0]", ", /]"))
+    result = lint(text)
+    found = [f for f in result.findings if f.code == "DL701"]
+    assert [(f.code, f.pos.line, f.pos.col) for f in found] == [("DL701", *at(text, "1件", sentence))]
+    assert "“本年新收”总计为空" in found[0].message()
+
+
+def test_nothing_said_over_an_empty_total_stays_silent(seed_text: str) -> None:
+    line = next(ln for ln in seed_text.splitlines() if ln.startswith("  本年新收政府信息公开申请数量:"))
+    text = edit(seed_text, line, line.replace(", 0]", ", /]"))
+    assert prose_findings(text) == []  # "未收到申请" over an empty cell: nothing contradicts

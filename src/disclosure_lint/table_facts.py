@@ -43,13 +43,27 @@ class Tables:
             return None  # the totals rules report the table; one slip, one finding
         if path[0] == statute.PART4 and not _block_balances(self.report, path[1]):
             return None
-        return self.report.count(path)
+        value = self.report.count(path)
+        return 0 if value is None and self.blank(path) else value
+
+    def blank(self, path: Path) -> bool:
+        """A cell the publisher left empty ("", "/", "无", null): nothing counted, so 0 against a
+        figure in the text ("办理申请1件" over an empty 总计). A cell the importer could not read
+        is not blank: it is unknown, and never the publisher's error."""
+        if path in self.report.unreadable or not self.report.has(path):
+            return False
+        raw = self.report.get(path)
+        return raw is None or (
+            isinstance(raw, str) and (not raw.strip() or raw.strip().casefold() in statute.NONE_MARKS)
+        )
 
     def _cell(self, path: Path, name: str, name_en: str) -> Cell | None:
         value = self._value(path)
         if value is None:
             return None
         line = self._line(path)
+        if self.blank(path):
+            return Cell(0, f"{name}为空（第 {line} 行）", f"{name_en} empty (line {line})")
         return Cell(value, f"{name}为 {value}（第 {line} 行）", f"{name_en} {value} (line {line})")
 
     def new(self) -> Cell | None:
