@@ -70,6 +70,8 @@ ALL_UPHELD = re.compile(
     r"(?:均|全部|都|全数)(?:已)?(?:获得?|被|予以|得到)?(?:复议机关|人民法院|法院)?(?:决定|判决|裁定)?"
     r"(?:维持|胜诉|驳回)"
 )
+# What limits "均获维持" to some cases.
+SOME_CASES = re.compile(r"其余|其他|剩余|另|已审结|审结的|已结案|结案的|除")
 # A figure for the cases named before it: "行政复议、行政诉讼…共办理相关案件74件".
 RELATED = re.compile(r"相关案件|上述案件|以上案件|此类案件|两类案件")
 CORRECTED, PENDING = statute.PART4_COLUMNS.index("结果纠正"), statute.PART4_COLUMNS.index("尚未审结")
@@ -217,15 +219,15 @@ class AppealReader(TextReader):
             kinds = _appeal_kinds(prefix)
             if not kinds or self.wider(prefix) or self.other_period(prefix):
                 continue
-            if not (DISCLOSURE_LINK.search(prefix) or linked) or HYPOTHETICAL.search(
-                clause_before(text, match.start())
-            ):
+            clause = clause_before(text, match.start())
+            if not (DISCLOSURE_LINK.search(prefix) or linked) or HYPOTHETICAL.search(clause):
                 continue
+            if SOME_CASES.search(clause):
+                continue  # "其余均获维持", "已审结的均获维持": not every case
             against = self.tables.appeal_outcomes(_blocks(kinds), (CORRECTED, PENDING))
             if against is None or not against[0]:
                 continue
             start = sentence.start + match.start()
-            clause = clause_before(text, match.start())
             yield OUTCOME.at(
                 self.pos(flat, start), flat.path,
                 quote=quote(flat, start - len(clause), sentence.start + match.end()),

@@ -248,6 +248,14 @@ def _inside_brackets(text: str, start: int, index: int) -> bool:
     return segment.count("（") + segment.count("(") > segment.count("）") + segment.count(")")
 
 
+def _one_column(lead: str) -> re.Match[str] | None:
+    """The applicant word of a figure for some columns only; None for "公民、法人或其他组织申请共70件",
+    which names every applicant."""
+    matches = list(APPLICANTS.finditer(lead))
+    groups = {next(name for name, value in m.groupdict().items() if value) for m in matches}
+    return matches[0] if len(groups) == 1 else None
+
+
 def _columns(match: re.Match[str]) -> tuple[int, ...]:
     """The table 三 columns an applicant word names: 法人或其他组织 is the five after 自然人."""
     if match.group("person"):
@@ -301,7 +309,7 @@ class ApplicationReader(TextReader):
                 continue
             if DOCUMENTS.search(token.lead):
                 continue  # items of information, not applications
-            applicants = APPLICANTS.search(token.lead)
+            applicants = _one_column(token.lead)
             if applicants and "申请" in token.lead:
                 found = [("applicants", applicants.group())]  # one column: with or without 上年结转
             else:

@@ -221,3 +221,14 @@ def test_nothing_said_over_an_empty_total_stays_silent(seed_text: str) -> None:
     line = next(ln for ln in seed_text.splitlines() if ln.startswith("  本年新收政府信息公开申请数量:"))
     text = edit(seed_text, line, line.replace(", 0]", ", /]"))
     assert prose_findings(text) == []  # "未收到申请" over an empty cell: nothing contradicts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "因政府信息公开被申请行政复议4件，其中纠正1件、尚未审结1件，其余均获维持。",
+        "公民、法人或其他组织全年提出政府信息公开申请共70件。",  # every applicant, not one column
+    ],
+)
+def test_limited_claims_and_every_applicant_stay_silent(city_text: str, sentence: str) -> None:
+    assert prose_findings(applications(city_text, sentence)) == []
