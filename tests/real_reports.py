@@ -185,15 +185,20 @@ def _part3(data: dict[str, Any]) -> list[str]:
 
 def report_yaml(name: str) -> str:
     """The report `name` as statutory YAML: truth tables, our own prose."""
-    data = truth(name)
+    header = f"# {name}: tables from ../shared/real/{name}.truth.json; prose written for the tests."
+    return build_yaml(truth(name), KINDS[name], PROSE[name], header)
+
+
+def build_yaml(data: dict[str, Any], kind: str, prose: tuple[str, str, str], header: str = "") -> str:
+    """A report from a truth-shaped dict (agency, year, published, format, table2/3/4) and prose."""
     old = data["format"] == "2019"
-    part1, part5, part6 = PROSE[name]
+    part1, part5, part6 = prose
     lines = [
-        f"# {name}: tables from ../shared/real/{name}.truth.json; prose written for the tests.",
+        header or "# built for a test",
         f"格式版本: {data['format']}",
         f"机关: {data['agency']}",
         f"年度: {data['year']}",
-        f"报告类型: {KINDS[name]}",
+        f"报告类型: {kind}",
     ]
     if data["published"]:
         lines.append(f"发布日期: {data['published']}")
