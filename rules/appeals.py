@@ -70,6 +70,7 @@ ALL_UPHELD = re.compile(
     r"(?:均|全部|都|全数)(?:已)?(?:获得?|被|予以|得到)?(?:复议机关|人民法院|法院)?(?:决定|判决|裁定)?"
     r"(?:维持|胜诉|驳回)"
 )
+APPLICATION_LINK = re.compile(r"依申请|公开申请|信息公开申请")
 # What limits "均获维持" to some cases.
 SOME_CASES = re.compile(r"其余|其他|剩余|另|已审结|审结的|已结案|结案的|除")
 # A figure for the cases named before it: "行政复议、行政诉讼…共办理相关案件74件".
@@ -132,9 +133,11 @@ class AppealReader(TextReader):
     def read(self, flat: Flat) -> Iterator[Finding]:
         previous = ""
         for sentence in sentences(flat):
-            # Tied to disclosure by the sentence before ("依申请公开方面…。本年度被申请行政复议1件")
-            # or by part 一's 依申请公开 aspect, as well as by its own words.
-            linked = flat.application_aspect or bool(DISCLOSURE_LINK.search(previous))
+            # Tied to disclosure by its own words, by part 一's 依申请公开 aspect, or by a sentence
+            # before it about applications ("依申请公开方面…。本年度被申请行政复议1件"); a sentence
+            # before that only says 信息公开 is not enough: nearly every sentence does, and a
+            # 司法局's "办理行政复议案件56件" is its own business.
+            linked = flat.application_aspect or bool(APPLICATION_LINK.search(previous))
             yield from self._no_appeals(flat, sentence)
             yield from self._appeal_counts(flat, sentence, linked)
             yield from self._outcomes(flat, sentence, linked)

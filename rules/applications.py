@@ -115,7 +115,7 @@ RESULT_PAIR = re.compile(
 )
 # One office inside the body speaks: "区政府办代表区政府受理…", "局机关本级收到…".
 OFFICE = re.compile(
-    r"(?P<office>(?:[区县市镇乡]政府|政府)办(?:公室)?|办公室|机关本级|局机关|局本级)"
+    r"(?P<office>(?:[区县市镇乡]政府|政府)办(?:公室)?|办公室|机关本级|[区县市]政府本级|局机关|局本级|本级)"
     r"(?:[^，,；;。]{0,12}?代表)?"
 )
 # The applicant columns a figure may be limited to: "其中自然人申请741件".
@@ -330,6 +330,8 @@ class ApplicationReader(TextReader):
             zh, en = join_cells(cells)
             said = quote(flat, token.lead_start, token.said_end)
             office = OFFICE.search(prefix)
+            if office and token.lead.startswith("其中"):
+                continue  # "全区共收到95件，其中区政府本级收到17件": the text says it is a part
             if office:
                 yield PART_OF_BODY.at(
                     self.pos(flat, token.start), flat.path, quote=said, cells=zh, cells_en=en,

@@ -232,3 +232,23 @@ def test_nothing_said_over_an_empty_total_stays_silent(seed_text: str) -> None:
 )
 def test_limited_claims_and_every_applicant_stay_silent(city_text: str, sentence: str) -> None:
     assert prose_findings(applications(city_text, sentence)) == []
+
+
+def test_an_organ_s_own_appeals_after_a_sentence_on_disclosure_stay_silent(city_text: str) -> None:
+    # A 司法局 handles reviews of other organs' decisions: 信息公开 in the sentence before does not
+    # make its caseload a disclosure figure.
+    text = edit(
+        city_text,
+        "    我局将政务公开纳入年度绩效考核，全年组织业务培训2次。\n",
+        "    我局严格落实政府信息公开制度。全年办理行政复议案件56件，行政应诉案件32件。\n",
+    )
+    assert prose_findings(text) == []
+
+
+def test_one_office_named_as_a_part_of_the_whole_stays_silent() -> None:
+    text = edit(
+        report_yaml("e-district-2024"),
+        "2024年，区政府办代表区政府受理政府信息公开申请17件，",
+        "2024年，全区共受理政府信息公开申请95件，其中区政府本级受理17件，",
+    )
+    assert prose_findings(text) == []
