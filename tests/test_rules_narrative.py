@@ -1,4 +1,4 @@
-"""rules/narrative.py: figures and statements in the text against tables 三 and 四 (DL701–DL706).
+"""rules/applications.py, appeals.py, fee.py: figures and statements in the text against tables 三 and 四 (DL701–DL706).
 
 Each check is tried on many wordings, both ones that contradict the tables and ones that must
 stay silent. Most cases rewrite one text line of the city fixture (新收 66, 上年结转 4, 办结 65,
