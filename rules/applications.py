@@ -83,13 +83,12 @@ BREAKDOWN = Rule(
     "the parts listed after 其中 add up to {parts} ({terms}), {relation_en} '{whole_quote}' before them",
 )  # fmt: skip
 PART_OF_BODY = Rule(
-    "DL707", "narrative-count-one-office", INFO,
-    "正文中一个办事机构的申请件数与全表不同", "A count for one office in the text differs from the whole table",
+    "DL707", "narrative-count-other-scope", INFO,
+    "正文中的申请件数与表三范围可能不同，数字不一致", "A count in the text, perhaps of another scope, differs from table 三",
     TABLE3,
-    "正文说“{quote}”，表三{cells}：正文的数字只说{office}，表三如果是整个机关（或全区域）的合计，两者不矛盾；"
-    "如果表三也只统计{office}，请核对",
-    "the text says '{quote}', table 三 has {cells_en}: the text's figure is for {office} only, so if the table "
-    "is the whole body's (or the whole area's) there is no conflict; if it is {office}'s too, check the figures",
+    "正文说“{quote}”，表三{cells}：正文的数字是{scope}的，表三{table_scope}；如果两者范围相同，请核对",
+    "the text says '{quote}', table 三 has {cells_en}: the text's figure is {scope_en}'s, and table 三 "
+    "{table_scope_en}; if both cover the same, check the figures",
 )  # fmt: skip
 
 RULES = (APPLICATION_COUNT, NO_APPLICATIONS, BREAKDOWN, PART_OF_BODY)
@@ -206,11 +205,11 @@ class ApplicationReader(TextReader):
             said = quote(flat, token.lead_start, token.said_end)
             office = OFFICE.search(prefix)
             if office and token.lead.startswith("其中"):
-                continue  # "全区共收到95件，其中区政府本级收到17件": the text says it is a part
-            if office:
+                continue  # "全区共收到95件，其中区政府本级受理17件": the text says it is a part
+            scope = self._scope(prefix + window, office)
+            if scope:
                 yield PART_OF_BODY.at(
-                    self.pos(flat, token.start), flat.path, quote=said, cells=zh, cells_en=en,
-                    office=office.group("office"),
+                    self.pos(flat, token.start), flat.path, quote=said, cells=zh, cells_en=en, **scope
                 ), token.start  # fmt: skip
                 continue
             yield (
@@ -219,6 +218,26 @@ class ApplicationReader(TextReader):
                 ),
                 token.start,
             )
+
+    def _scope(self, said: str, office: re.Match[str] | None) -> dict[str, str] | None:
+        """When the figure's scope may not be the table's: one office inside the body
+        ("区政府办代表区政府受理…17件"), or a government's whole area ("全县共受理…"), which some
+        governments' tables cover and others (the government's own handling only) do not."""
+        if office:
+            name = office.group("office")
+            return {
+                "scope": name, "scope_en": name,
+                "table_scope": "可能是整个机关（或全区域）的合计，那样两者不矛盾",
+                "table_scope_en": "may be the whole body's (or the whole area's) total, in which case there is no conflict",
+            }  # fmt: skip
+        area = self.own_area
+        if area and area in said:
+            return {
+                "scope": area, "scope_en": area,
+                "table_scope": "可能只统计政府本级，那样两者不矛盾",
+                "table_scope_en": "may count the government's own handling only, in which case there is no conflict",
+            }  # fmt: skip
+        return None
 
     def _all_done(self, flat: Flat, sentence: Sentence, context: str) -> Iterator[Finding]:
         """The figure-less "已全部办结": nothing was carried forward."""
