@@ -22,6 +22,7 @@ from disclosure_lint.prose import (
     DISCLOSURE_LINK,
     HYPOTHETICAL,
     MAX_FINDINGS,
+    WIDER,
     Flat,
     Sentence,
     TextReader,
@@ -71,6 +72,14 @@ ALL_UPHELD = re.compile(
     r"(?:维持|胜诉|驳回)"
 )
 APPLICATION_LINK = re.compile(r"依申请|公开申请|信息公开申请")
+# Table 四 of a government's report may count its own cases or the whole area's: a figure for
+# the whole area ("全县…") is not compared with it, any more than "全市各级…" is.
+
+
+def wider_scope(text: str) -> bool:
+    return bool(WIDER.search(text))
+
+
 # What limits "均获维持" to some cases.
 SOME_CASES = re.compile(r"其余|其他|剩余|另|已审结|审结的|已结案|结案的|除")
 # A figure for the cases named before it: "行政复议、行政诉讼…共办理相关案件74件".
@@ -147,7 +156,7 @@ class AppealReader(TextReader):
 
     def _no_appeals(self, flat: Flat, sentence: Sentence) -> Iterator[Finding]:
         text = sentence.text
-        if self.wider(text):
+        if wider_scope(text):
             return
         for match in sorted(
             [*NONE_APPEALS.finditer(text), *ZERO_APPEALS.finditer(text)], key=lambda m: m.start()
@@ -185,7 +194,7 @@ class AppealReader(TextReader):
 
     def _appeal_counts(self, flat: Flat, sentence: Sentence, linked: bool) -> Iterator[Finding]:
         text = sentence.text
-        if self.wider(text):
+        if wider_scope(text):
             return
         for token in sentence.tokens:
             if token.approximate or token.unit not in ("件", "起", "宗", "个", "次", "例"):
@@ -220,7 +229,7 @@ class AppealReader(TextReader):
         for match in ALL_UPHELD.finditer(text):
             prefix = looking_back(text, match.start())
             kinds = _appeal_kinds(prefix)
-            if not kinds or self.wider(prefix) or self.other_period(prefix):
+            if not kinds or wider_scope(prefix) or self.other_period(prefix):
                 continue
             clause = clause_before(text, match.start())
             if not (DISCLOSURE_LINK.search(prefix) or linked) or HYPOTHETICAL.search(clause):
