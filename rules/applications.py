@@ -41,12 +41,14 @@ from disclosure_lint.application_counts import (
     one_column,
     previous_and,
 )
+from disclosure_lint.messages import text_too_long
 from disclosure_lint.prose import (
     APP_WORDS,
     DELTA,
     FOREIGN,
     HYPOTHETICAL,
     MAX_FINDINGS,
+    MAX_TEXT,
     SUBSET,
     Flat,
     Sentence,
@@ -56,6 +58,7 @@ from disclosure_lint.prose import (
     quote,
     sentences,
     texts,
+    too_long,
 )
 from disclosure_lint.table_facts import TOTAL, join_cells
 
@@ -154,6 +157,13 @@ def check(report: Report) -> Iterator[Finding]:
     reader = ApplicationReader(report)
     for flat in texts(report):
         yield from islice(reader.read(flat), MAX_FINDINGS)
+    # A text too long to read is said once, here, for every rule that holds the text against
+    # the tables (appeals.py and fee.py skip it too): not a silent pass.
+    for path, length in too_long(report):
+        yield text_too_long(
+            report.pos(path), path, length, MAX_TEXT,
+            "正文与表格的核对（DL701–DL708）", "the text-against-table checks (DL701–DL708)",
+        )  # fmt: skip
 
 
 class ApplicationReader(TextReader):

@@ -270,13 +270,29 @@ def report_year(report: Report) -> int | None:
 
 
 def texts(report: Report) -> Iterator[Flat]:
-    """The report's text parts, flattened; a part too long to be prose a clerk wrote is skipped."""
+    """The report's text parts, flattened; a part too long to be prose a clerk wrote is skipped
+    (`too_long` names them, so that one rule can say so: not a silent pass)."""
+    for path in report.text_paths():
+        flat = _readable(report, path)
+        if flat is not None:
+            yield flat
+
+
+def too_long(report: Report) -> Iterator[tuple[Path, int]]:
+    """(path, length) of each text part that `texts` skips."""
     for path in report.text_paths():
         value = report.get(path)
-        if isinstance(value, str) and value.strip() and len(value) <= 2 * MAX_TEXT:
-            flat = Flat.of(path, value)
-            if len(flat.text) <= MAX_TEXT:
-                yield flat
+        if isinstance(value, str) and value.strip() and _readable(report, path) is None:
+            yield path, len(value)
+
+
+def _readable(report: Report, path: Path) -> Flat | None:
+    value = report.get(path)
+    if isinstance(value, str) and value.strip() and len(value) <= 2 * MAX_TEXT:
+        flat = Flat.of(path, value)
+        if len(flat.text) <= MAX_TEXT:
+            return flat
+    return None
 
 
 class TextReader:
