@@ -1,0 +1,448 @@
+"""The three statutory tables, found by their row labels rather than by where cells sit.
+
+Real exports merge, repeat, split and run cells together; a row is identified by its
+label (joined over wrapped lines where needed) and its cells are fitted to the format.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import statute as s
+from ..findings import Path, Pos
+from . import labels as lb
+from .draft import Draft, Value, read_value
+from .model import Block, Row, Text
+
+
+@dataclass
+class _Split:
+    labels: list[Text]
+    values: list[Text]  # from the first to the last number-like cell, with what lies between
+    lead: list[Text]  # blank cells between the labels and the values
+    trail: list[Text]  # blank cells after the values
+    extra: list[Text]  # non-blank cells after the values
+
+
+def _tokens(cell: Text) -> list[Text]:
+    """A cell holding a label and numbers run together with spaces, split into label and numbers."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", cell.text)]
+    if len(spans) <= 1:
+        return [cell]
+    k = len(spans)
+    while k > 0 and lb.value_like(cell.text[spans[k - 1][0] : spans[k - 1][1]]):
+        k -= 1
+    if k == len(spans):
+        return [cell]
+    out = [cell.piece(spans[0][0], spans[k - 1][1])] if k else []
+    out.extend(cell.piece(a, b) for a, b in spans[k:])
+    return out
+
+
+def _split(cells: list[Text]) -> _Split:
+    items: list[Text] = []
+    for cell in cells:
+        if getattr(cell, "above", False):
+            if cell.text and not lb.value_like(cell.text):
+                items.append(cell)  # a row label merged down from above
+            continue
+        items.extend(_tokens(cell))
+    numbers = [i for i, item in enumerate(items) if item.text and lb.value_like(item.text)]
+    if not numbers:
+        return _Split([t for t in items if t.text], [], [], [], [])
+    first, last = numbers[0], numbers[-1]
+    before, after = items[:first], items[last + 1 :]
+    lead: list[Text] = []
+    for item in reversed(before):
+        if item.text:
+            break
+        lead.insert(0, item)
+    trail: list[Text] = []
+    for item in after:
+        if item.text:
+            break
+        trail.append(item)
+    return _Split(
+        [t for t in before if t.text], items[first : last + 1], lead, trail, [t for t in after if t.text]
+    )
+
+
+@dataclass
+class _Record:
+    part: int
+    path: Path
+    expected: int
+    label: Text
+    labels: list[Text]
+    values: list[Text] = field(default_factory=list)
+    lead: list[Text] = field(default_factory=list)
+    trail: list[Text] = field(default_factory=list)
+    grid: bool = True
+
+
+_EXPECTED_3 = len(s.PART3_COLUMNS)
+_MAX_LABEL_CELLS = 8  # a row label is a few cells at most; longer runs of text are not tried as labels
+_MAX_FRAGMENTS = 3  # a label wrapped over this many lines at most
+_EXPECTED_4 = len(s.PART4_COLUMNS)
+
+
+class Tables:
+    def __init__(self, draft: Draft) -> None:
+        self.draft = draft
+        self.part = 2
+        self.group: str | None = None
+        self.awaiting: _Record | None = None
+        self.fragments: list[Text] = []
+        self.pool: list[Text] = []  # unlabelled numbers of table 四, in printed order
+        self.records: dict[Path, _Record] = {}
+        self.seen: dict[str, Pos] = {}  # where a header or group label was printed
+        self.version: int | None = None
+
+    # ------------------------------------------------------------ feeding
+
+    def feed(self, block: Block) -> None:
+        cells = block.cells if isinstance(block, Row) else [block]
+        grid = isinstance(block, Row) and block.grid
+        split = _split(cells)
+        if not split.labels and not split.values:
+            return
+        if not split.values and self._header(split.labels):
+            return
+        if len(split.labels) > _MAX_LABEL_CELLS:  # a run of text cells, no row of the format
+            self._close()
+            self._flush_fragments()
+            text = " ".join(t.text for t in [*split.labels, *split.values, *split.extra] if t.text)
+            why = "表格中无法识别的一行：行标题不是法定格式中的项目"
+            self.draft.note(
+                split.labels[0].pos, text, why, "a table row whose label is not one of the format's rows"
+            )
+            return
+        if not split.values:
+            self._labels_only(split.labels)
+        elif not split.labels:
+            self._values_only(split, grid, block)
+        else:
+            self._labelled(split, grid, block)
+
+    def _identify(self, labels: list[Text]) -> tuple[str, Any, int] | None:
+        """("row", path, expected), ("group", name, 0), ("context", None, 0) or None; this part's table first."""
+        texts = [t.text for t in labels]
+        order = [self.part] + [p for p in (2, 3, 4) if p != self.part]
+        for part in order:
+            if part == 2:
+                row = lb.part2_row(texts)
+                if row is not None:
+                    return "row", (s.PART2, row.label), len(row.columns)
+            elif part == 3:
+                found = lb.part3_row(texts, self.group if self.part == 3 else None)
+                if found is not None:
+                    kind, path, group = found
+                    if group is not None:
+                        self.group = group
+                    if kind == "row":
+                        return "row", path, _EXPECTED_3
+                    return kind, group, 0
+            else:
+                block = lb.part4_block(texts)
+                if block is not None:
+                    return "row", (s.PART4, block), _EXPECTED_4
+        return None
+
+    def _header(self, labels: list[Text]) -> bool:
+        """A row of column headings (a label merged down from above does not make it a data row)."""
+        own = [t.text for t in labels if not getattr(t, "above", False)]
+        if not lb.is_header(own or [t.text for t in labels]):
+            return False
+        for t in labels:
+            if lb.squash(t.text) in lb.OLD_FORMAT_WORDS:
+                self.version = 2019
+            self.seen.setdefault(lb.norm(t.text), t.pos)
+        self._close()
+        return True
+
+    def _identify_with_fragments(self, labels: list[Text]) -> tuple[tuple[str, Any, int] | None, list[Text]]:
+        """Identify a row by its labels, joining label fragments left over from the lines before."""
+        found = self._identify(labels)
+        if found is None and self.fragments:
+            joined = [*self.fragments, *labels]
+            found = self._identify(joined)
+            if found is not None:
+                self.fragments = []
+                return found, joined
+        return found, labels
+
+    def _labels_only(self, labels: list[Text]) -> None:
+        found, labels = self._identify_with_fragments(labels)
+        values: list[Text] = []
+        if found is None and len(labels) <= _MAX_LABEL_CELLS:
+            for cut in range(len(labels) - 1, 0, -1):  # a row label, then cells that are not numbers
+                shorter = self._identify(labels[:cut])
+                if shorter is not None and shorter[0] == "row" and len(labels) - cut <= shorter[2]:
+                    found, values, labels = shorter, labels[cut:], labels[:cut]
+                    break
+        if found is None:
+            self.fragments.extend(labels)
+            while len(self.fragments) > _MAX_FRAGMENTS:
+                t = self.fragments.pop(0)
+                self.draft.note(
+                    t.pos,
+                    t.text,
+                    "表格中无法识别的文字",
+                    "text in a table that is not one of the format's labels",
+                )
+            return
+        self._close()
+        kind, what, expected = found
+        if kind == "row":
+            self._start(what, expected, labels, values, [], [], grid=True)
+        else:
+            self.seen.setdefault(what or "本年度办理结果", labels[-1].pos)
+
+    def _values_only(self, split: _Split, grid: bool, block: Block) -> None:
+        record = self.awaiting
+        if record is not None and len(record.values) < record.expected:
+            record.values.extend(split.values)
+            record.trail = split.trail
+            record.grid = record.grid and grid
+            self._extra(split.extra)
+            if len(record.values) >= record.expected:
+                self._close()
+            return
+        if self.fragments:
+            found = self._identify(self.fragments)
+            if found is not None and found[0] == "row":
+                labels, self.fragments = self.fragments, []
+                self._close()
+                self._start(found[1], found[2], labels, split.values, split.lead, split.trail, grid)
+                self._extra(split.extra)
+                return
+        if self.part == 4:
+            self._close()
+            cells = [*split.lead, *split.values, *split.trail] if grid else split.values
+            self.pool.extend(cells)
+            self._extra(split.extra)
+            return
+        self._close()
+        text = " ".join(v.text for v in split.values if v.text)
+        self.draft.note(
+            split.values[0].pos,
+            text,
+            "一行数字没有行标题，无法确定属于哪一行",
+            "a row of numbers with no row label",
+        )
+
+    def _labelled(self, split: _Split, grid: bool, block: Block) -> None:
+        labels, values, lead = split.labels, split.values, split.lead
+        record = self.awaiting
+        if record is not None and not record.values:  # the rest of a label that wrapped, with the numbers
+            again = self._identify([*record.labels, *labels])
+            if again is not None and again[0] == "row" and again[1] == record.path:
+                record.values, record.lead, record.trail = list(values), list(lead), list(split.trail)
+                record.labels += labels
+                record.grid = record.grid and grid
+                self._extra(split.extra)
+                if len(record.values) >= record.expected:
+                    self._close()
+                return
+        found, labels = self._identify_with_fragments(labels)
+        if found is None or found[0] != "row":
+            for cut in range(
+                len(labels) - 1, 0, -1
+            ):  # a label cell next to the numbers may be an unreadable cell
+                shorter = self._identify(labels[:cut])
+                if shorter is not None and shorter[0] == "row":
+                    found, values, lead = shorter, [*labels[cut:], *lead, *values], []
+                    labels = labels[:cut]
+                    break
+        self._close()
+        if found is None or found[0] != "row":
+            text = " ".join(t.text for t in [*split.labels, *split.values, *split.extra] if t.text)
+            why = "表格中无法识别的一行：行标题不是法定格式中的项目"
+            why_en = "a table row whose label is not one of the format's rows"
+            if found is not None and found[0] == "group":
+                why = f"“{found[1]}”的合计行：法定格式中只有其下各项和（七）总计，没有这一行"
+                why_en = f"a subtotal row for '{found[1]}': the format has only its items and （七）总计"
+            self.draft.note(labels[0].pos, text, why, why_en)
+            self._flush_fragments()
+            return
+        self._start(found[1], found[2], labels, values, lead, split.trail, grid)
+        self._extra(split.extra)
+
+    # ------------------------------------------------------------ records
+
+    def _start(
+        self,
+        path: Path,
+        expected: int,
+        labels: list[Text],
+        values: list[Text],
+        lead: list[Text],
+        trail: list[Text],
+        grid: bool,
+    ) -> None:
+        self._flush_fragments()
+        own = [t for t in labels if not getattr(t, "above", False)] or labels
+        label = own[-1]
+        if self.version == 2019 and path[0] == s.PART2:
+            text = " ".join(t.text for t in [*labels, *values] if t.text)
+            self.draft.note(
+                label.pos,
+                text,
+                "2019 年格式的表格行：其栏目与 2021 年格式不同，无法对应",
+                "a row of the 2019 format, whose columns differ from the 2021 format's",
+            )
+            return
+        if path in self.records:
+            text = " ".join(t.text for t in [*labels, *values] if t.text)
+            self.draft.note(
+                label.pos,
+                text,
+                "这一行重复出现，只保留了第一次的数字",
+                "this row appears twice; the first is kept",
+            )
+            return
+        record = _Record(
+            self.part, path, expected, label, list(labels), list(values), list(lead), list(trail), grid
+        )
+        self.records[path] = record
+        for t in labels:
+            name = lb.norm(t.text)
+            if name:
+                self.seen.setdefault(name, t.pos)
+        if self.version is None:
+            self.version = 2021
+        self.awaiting = record if len(record.values) < expected else None
+        if self.awaiting is None:
+            self._fit(record)
+
+    def _close(self) -> None:
+        if self.awaiting is not None:
+            self._fit(self.awaiting)
+            self.awaiting = None
+
+    def _fit(self, record: _Record) -> None:
+        values = list(record.values)
+        trail, lead = list(record.trail), list(record.lead)
+        while len(values) < record.expected and trail:
+            values.append(trail.pop(0))
+        while len(values) < record.expected and lead:
+            values.insert(0, lead.pop())
+        if len(values) > record.expected:
+            extra = values[record.expected :]
+            values = values[: record.expected]
+            text = " ".join(v.text for v in extra if v.text)
+            if text:
+                self.draft.note(
+                    extra[0].pos,
+                    text,
+                    f"这一行的格子多于法定格式的 {record.expected} 格，多出的没有放入",
+                    f"more cells than the {record.expected} of the format; the extra ones were left out",
+                )
+        record.values = values
+        record.lead, record.trail = [], []
+
+    def _extra(self, extra: list[Text]) -> None:
+        if extra:
+            text = " ".join(t.text for t in extra)
+            self.draft.note(
+                extra[0].pos,
+                text,
+                "数字后面的文字，不属于任何格子",
+                "text after the numbers of a row, in no cell",
+            )
+
+    def _flush_fragments(self) -> None:
+        for t in self.fragments:
+            self.draft.note(
+                t.pos,
+                t.text,
+                "表格中无法识别的文字",
+                "text in a table that is not one of the format's labels",
+            )
+        self.fragments = []
+
+    def close(self) -> None:
+        """The end of a table part."""
+        self._close()
+        self._flush_fragments()
+
+    def finish(self) -> None:
+        draft = self.draft
+        self._pool()
+        for path, record in self.records.items():
+            values = [read_value(v) for v in record.values]
+            if not values:
+                values = [Value("", record.label.pos, "blank")] * record.expected
+                draft.note(
+                    record.label.pos,
+                    record.label.text,
+                    "这一行只有标题，没有数字：各格按空格处理",
+                    "a row label with no numbers: its cells are left blank",
+                )
+            for value in values:
+                if value.kind == "unreadable":
+                    draft.note(
+                        value.pos,
+                        value.text,
+                        "看不懂的格子，按空格处理（不是数字，也不是“/”“—”“无”之类的占位符）",
+                        "a cell that is neither a number nor a 'none' mark; left blank",
+                    )
+            part = path[0]
+            draft.parts.add(str(part))
+            draft.keys[path] = record.label.pos
+            draft.values[path] = values[0].pos if values else record.label.pos
+            if part == s.PART2:
+                row = next(r for r in s.PART2_ROWS if r.label == path[1])
+                for column, value in zip(row.columns, values, strict=False):
+                    draft.values[(*path, column)] = draft.keys[(*path, column)] = value.pos
+            else:
+                for index, value in enumerate(values):
+                    draft.values[(*path, index)] = value.pos
+            if part == s.PART2:
+                draft.part2[str(path[1])] = values
+            elif part == s.PART3:
+                draft.part3[path] = values
+            else:
+                draft.part4[str(path[1])] = values
+        self._intermediate_keys()
+        if self.version is not None:
+            draft.meta[s.VERSION] = self.version
+
+    def _pool(self) -> None:
+        """Table 四 as printed: one row of 15 numbers, 行政复议 then 未经复议直接起诉 then 复议后起诉."""
+        if not self.pool:
+            return
+        pool = list(self.pool)
+        for block in s.PART4_BLOCKS:
+            path = (s.PART4, block)
+            if path in self.records or not pool:
+                continue
+            cells, pool = pool[:_EXPECTED_4], pool[_EXPECTED_4:]
+            label_pos = self.seen.get(block, cells[0].pos)
+            label = Text(block, label_pos)
+            self.records[path] = _Record(4, path, _EXPECTED_4, label, [label], cells)
+        if pool:
+            self.draft.note(
+                pool[0].pos,
+                " ".join(v.text for v in pool),
+                "复议诉讼表中多出的数字",
+                "numbers beyond the 15 cells of table 四",
+            )
+
+    def _intermediate_keys(self) -> None:
+        """Positions for the keys between a part and its rows: 本年度办理结果 and the result groups."""
+        draft = self.draft
+        for path in sorted(draft.part3, key=lambda p: draft.keys[p].line):
+            for depth in range(2, len(path)):
+                parent = path[:depth]
+                name = str(parent[-1])
+                draft.keys.setdefault(parent, self.seen.get(name, draft.keys[path]))
+                draft.values.setdefault(parent, self.seen.get(name, draft.keys[path]))
+        for part in (s.PART2, s.PART3, s.PART4):
+            rows = [p for p in draft.keys if p[0] == part and len(p) > 1]
+            if rows:
+                first = min((draft.keys[p] for p in rows), key=lambda pos: (pos.line, pos.col))
+                draft.values.setdefault((part,), first)
+                draft.keys.setdefault((part,), first)
