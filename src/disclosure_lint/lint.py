@@ -50,7 +50,7 @@ def lint_path(
 
 
 # Published documents are imported in memory and then checked like a YAML report.
-DOCUMENT_SUFFIXES = frozenset({".docx", ".html", ".htm", ".txt", ".pdf"})
+DOCUMENT_SUFFIXES = frozenset({".docx", ".html", ".htm", ".txt", ".pdf", ".md", ".markdown"})
 
 
 def load_any(path: FsPath, max_bytes: int = MAX_BYTES) -> Loaded:
@@ -87,7 +87,10 @@ def check_report(report: Report, modules: Sequence[engine.RuleModule]) -> list[F
     from_schema = [
         f
         for f in validate(report)
-        if f.path not in covered and (f.path not in claimed or f.code not in _VALUE_CODES)
+        if f.path not in covered
+        and f.path not in report.unreadable  # the importer's loss, reported by it (DL020)
+        and (f.path not in claimed or f.code not in _VALUE_CODES)
+        and not (f.code == m.MISSING_KEY.code and len(f.path) == 1 and f.path[0] in report.unstated)
     ]
     return from_schema + from_rules
 

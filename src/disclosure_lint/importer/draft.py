@@ -28,11 +28,51 @@ class Note:
 
 @dataclass
 class Value:
-    """A table cell as read: `kind` is number, text (a written form the linter explains), blank or unreadable."""
+    """A table cell as read.
+
+    `kind` is number; text (a written form the linter explains, e.g. "/"); blank (the publisher
+    left it empty); unreadable (words where a number belongs, as the publisher wrote them); or
+    lost (the importer could not find or cut the cell: see `Draft.lost`).
+    """
 
     text: str
     pos: Pos
     kind: str
+
+
+@dataclass
+class Run:
+    """Figures that ran together ("640020470") and cannot be cut into their cells by reading alone.
+
+    `paths` are the cells the figures fill, in printed order (one row's, or all 15 of table 四);
+    `pieces` the figures as printed, split only where the source had spaces; `candidates` how
+    many ways the digits cut into that many cells (counted up to a cap). A solver that knows
+    the tables' relations (`runs.py`) can choose among them; until one does, the cells are
+    unreadable, never guessed.
+    """
+
+    paths: list[Path]
+    pieces: list[Text]
+    candidates: int
+
+    @property
+    def text(self) -> str:
+        return " ".join(piece.text for piece in self.pieces)
+
+    @property
+    def pos(self) -> Pos:
+        return self.pieces[0].pos
+
+
+@dataclass
+class Lost:
+    """Cells the importer could not read from the source: reported once, by the importer (DL020)."""
+
+    paths: list[Path]
+    pos: Pos
+    text: str  # what the source had there ("" where nothing was found)
+    why: str
+    why_en: str
 
 
 @dataclass
@@ -48,6 +88,10 @@ class Draft:
     keys: dict[Path, Pos] = field(default_factory=dict)
     values: dict[Path, Pos] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
+    runs: list[Run] = field(default_factory=list)
+    lost: list[Lost] = field(default_factory=list)
+    guessed: set[str] = field(default_factory=set)  # metadata keys inferred, not read
+    unstated: set[str] = field(default_factory=set)  # metadata keys the document does not give
 
     def note(self, pos: Pos, text: str, why: str, why_en: str, key: str | None = None) -> None:
         self.notes.append(Note(pos, text, why, why_en, key))

@@ -61,7 +61,7 @@ def part_heading(text: str) -> int | None:
 
 _ASPECT = re.compile(
     r"^\s*(?P<ordinal>[（(][一二三四五六七八九十][）)]|[一二三四五六七八九十][、.．]|\d{1,2}[、.．])?\s*"
-    r"(?:政府信息公开)?(?P<aspect>主动公开|依申请公开|政府信息管理|平台建设|监督保障)"
+    r"(?:政府信息公开)?(?P<aspect>主动公开|依申请公开|政府信息管理|平台(?:载体)?建设|监督保障)"
     r"(?:工作)?(?:方面|情况)?(?:工作)?\s*(?:(?P<sep>[:：。．.])\s*(?P<rest>.*))?$"
 )
 
@@ -74,7 +74,8 @@ def aspect_heading(text: str) -> tuple[str, int] | None:
     if match.group("rest") and not match.group("ordinal") and match.group("sep") in ".。．":
         return None  # "主动公开。" then prose, without an ordinal: a sentence, not a heading
     rest = match.start("rest") if match.group("rest") else len(text)
-    return match.group("aspect"), rest
+    aspect = match.group("aspect")
+    return ("平台建设" if aspect.startswith("平台") else aspect), rest
 
 
 # ---------------------------------------------------------------- table headers

@@ -55,7 +55,7 @@ def _date_only(text: str) -> str | None:
         return None
     date, start, end = found
     rest = (text[:start] + text[end:]).strip()
-    rest = _DATE_LABEL.sub("", rest).strip(" :：")
+    rest = _DATE_LABEL.sub("", rest).strip(" :：()（）")
     return date if not rest else None
 
 
@@ -85,66 +85,118 @@ def tail(blocks: list[Block]) -> tuple[list[Line], list[Line]]:
     return signature, chrome
 
 
-def metadata(draft: Draft, source: Source, preamble: list[Block], signature: list[Line]) -> None:
-    meta = draft.meta
-    lines = [b for b in preamble if isinstance(b, Line)]
+# A crawler's or a portal's header: "标题: …", "发布时间: …", "栏目: …"; only some say anything.
+_HEADER = re.compile(
+    r"^\s*(?P<key>标题|题目|名称|发布时间|发布日期|成文日期|生成日期|栏目|文号|发文字号|发布机构|发文机关|来源|"
+    r"信息来源|原文链接|本地目录|索引号|主题分类|分类|作者|浏览次数|点击数|访问量|有效性|时效性)\s*[:：]\s*(?P<value>.*)$"
+)
+_IGNORED = re.compile(r"^\s*(?:页面链接|[=＝]{3,}|[-—]{3,})")
+_SENTENCE = re.compile("[，。；,;]")
+
+
+def metadata(draft: Draft, source: Source, preamble: list[Block], signature: list[Line]) -> list[Line]:
+    """The metadata from the text before part 一 and the 落款; returns the preface, which belongs to part 一."""
+    header: dict[str, tuple[str, Pos]] = {}
+    lines: list[Line] = []
+    for block in preamble:
+        if isinstance(block, Row):
+            text = " ".join(c.text for c in block.cells if c.text and not c.above)
+            draft.note(block.pos, text, "第一部分之前的表格", "a table before part 一")
+            continue
+        match = _HEADER.match(block.text)
+        if match:
+            if match.group("value").strip():
+                header.setdefault(match.group("key"), (match.group("value").strip(), block.pos))
+        elif not _IGNORED.match(block.text):
+            lines.append(block)
     used: set[int] = set()
-    title_index = next(
-        (
-            i
-            for i, line in enumerate(lines)
-            if "报告" in line.text and "政府信息公开" in line.text and len(line.text) <= _TITLE_MAX
-        ),
-        None,
-    )
+    title = _title(lines)
     agency: tuple[str, Pos] | None = None
     year: tuple[int, Pos] | None = None
-    if title_index is not None:
-        title = lines[title_index]
-        used.add(title_index)
-        match = _TITLE.match(title.text.strip())
+    title_pos = lines[0].pos if lines else START
+    if title is not None:
+        first, last, match = title
+        used.update(range(first, last + 1))
+        title_pos = lines[first].pos
+        year = (int(match.group("year")), title_pos)
+        name = _agency_name(match.group("agency"))
+        if name:
+            agency = (name, title_pos)
+        elif first > 0 and _agency_like(lines[first - 1].text):
+            agency = (lines[first - 1].text.strip(), lines[first - 1].pos)
+            used.add(first - 1)
+    for key in ("标题", "题目", "名称"):
+        if key in header and (year is None or agency is None):
+            match = _TITLE.match(_flat(header[key][0]))
+            if match:
+                if year is None:
+                    year = (int(match.group("year")), header[key][1])
+                name = _agency_name(match.group("agency"))
+                if agency is None and name:
+                    agency = (name, header[key][1])
+    if (year is None or agency is None) and source.title and len(source.title) <= _TITLE_MAX:
+        match = _TITLE.match(_flat(source.title))
         if match:
-            year = (int(match.group("year")), title.pos)
-            name = match.group("agency").strip(" ：:，,")
-            if name:
-                agency = (name, title.pos)
-        if agency is None:
-            for i in range(title_index - 1, -1, -1):
-                text = lines[i].text.strip()
-                if text and _date_only(text) is None:
-                    if len(text) <= 40:
-                        agency = (text, lines[i].pos)
-                        used.add(i)
-                    break
-    if year is None and source.title and len(source.title) <= _TITLE_MAX:
-        match = _TITLE.match(source.title)
-        if match:
-            year = (int(match.group("year")), START)
-            if agency is None and match.group("agency").strip():
-                agency = (match.group("agency").strip(), START)
-    if agency is None:
-        for i, line in enumerate(lines):
-            text = line.text.strip()
-            if len(text) <= 40 and _AGENCY_END.search(text):
-                agency = (text, line.pos)
-                used.add(i)
-                break
+            year = year or (int(match.group("year")), START)
+            name = _agency_name(match.group("agency"))
+            if agency is None and name:
+                agency = (name, START)
+    for key in ("发布机构", "发文机关", "来源", "信息来源"):
+        if agency is None and key in header and _agency_like(header[key][0]):
+            agency = header[key]
     date: tuple[str, Pos] | None = None
+    for key in ("发布日期", "发布时间", "成文日期", "生成日期"):
+        found = find_date(header[key][0]) if key in header else None
+        if found and date is None:
+            date = (found[0], header[key][1])
+    start = title[1] + 1 if title is not None else 0
     for i, line in enumerate(lines):
+        if i in used:
+            continue
         found = find_date(line.text)
         if found and (_DATE_LABEL.search(line.text) or _date_only(line.text)):
-            date = (found[0], line.pos)
+            date = date or (found[0], line.pos)
             used.add(i)
-            break
+        elif agency is not None and lb.squash(line.text) == lb.squash(agency[0]):
+            used.add(i)  # the agency's name again, under the title
+    signed = None
     for line in signature:
         found_date = _date_only(line.text)
         if found_date and date is None:
             date = (found_date, line.pos)
-        elif not found_date and agency is not None and lb.squash(line.text) != lb.squash(agency[0]):
+        elif not found_date:
+            signed = signed or (line.text.strip(), line.pos)
+            if agency is not None and lb.squash(line.text) != lb.squash(agency[0]):
+                draft.note(
+                    line.pos, line.text, "落款中的机关名称与标题不同", "the signature names another agency"
+                )
+    if agency is None and signed is not None and _agency_like(signed[0]):
+        agency = signed
+    _store(draft, agency, year, date, title_pos)
+    preface: list[Line] = []
+    for i, line in enumerate(lines):
+        if i in used:
+            continue
+        if i >= start:
+            preface.append(line)
+        else:
             draft.note(
-                line.pos, line.text, "落款中的机关名称与标题不同", "the signature names another agency"
+                line.pos,
+                line.text,
+                "标题前的文字，不属于报告的任何部分",
+                "text before the title, in no part of the report",
             )
-    title_pos = lines[title_index].pos if title_index is not None else (lines[0].pos if lines else START)
+    return preface
+
+
+def _store(
+    draft: Draft,
+    agency: tuple[str, Pos] | None,
+    year: tuple[int, Pos] | None,
+    date: tuple[str, Pos] | None,
+    title_pos: Pos,
+) -> None:
+    meta = draft.meta
     version = meta.pop(s.VERSION, None)
     if version is None and year is not None and year[0] >= 2021:
         version = 2021
@@ -154,45 +206,96 @@ def metadata(draft: Draft, source: Source, preamble: list[Block], signature: lis
     if agency is not None:
         meta[s.AGENCY] = agency[0]
         draft.keys[(s.AGENCY,)] = draft.values[(s.AGENCY,)] = agency[1]
-        kind = guess_kind(agency[0])
+        kind, sure = guess_kind(agency[0])
+        meta[s.KIND] = kind
+        draft.keys[(s.KIND,)] = draft.values[(s.KIND,)] = agency[1]
+        if not sure:
+            draft.guessed.add(s.KIND)
     else:
-        kind = None
+        draft.unstated.update({s.AGENCY, s.KIND})
         draft.note(START, "", "没有找到机关名称（标题或标题前一行）", "no agency name found", s.AGENCY)
     if year is not None:
         meta[s.YEAR] = year[0]
         draft.keys[(s.YEAR,)] = draft.values[(s.YEAR,)] = year[1]
     else:
+        draft.unstated.add(s.YEAR)
         draft.note(
             START, "", "没有找到报告年度（标题中的“××××年”）", "no report year found in the title", s.YEAR
         )
-    if kind is not None:
-        meta[s.KIND] = kind
-        draft.keys[(s.KIND,)] = draft.values[(s.KIND,)] = title_pos
     if date is not None:
         meta[s.PUBLISHED] = date[0]
         draft.keys[(s.PUBLISHED,)] = draft.values[(s.PUBLISHED,)] = date[1]
     else:
+        draft.unstated.add(s.PUBLISHED)
         draft.note(
             START,
             "",
-            "没有找到发布日期，请补上“发布日期”",
-            "no publication date found; add 发布日期",
+            "文档中没有发布日期（没有“发布日期”一行，也没有落款日期），发布期限未作检查；可用 --date 写明",
+            "the document states no publication date; give it with --date",
             s.PUBLISHED,
         )
-    for i, line in enumerate(lines):
-        if i not in used:
-            draft.note(
-                line.pos,
-                line.text,
-                "标题前的文字，不属于报告的任何部分",
-                "text before the title, in no part of the report",
-            )
-    for block in preamble:
-        if isinstance(block, Row):
-            text = " ".join(c.text for c in block.cells if c.text and not c.above)
-            draft.note(block.pos, text, "第一部分之前的表格", "a table before part 一")
 
 
-def guess_kind(agency: str) -> str:
-    """本级政府 for a people's government itself (not its offices), else 部门 (《条例》第四十九条)."""
-    return s.KIND_GOVERNMENT if agency.strip().endswith("人民政府") else s.KIND_DEPARTMENT
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _title(lines: list[Line]) -> tuple[int, int, re.Match[str]] | None:
+    """The title, maybe over two or three short lines: (first line, last line, the title's match)."""
+    for last, line in enumerate(lines):
+        text = line.text.strip()
+        if "报告" not in text or len(text) > _TITLE_MAX:
+            continue
+        for first in range(last, max(-1, last - 3), -1):
+            if first < last and (len(lines[first].text) > 60 or _SENTENCE.search(lines[first].text)):
+                break
+            joined = _flat(" ".join(lines[i].text.strip() for i in range(first, last + 1)))
+            match = _TITLE.match(joined)
+            if match and "政府信息公开" in joined and _agency_name(match.group("agency")):
+                return first, last, match
+        joined = _flat(text)
+        match = _TITLE.match(joined)
+        if match and "政府信息公开" in joined:
+            return last, last, match
+        if "政府信息公开" in text and last + 1 < len(lines):
+            joined = _flat(text + " " + lines[last + 1].text)
+            match = _TITLE.match(joined)
+            if match:
+                return last, last + 1, match
+    return None
+
+
+def _agency_name(text: str) -> str:
+    name = re.sub(r"^(?:标题|题目)\s*[:：]", "", text).strip(" ：:，,#")
+    return name if 2 <= len(name) <= 60 and not _SENTENCE.search(name) else ""
+
+
+def _agency_like(text: str) -> bool:
+    text = text.strip()
+    return 2 <= len(text) <= 40 and bool(_AGENCY_END.search(text)) and not _SENTENCE.search(text)
+
+
+# What a body's name says about its kind of report (《条例》第四十九条): (pattern, kind, sure).
+_KINDS = (
+    (re.compile(r"人民政府$"), s.KIND_GOVERNMENT, True),
+    (re.compile(r"人民政府.{1,12}(?:办公室|办公厅|办)$"), s.KIND_DEPARTMENT, True),
+    (re.compile(r"(?:局|厅|委员会|委|办公室|办|中心|署|院|所|站|队|馆|处|部)$"), s.KIND_DEPARTMENT, True),
+    (
+        re.compile(r"(?:街道办事处|街道|镇|乡|管理委员会|管委会|实验区|新区|开发区|高新区|园区|示范区)$"),
+        s.KIND_GOVERNMENT,
+        False,
+    ),
+)
+
+
+def guess_kind(agency: str) -> tuple[str, bool]:
+    """The kind of report for the agency, and whether its name decides it (else only a guess).
+
+    A people's government itself reports as 本级政府, its offices and bureaus as 部门. Townships,
+    street offices, zones and their committees are taken as 本级政府, but only as a guess.
+    """
+    name = agency.strip()
+    for pattern, kind, sure in _KINDS:
+        if pattern.search(name):
+            return kind, sure
+    return s.KIND_DEPARTMENT, False

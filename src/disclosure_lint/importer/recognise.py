@@ -15,6 +15,7 @@ from .draft import Draft, Note, Value
 from .metadata import guess_kind, metadata, tail
 from .model import Block, Line, Source
 from .parts import SENTENCE_END, assemble, lines_of, part1
+from .segment import segment
 from .tables import Tables
 
 __all__ = ["SENTENCE_END", "Draft", "Note", "Value", "guess_kind", "recognise"]
@@ -25,7 +26,7 @@ def recognise(source: Source) -> Draft:
     regions: list[list[Block]] = [[] for _ in range(7)]  # 0: before part 一; 1–6: the parts
     heads: dict[int, Line] = {}
     current = 0
-    for block in source.blocks:
+    for block in segment(source.blocks):
         if isinstance(block, Line):
             index = lb.part_heading(block.text)
             if index is not None and index + 1 > current:
@@ -38,14 +39,15 @@ def recognise(source: Source) -> Draft:
         draft.parts.add(part)
         draft.keys[(part,)] = head.pos
     tables = Tables(draft)
-    part1(draft, regions[1])
+    signature, chrome = tail(regions[6])
+    preface = metadata(draft, source, regions[0], signature)
+    part1(draft, [*preface, *regions[1]])
     for number in (2, 3, 4):
         tables.part = number
         for block in regions[number]:
             tables.feed(block)
         tables.close()
     tables.finish()
-    signature, chrome = tail(regions[6])
     for line in chrome:
         draft.note(
             line.pos, line.text, "网页的页脚，不属于报告", "a web page's footer, not part of the report"
@@ -63,6 +65,5 @@ def recognise(source: Source) -> Draft:
                 draft.part5 = text
             else:
                 draft.part6 = text
-    metadata(draft, source, regions[0], signature)
     draft.notes.sort(key=lambda note: (note.pos.line, note.pos.col))
     return draft

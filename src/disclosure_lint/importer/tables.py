@@ -7,13 +7,14 @@ label (joined over wrapped lines where needed) and its cells are fitted to the f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from .. import statute as s
 from ..findings import Path, Pos
 from . import labels as lb
-from .draft import Draft, Value, read_value
+from .cells import EXPECTED_3, EXPECTED_4, Record, fit, place, split_pool
+from .draft import Draft
 from .model import Block, Row, Text
 
 
@@ -69,23 +70,10 @@ def _split(cells: list[Text]) -> _Split:
     )
 
 
-@dataclass
-class _Record:
-    part: int
-    path: Path
-    expected: int
-    label: Text
-    labels: list[Text]
-    values: list[Text] = field(default_factory=list)
-    lead: list[Text] = field(default_factory=list)
-    trail: list[Text] = field(default_factory=list)
-    grid: bool = True
-
-
-_EXPECTED_3 = len(s.PART3_COLUMNS)
+_EXPECTED_3 = EXPECTED_3
 _MAX_LABEL_CELLS = 8  # a row label is a few cells at most; longer runs of text are not tried as labels
 _MAX_FRAGMENTS = 3  # a label wrapped over this many lines at most
-_EXPECTED_4 = len(s.PART4_COLUMNS)
+_EXPECTED_4 = EXPECTED_4
 
 
 class Tables:
@@ -93,10 +81,10 @@ class Tables:
         self.draft = draft
         self.part = 2
         self.group: str | None = None
-        self.awaiting: _Record | None = None
+        self.awaiting: Record | None = None
         self.fragments: list[Text] = []
         self.pool: list[Text] = []  # unlabelled numbers of table 四, in printed order
-        self.records: dict[Path, _Record] = {}
+        self.records: dict[Path, Record] = {}
         self.seen: dict[str, Pos] = {}  # where a header or group label was printed
         self.version: int | None = None
 
@@ -303,7 +291,7 @@ class Tables:
                 "this row appears twice; the first is kept",
             )
             return
-        record = _Record(
+        record = Record(
             self.part, path, expected, label, list(labels), list(values), list(lead), list(trail), grid
         )
         self.records[path] = record
@@ -322,26 +310,8 @@ class Tables:
             self._fit(self.awaiting)
             self.awaiting = None
 
-    def _fit(self, record: _Record) -> None:
-        values = list(record.values)
-        trail, lead = list(record.trail), list(record.lead)
-        while len(values) < record.expected and trail:
-            values.append(trail.pop(0))
-        while len(values) < record.expected and lead:
-            values.insert(0, lead.pop())
-        if len(values) > record.expected:
-            extra = values[record.expected :]
-            values = values[: record.expected]
-            text = " ".join(v.text for v in extra if v.text)
-            if text:
-                self.draft.note(
-                    extra[0].pos,
-                    text,
-                    f"这一行的格子多于法定格式的 {record.expected} 格，多出的没有放入",
-                    f"more cells than the {record.expected} of the format; the extra ones were left out",
-                )
-        record.values = values
-        record.lead, record.trail = [], []
+    def _fit(self, record: Record) -> None:
+        fit(record, self.draft)
 
     def _extra(self, extra: list[Text]) -> None:
         if extra:
@@ -369,67 +339,11 @@ class Tables:
         self._flush_fragments()
 
     def finish(self) -> None:
-        draft = self.draft
-        self._pool()
-        for path, record in self.records.items():
-            values = [read_value(v) for v in record.values]
-            if not values:
-                values = [Value("", record.label.pos, "blank")] * record.expected
-                draft.note(
-                    record.label.pos,
-                    record.label.text,
-                    "这一行只有标题，没有数字：各格按空格处理",
-                    "a row label with no numbers: its cells are left blank",
-                )
-            for value in values:
-                if value.kind == "unreadable":
-                    draft.note(
-                        value.pos,
-                        value.text,
-                        "看不懂的格子，按空格处理（不是数字，也不是“/”“—”“无”之类的占位符）",
-                        "a cell that is neither a number nor a 'none' mark; left blank",
-                    )
-            part = path[0]
-            draft.parts.add(str(part))
-            draft.keys[path] = record.label.pos
-            draft.values[path] = values[0].pos if values else record.label.pos
-            if part == s.PART2:
-                row = next(r for r in s.PART2_ROWS if r.label == path[1])
-                for column, value in zip(row.columns, values, strict=False):
-                    draft.values[(*path, column)] = draft.keys[(*path, column)] = value.pos
-            else:
-                for index, value in enumerate(values):
-                    draft.values[(*path, index)] = value.pos
-            if part == s.PART2:
-                draft.part2[str(path[1])] = values
-            elif part == s.PART3:
-                draft.part3[path] = values
-            else:
-                draft.part4[str(path[1])] = values
+        split_pool(self.pool, self.records, self.seen, self.draft)
+        place(self.draft, self.records)
         self._intermediate_keys()
         if self.version is not None:
-            draft.meta[s.VERSION] = self.version
-
-    def _pool(self) -> None:
-        """Table 四 as printed: one row of 15 numbers, 行政复议 then 未经复议直接起诉 then 复议后起诉."""
-        if not self.pool:
-            return
-        pool = list(self.pool)
-        for block in s.PART4_BLOCKS:
-            path = (s.PART4, block)
-            if path in self.records or not pool:
-                continue
-            cells, pool = pool[:_EXPECTED_4], pool[_EXPECTED_4:]
-            label_pos = self.seen.get(block, cells[0].pos)
-            label = Text(block, label_pos)
-            self.records[path] = _Record(4, path, _EXPECTED_4, label, [label], cells)
-        if pool:
-            self.draft.note(
-                pool[0].pos,
-                " ".join(v.text for v in pool),
-                "复议诉讼表中多出的数字",
-                "numbers beyond the 15 cells of table 四",
-            )
+            self.draft.meta[s.VERSION] = self.version
 
     def _intermediate_keys(self) -> None:
         """Positions for the keys between a part and its rows: 本年度办理结果 and the result groups."""
