@@ -30,6 +30,8 @@ SUFFIXES = {
     ".xhtml": "html",
     ".docx": "docx",
     ".pdf": "pdf",
+    ".md": "markdown",
+    ".markdown": "markdown",
 }
 
 PDF_BYTES_FACTOR = 10  # a PDF may be this many times --max-bytes
@@ -74,7 +76,7 @@ def import_bytes(
     else:
         from .text import read_text
 
-        source = read_text(raw)
+        source = read_text(raw, markdown=True if kind == "markdown" else None)
     draft = recognise(source)
     if not draft.parts:
         raise ReadError(
@@ -145,8 +147,8 @@ def import_file(
         raise ReadError(
             m.UNREADABLE.at(
                 START,
-                reason=f"不认识的文件类型“{path.suffix}”：能导入的是 .html、.htm、.docx、.pdf 和 .txt",
-                reason_en=f"unknown file type '{path.suffix}': import reads .html, .htm, .docx, .pdf and .txt",
+                reason=f"不认识的文件类型“{path.suffix}”：能导入的是 .html、.htm、.docx、.pdf、.txt 和 .md",
+                reason_en=f"unknown file type '{path.suffix}': import reads .html, .htm, .docx, .pdf, .txt and .md",
             )
         )
     if kind == "pdf":  # embedded fonts and images make a PDF large; pages and characters bound the work

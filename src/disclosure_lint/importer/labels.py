@@ -87,24 +87,42 @@ _HEADER_WORDS = frozenset(
         "申请人情况", "法人或其他组织", *s.PART3_COLUMNS, "本年度办理结果",
         "行政复议", "行政诉讼", s.SUIT_DIRECT, s.SUIT_AFTER_REVIEW, *s.PART4_COLUMNS,
         "结果", "维持", "纠正", "其他", "尚未", "审结",
+        # headings of converted or OCR'd tables, which name no column of the format
+        "类别", "项目", "数量", "数据项目", "内容", "序号", "指标", "-",
     )
 )  # fmt: skip
+_GARBLED = re.compile(r"^(?:数据|列|column|col)\d{1,2}$", re.IGNORECASE)
 _CLAUSE = re.compile(r"^第二十条第\(?[一二三四五六七八九十]+\)?项$")
 OLD_FORMAT_WORDS = frozenset(squash(w) for w in (*s.FORMAT_2019_LABELS, "处理决定数量", "本年新制作数量"))
 
 
 def header_word(text: str) -> bool:
     flat = PRINTED_NOTE.sub("", squash(text))
-    if not flat or flat.startswith("本列数据"):
+    if not flat or flat.startswith("本列数据") or _GARBLED.match(flat):
         return True
+    if flat[0] in "(（" and flat[-1] in ")）":
+        flat = flat[1:-1]
     if has_ordinal(text):
         return False  # "（七）总计" is a row, "总计" a column heading
     return flat in _HEADER_WORDS or bool(_CLAUSE.match(flat)) or flat in OLD_FORMAT_WORDS
 
 
 def is_header(texts: list[str]) -> bool:
-    """A row made only of column headings (possibly run together with spaces)."""
-    return all(header_word(t) or all(header_word(w) for w in t.split()) for t in texts)
+    """A row made only of column headings (possibly run together with spaces, or split inside a word)."""
+    return all(
+        header_word(t) or all(header_word(w) for w in t.split()) or _header_words(squash(t)) for t in texts
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _header_words(flat: str) -> bool:
+    """Whether a squashed text is column headings run together ("总计总计", "申请人情况(自然人)")."""
+    if not flat:
+        return True
+    return any(flat.startswith(word) and _header_words(flat[len(word) :]) for word in _RUN_WORDS if word)
+
+
+_RUN_WORDS = (*sorted((w for w in _HEADER_WORDS if len(w) >= 2), key=len, reverse=True), "(", ")", "（", "）")
 
 
 # ---------------------------------------------------------------- rows
@@ -154,6 +172,8 @@ def part3_row(labels: list[str], group: str | None) -> tuple[str, tuple[str, ...
             rest = strip_ordinals(rest.replace(name, "", 1))
             break
     rest = strip_ordinals(rest)
+    if found is None and rest in ("其他", "其他情形") and _SIXTH.match("".join(squash(x) for x in labels)):
+        found, rest = s.OTHER_HANDLING, ""  # "（六）其他": the group 其他处理 as an OCR tool shortened it
     if found is not None and found not in _ITEMS:
         return "row", (s.PART3, s.RESULTS, found), found  # 予以公开, 部分公开: one row each
     if not rest:
@@ -174,6 +194,7 @@ def part3_row(labels: list[str], group: str | None) -> tuple[str, tuple[str, ...
     return "row", (s.PART3, s.RESULTS, name, item), name
 
 
+_SIXTH = re.compile(r"^(?:[(（]六[)）]|六[、.])")
 _CLOSE = 0.75
 
 

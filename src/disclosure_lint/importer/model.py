@@ -72,6 +72,7 @@ class Row:
     cells: list[Cell]
     pos: Pos
     grid: bool = True  # cells come from a real table (HTML, Word), not from tabs in copied text
+    head: bool = False  # the table's header row as the format marks it (Markdown's row above |---|)
 
 
 Block = Line | Row

@@ -96,6 +96,13 @@ class Tables:
         split = _split(cells)
         if not split.labels and not split.values:
             return
+        if isinstance(block, Row) and block.head and not (split.labels and split.values):
+            for t in split.labels:  # a table's header row: words, never data (even garbled: 数据1, 类别)
+                self.seen.setdefault(lb.norm(t.text), t.pos)
+            return
+        marks_only = not any(ch.isdigit() for v in split.values for ch in v.text)
+        if not split.labels and self.part in (2, 3) and marks_only and self.awaiting is None:
+            return  # a row of "-" marks under no label (an empty table an OCR tool drew): nothing to place
         if not split.values and self._header(split.labels):
             return
         if len(split.labels) > _MAX_LABEL_CELLS:  # a run of text cells, no row of the format
