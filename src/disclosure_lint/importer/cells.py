@@ -48,6 +48,8 @@ def cut_run(pieces: list[Text], expected: int, paths: list[Path]) -> tuple[list[
     if len(texts) == expected or not figures.runs_together(texts):
         return None, None
     found = figures.cuts(texts, expected, limit=2)
+    if not found:
+        return None, None  # no cut fits: cells are missing, not run together
     if len(found) == 1:
         cells: list[Text] = []
         for piece, way in zip(pieces, found[0], strict=True):
@@ -62,7 +64,8 @@ def cut_run(pieces: list[Text], expected: int, paths: list[Path]) -> tuple[list[
 def fit(record: Record, draft: Draft) -> None:
     """The row's printed pieces as exactly its cells: blanks from the grid's edges, run-together digits cut."""
     values = list(record.values)
-    trail, lead = list(record.trail), list(record.lead)
+    # Blank cells at a row's edges count only in a real grid: in copied text they may be the label's columns.
+    trail, lead = (list(record.trail), list(record.lead)) if record.grid else ([], [])
     while len(values) < record.expected and trail:
         values.append(trail.pop(0))
     while len(values) < record.expected and lead:
@@ -151,18 +154,16 @@ def place(draft: Draft, records: dict[Path, Record]) -> None:
                     "no figures found for this row",
                 )
             )
-        elif len(values) < record.expected:
-            missing = record.expected - len(values)
-            after = record.values[-1]
-            where = Pos(after.pos.line, after.pos.col + len(after.text))
-            values += [Value("", where, "lost")] * missing
+        elif len(values) < record.expected:  # which cell is missing, the source does not say
+            found = len(values)
+            values = [Value("", record.values[0].pos, "lost")] * record.expected
             draft.lost.append(
                 Lost(
-                    paths[-missing:],
-                    where,
+                    paths,
+                    record.values[0].pos,
                     " ".join(v.text for v in record.values),
-                    f"这一行只找到 {len(record.values)} 格，少了 {missing} 格",
-                    f"only {len(record.values)} of the row's {record.expected} cells were found",
+                    f"这一行只找到 {found} 格，少了 {record.expected - found} 格，无法确定少的是哪一格",
+                    f"only {found} of the row's {record.expected} cells were found, so which one is missing is unknown",
                 )
             )
         for value in values:

@@ -93,7 +93,9 @@ def _row(line: str, number: int) -> Row | None:
             offset = 0
             for part in text.split(_LABEL_PATH):
                 if part.strip():
-                    cells.append(Cell(part.strip(), Pos(number, col + offset + len(part) - len(part.lstrip()))))
+                    cells.append(
+                        Cell(part.strip(), Pos(number, col + offset + len(part) - len(part.lstrip())))
+                    )
                 offset += len(part) + 1
         else:
             cells.append(Cell(text, Pos(number, col)))

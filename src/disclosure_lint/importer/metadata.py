@@ -94,8 +94,14 @@ _IGNORED = re.compile(r"^\s*(?:页面链接|[=＝]{3,}|[-—]{3,})")
 _SENTENCE = re.compile("[，。；,;]")
 
 
-def metadata(draft: Draft, source: Source, preamble: list[Block], signature: list[Line]) -> list[Line]:
-    """The metadata from the text before part 一 and the 落款; returns the preface, which belongs to part 一."""
+def metadata(
+    draft: Draft, source: Source, preamble: list[Block], signature: list[Line], keep_preface: bool = True
+) -> list[Line]:
+    """The metadata from the text before part 一 and the 落款; returns the preface, which belongs to part 一.
+
+    Without `keep_preface` (a text with no part headings at all) the text after the title is listed
+    as not placed rather than taken for a report's preface.
+    """
     header: dict[str, tuple[str, Pos]] = {}
     lines: list[Line] = []
     for block in preamble:
@@ -177,7 +183,7 @@ def metadata(draft: Draft, source: Source, preamble: list[Block], signature: lis
     for i, line in enumerate(lines):
         if i in used:
             continue
-        if i >= start:
+        if i >= start and keep_preface:
             preface.append(line)
         else:
             draft.note(

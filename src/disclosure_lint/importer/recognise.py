@@ -40,7 +40,7 @@ def recognise(source: Source) -> Draft:
         draft.keys[(part,)] = head.pos
     tables = Tables(draft)
     signature, chrome = tail(regions[6])
-    preface = metadata(draft, source, regions[0], signature)
+    preface = metadata(draft, source, regions[0], signature, keep_preface=bool(heads))
     part1(draft, [*preface, *regions[1]])
     for number in (2, 3, 4):
         tables.part = number

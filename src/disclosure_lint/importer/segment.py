@@ -185,8 +185,9 @@ class _State:
 
 def _aspects(line: Line) -> Iterator[Line]:
     """Part 一 cut before each of its aspect headings that stands inside a line."""
-    starts = [m.start() for m in _ASPECT.finditer(line.text) if m.start() > 0]
-    if not starts:
+    matches = list(_ASPECT.finditer(line.text))
+    starts = sorted({cut for m in matches for cut in (m.start(), m.end())} - {0, len(line.text)})
+    if not starts or (len(matches) == 1 and matches[0].start() == 0 and _ends_heading(line.text, matches[0])):
         yield from _chrome(line)
         return
     bounds = [0, *starts, len(line.text)]
@@ -194,6 +195,11 @@ def _aspects(line: Line) -> Iterator[Line]:
         piece = _line(line, a, b)
         if piece.text.strip():
             yield from _chrome(piece)
+
+
+def _ends_heading(text: str, match: re.Match[str]) -> bool:
+    """A heading followed by its text after 。 or ：, which the aspect reader takes as it is."""
+    return text[match.end() - 1] in ":：。．."
 
 
 def _chrome(line: Line) -> Iterator[Line]:

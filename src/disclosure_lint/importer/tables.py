@@ -148,7 +148,7 @@ class Tables:
     def _header(self, labels: list[Text]) -> bool:
         """A row of column headings (a label merged down from above does not make it a data row)."""
         own = [t.text for t in labels if not getattr(t, "above", False)]
-        if not lb.is_header(own or [t.text for t in labels]):
+        if not lb.is_header(own or [t.text for t in labels]) or self._one_block(labels):
             return False
         for t in labels:
             if lb.squash(t.text) in lb.OLD_FORMAT_WORDS:
@@ -156,6 +156,14 @@ class Tables:
             self.seen.setdefault(lb.norm(t.text), t.pos)
         self._close()
         return True
+
+    def _one_block(self, labels: list[Text]) -> bool:
+        """A heading that names one block of table 四 ("行政复议", "行政诉讼（复议后起诉）"): a row label."""
+        if self.part != 4 or len(labels) != 1:
+            return False
+        joined = lb.norm(labels[0].text)
+        named = sum(name in joined for name in (s.SUIT_DIRECT, s.SUIT_AFTER_REVIEW))
+        return (named == 1 and "直接起诉复议后起诉" not in joined) or joined == s.REVIEW
 
     def _identify_with_fragments(self, labels: list[Text]) -> tuple[tuple[str, Any, int] | None, list[Text]]:
         """Identify a row by its labels, joining label fragments left over from the lines before."""
