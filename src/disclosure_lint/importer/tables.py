@@ -72,7 +72,8 @@ def _split(cells: list[Text]) -> _Split:
 
 _EXPECTED_3 = EXPECTED_3
 _MAX_LABEL_CELLS = 8  # a row label is a few cells at most; longer runs of text are not tried as labels
-_MAX_FRAGMENTS = 3  # a label wrapped over this many lines at most
+_MAX_FRAGMENTS = 3
+_STRAY = re.compile(r"^\s*[^\s\d（(]{1,2}\s+(?=\S)")  # a label wrapped over this many lines at most
 _EXPECTED_4 = EXPECTED_4
 
 
@@ -83,6 +84,7 @@ class Tables:
         self.group: str | None = None
         self.awaiting: Record | None = None
         self.fragments: list[Text] = []
+        self.pending: list[Text] | None = None  # figures with no label yet, waiting for the label below
         self.pool: list[Text] = []  # unlabelled numbers of table 四, in printed order
         self.records: dict[Path, Record] = {}
         self.seen: dict[str, Pos] = {}  # where a header or group label was printed
@@ -122,6 +124,18 @@ class Tables:
             self._labelled(split, grid, block)
 
     def _identify(self, labels: list[Text]) -> tuple[str, Any, int] | None:
+        """What the labels name; a stray character or two in front (a merged label printed
+        one character per line, as "年 3.危及…") is passed over."""
+        found = self._identify_as_printed(labels)
+        if found is None and labels:
+            stray = _STRAY.match(labels[0].text)
+            if stray:
+                found = self._identify_as_printed(
+                    [labels[0].piece(stray.end(), len(labels[0].text)), *labels[1:]]
+                )
+        return found
+
+    def _identify_as_printed(self, labels: list[Text]) -> tuple[str, Any, int] | None:
         """("row", path, expected), ("group", name, 0), ("context", None, 0) or None; this part's table first."""
         texts = [t.text for t in labels]
         order = [self.part] + [p for p in (2, 3, 4) if p != self.part]
@@ -185,10 +199,14 @@ class Tables:
                 if shorter is not None and shorter[0] == "row" and len(labels) - cut <= shorter[2]:
                     found, values, labels = shorter, labels[cut:], labels[:cut]
                     break
+        if found is not None and found[0] == "row" and found[1] in self.records and not values:
+            return  # the tail of a wrapped label whose row is already read ("已获取信息")
         if found is None:
             self.fragments.extend(labels)
             while len(self.fragments) > _MAX_FRAGMENTS:
                 t = self.fragments.pop(0)
+                if lb.format_fragment(t.text):
+                    continue
                 self.draft.note(
                     t.pos,
                     t.text,
@@ -198,6 +216,9 @@ class Tables:
             return
         self._close()
         kind, what, expected = found
+        if kind == "row" and not values and self.pending is not None:
+            # figures printed on the line above their label (a PDF centres them on a tall cell)
+            values, self.pending = self.pending, None
         if kind == "row":
             self._start(what, expected, labels, values, [], [], grid=True)
         else:
@@ -228,13 +249,18 @@ class Tables:
             self._extra(split.extra)
             return
         self._close()
-        text = " ".join(v.text for v in split.values if v.text)
-        self.draft.note(
-            split.values[0].pos,
-            text,
-            "一行数字没有行标题，无法确定属于哪一行",
-            "a row of numbers with no row label",
-        )
+        self._drop_pending()
+        self.pending = list(split.values)  # the next row label may be printed below its figures
+
+    def _drop_pending(self) -> None:
+        if self.pending:
+            self.draft.note(
+                self.pending[0].pos,
+                " ".join(v.text for v in self.pending if v.text),
+                "一行数字没有行标题，无法确定属于哪一行",
+                "a row of numbers with no row label",
+            )
+        self.pending = None
 
     def _labelled(self, split: _Split, grid: bool, block: Block) -> None:
         labels, values, lead = split.labels, split.values, split.lead
@@ -340,6 +366,8 @@ class Tables:
 
     def _flush_fragments(self) -> None:
         for t in self.fragments:
+            if lb.format_fragment(t.text):
+                continue  # a piece of a heading or note of the format, wrapped onto a line of its own
             self.draft.note(
                 t.pos,
                 t.text,
@@ -352,6 +380,7 @@ class Tables:
         """The end of a table part."""
         self._close()
         self._flush_fragments()
+        self._drop_pending()
 
     def finish(self) -> None:
         split_pool(self.pool, self.records, self.seen, self.draft)
