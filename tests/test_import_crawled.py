@@ -147,10 +147,27 @@ def test_no_date_is_a_note_not_an_error(tmp_path: Path) -> None:
     assert "DL021 提示：文档中没有找到“发布日期”" in done.stdout
 
 
-def test_a_zone_committee_is_a_guess_never_an_error() -> None:
-    text = copied_text(CITY).replace("示例市自然资源和规划局", "示例经济开发区管委会")
-    draft = imported(text).draft
-    assert draft.meta[s.KIND] == s.KIND_GOVERNMENT and s.KIND in draft.guessed
+@pytest.mark.parametrize(
+    ("agency", "kind", "guessed"),
+    [
+        ("示例经济开发区管委会", s.KIND_ZONE, False),
+        ("示例经济开发区", s.KIND_ZONE, True),
+        ("示例县城关镇人民政府", s.KIND_TOWNSHIP, False),
+        ("示例县人民政府", s.KIND_GOVERNMENT, False),
+        ("示例县人民政府办公室", s.KIND_DEPARTMENT, False),
+    ],
+)
+def test_the_kind_of_body_and_how_sure(agency: str, kind: str, guessed: bool) -> None:
+    draft = imported(copied_text(CITY).replace("示例市自然资源和规划局", agency)).draft
+    assert (draft.meta[s.KIND], s.KIND in draft.guessed) == (kind, guessed)
+
+
+def test_a_guessed_kind_is_a_note_never_an_error(tmp_path: Path) -> None:
+    text = copied_text(CITY).replace("示例市自然资源和规划局", "示例经济开发区")
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    done = run("r.txt", cwd=tmp_path)
+    assert done.returncode == 0, done.stdout
+    assert "DL022 提示：“报告类型”按机关名称推断为“管委会”" in done.stdout
 
 
 # ---------------------------------------------------------------- Markdown

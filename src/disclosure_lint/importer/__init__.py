@@ -267,9 +267,9 @@ def _point_into_source(report: Report, imported: Imported) -> None:
 
 def _cells(draft: Draft) -> dict[Path, Any]:
     cells: dict[Path, Any] = {}
-    for row in s.PART2_ROWS:
-        for column, value in zip(row.columns, draft.part2.get(row.label, []), strict=False):
-            cells[(s.PART2, row.label, column)] = value
+    for label, values in draft.part2.items():
+        for column, value in zip(draft.columns.get(label, ()), values, strict=False):
+            cells[(s.PART2, label, column)] = value
     for path, values in draft.part3.items():
         for index, value in enumerate(values):
             cells[(*path, index)] = value

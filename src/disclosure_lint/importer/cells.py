@@ -31,23 +31,33 @@ class Record:
     trail: list[Text] = field(default_factory=list)
     grid: bool = True
     run: Run | None = None  # figures that ran together and could not be cut by reading
+    columns: tuple[str, ...] = ()  # a table 二 row's columns, in its format
 
 
-def cell_paths(path: Path, expected: int) -> list[Path]:
-    """The paths of a row's cells, in printed order."""
+def cell_paths(path: Path, expected: int, columns: tuple[str, ...] = ()) -> list[Path]:
+    """The paths of a row's cells, in printed order (a table 二 row's by its columns)."""
     if path[0] == s.PART2:
-        row = next((r for r in s.PART2_ROWS if r.label == path[1]), None)
-        if row is not None:
-            return [(*path, column) for column in row.columns]
+        if not columns:
+            row = s.FORMAT_2021.part2_row(str(path[1])) or s.FORMAT_2019.part2_row(str(path[1]))
+            columns = row.columns if row is not None else ()
+        return [(*path, column) for column in columns]
     return [(*path, index) for index in range(expected)]
 
 
 def cut_run(pieces: list[Text], expected: int, paths: list[Path]) -> tuple[list[Text] | None, Run | None]:
     """Pieces of digits cut into `expected` cells where only one cut fits; else the run for the solver."""
     texts = [piece.text for piece in pieces]
+    tail = (
+        figures.TAIL.search(texts[-1]) if texts else None
+    )  # "…432.52元": decimals and unit end the last cell
+    if tail is not None and tail.start() > 0:
+        texts[-1] = texts[-1][: tail.start()]
     if len(texts) == expected or not figures.runs_together(texts):
         return None, None
     found = figures.cuts(texts, expected, limit=2)
+    if found and tail is not None and tail.start() > 0:
+        for way in found:
+            way[-1][-1] += tail.group()
     if not found:
         return None, None  # no cut fits: cells are missing, not run together
     if len(found) == 1:
@@ -71,7 +81,7 @@ def fit(record: Record, draft: Draft) -> None:
     while len(values) < record.expected and lead:
         values.insert(0, lead.pop())
     if not record.grid or len(values) < record.expected:
-        cut, run = cut_run(values, record.expected, cell_paths(record.path, record.expected))
+        cut, run = cut_run(values, record.expected, cell_paths(record.path, record.expected, record.columns))
         if cut is not None:
             values = cut
         elif run is not None:
@@ -127,7 +137,7 @@ def place(draft: Draft, records: dict[Path, Record]) -> None:
     reported: set[int] = set()
     for path, record in records.items():
         values = [read_value(v) for v in record.values]
-        paths = cell_paths(path, record.expected)
+        paths = cell_paths(path, record.expected, record.columns)
         if record.run is not None:
             values = [Value("", record.run.pos, "lost")] * record.expected
             if id(record.run) not in reported:
@@ -187,14 +197,14 @@ def _write(draft: Draft, path: Path, record: Record, values: list[Value]) -> Non
     draft.keys[path] = record.label.pos
     draft.values[path] = values[0].pos if values else record.label.pos
     if part == s.PART2:
-        row = next(r for r in s.PART2_ROWS if r.label == path[1])
-        for column, value in zip(row.columns, values, strict=False):
+        for column, value in zip(record.columns, values, strict=False):
             draft.values[(*path, column)] = draft.keys[(*path, column)] = value.pos
     else:
         for index, value in enumerate(values):
             draft.values[(*path, index)] = value.pos
     if part == s.PART2:
         draft.part2[str(path[1])] = values
+        draft.columns[str(path[1])] = record.columns
     elif part == s.PART3:
         draft.part3[path] = values
     else:

@@ -80,6 +80,9 @@ class Draft:
     meta: dict[str, Any] = field(default_factory=dict)
     part1: str | dict[str, str] | None = None
     part2: dict[str, list[Value]] = field(default_factory=dict)
+    columns: dict[str, tuple[str, ...]] = field(
+        default_factory=dict
+    )  # a table 二 row's columns, in its format
     part3: dict[Path, list[Value]] = field(default_factory=dict)
     part4: dict[str, list[Value]] = field(default_factory=dict)
     part5: str | None = None

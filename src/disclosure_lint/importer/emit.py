@@ -116,12 +116,13 @@ def to_yaml(draft: Draft, source: str, schema: str | None = None, comments: bool
             out += text_block(s.PART1, draft.part1, 0)
     if s.PART2 in draft.parts:
         out += ["", f"{s.PART2}:" + ("" if draft.part2 else " {}")]
-        for row in s.PART2_ROWS:
-            values = draft.part2.get(row.label)
-            if values is None:
-                continue
-            pairs = ", ".join(f"{column}: {cell(v)}" for column, v in zip(row.columns, values, strict=False))
-            out.append(f"  {row.label}: {{{pairs}}}")
+        order = [row.label for row in (*s.FORMAT_2021.part2_rows, *s.FORMAT_2019.part2_rows)]
+        for label in sorted(draft.part2, key=order.index):
+            columns = draft.columns.get(label, ())
+            pairs = ", ".join(
+                f"{column}: {cell(v)}" for column, v in zip(columns, draft.part2[label], strict=False)
+            )
+            out.append(f"  {label}: {{{pairs}}}")
     if s.PART3 in draft.parts:
         out += ["", f"{s.PART3}:" + ("" if draft.part3 else " {}")]
         if draft.part3:
@@ -155,6 +156,8 @@ def _part3_rows(draft: Draft) -> list[str]:
     if results:
         out.append(f"  {s.RESULTS}:")
         for group, items in s.RESULT_GROUPS:
+            if (s.PART3, s.RESULTS, group) in rows:  # a single row, as the 2019 format prints （六）其他处理
+                items = None
             if items is None:
                 path = (s.PART3, s.RESULTS, group)
                 if path in rows:

@@ -13,6 +13,7 @@ import functools
 import re
 
 _DIGITS = re.compile(r"^[0-9]+$")
+TAIL = re.compile(r"(?:\.[0-9]+)?(?:元|万元)?$")  # what may follow the digits of a row's last cell
 CAP = 1000  # count candidates up to here; more is "many"
 
 

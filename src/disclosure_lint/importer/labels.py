@@ -128,11 +128,14 @@ _RUN_WORDS = (*sorted((w for w in _HEADER_WORDS if len(w) >= 2), key=len, revers
 # ---------------------------------------------------------------- rows
 
 
-def part2_row(labels: list[str]) -> s.Part2Row | None:
+def part2_row(labels: list[str], version: int | None = None) -> tuple[s.Part2Row, int] | None:
+    """The table 二 row the labels name, and the format it comes from (`version`'s first)."""
     joined = "".join(norm(label) for label in labels)
-    for row in s.PART2_ROWS:
-        if joined == row.label:
-            return row
+    order = [s.FORMAT_2019, s.FORMAT_2021] if version == 2019 else [s.FORMAT_2021, s.FORMAT_2019]
+    for format_ in order:
+        for row in format_.part2_rows:
+            if joined == row.label:
+                return row, format_.version
     return None
 
 

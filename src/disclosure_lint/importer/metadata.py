@@ -283,22 +283,22 @@ def _agency_like(text: str) -> bool:
 
 # What a body's name says about its kind of report (《条例》第四十九条): (pattern, kind, sure).
 _KINDS = (
+    (re.compile(r"(?:镇|乡)人民政府$|街道办事处$|街道$"), s.KIND_TOWNSHIP, True),
     (re.compile(r"人民政府$"), s.KIND_GOVERNMENT, True),
+    (re.compile(r"(?:管理委员会|管委会)$"), s.KIND_ZONE, True),
     (re.compile(r"人民政府.{1,12}(?:办公室|办公厅|办)$"), s.KIND_DEPARTMENT, True),
     (re.compile(r"(?:局|厅|委员会|委|办公室|办|中心|署|院|所|站|队|馆|处|部)$"), s.KIND_DEPARTMENT, True),
-    (
-        re.compile(r"(?:街道办事处|街道|镇|乡|管理委员会|管委会|实验区|新区|开发区|高新区|园区|示范区)$"),
-        s.KIND_GOVERNMENT,
-        False,
-    ),
+    (re.compile(r"(?:实验区|新区|开发区|高新区|园区|示范区|保税区|合作区)$"), s.KIND_ZONE, False),
+    (re.compile(r"(?:镇|乡)$"), s.KIND_TOWNSHIP, False),
 )
 
 
 def guess_kind(agency: str) -> tuple[str, bool]:
     """The kind of report for the agency, and whether its name decides it (else only a guess).
 
-    A people's government itself reports as 本级政府, its offices and bureaus as 部门. Townships,
-    street offices, zones and their committees are taken as 本级政府, but only as a guess.
+    A people's government itself reports as 本级政府, its offices and bureaus as 部门, a township or
+    street office as 乡镇, a zone's committee as 管委会; a zone named without its committee is
+    taken as 管委会 only as a guess, and a name that says nothing as 部门, also a guess.
     """
     name = agency.strip()
     for pattern, kind, sure in _KINDS:

@@ -141,8 +141,13 @@ class Tables:
         order = [self.part] + [p for p in (2, 3, 4) if p != self.part]
         for part in order:
             if part == 2:
-                row = lb.part2_row(texts)
-                if row is not None:
+                found2 = lb.part2_row(texts, self.version)
+                if found2 is not None:
+                    row, version = found2
+                    if version == 2019 and row.label not in {r.label for r in s.FORMAT_2021.part2_rows}:
+                        self.version = 2019  # a row only the 2019 format has
+                    if version == 2019 and self.version != 2019:
+                        row = s.FORMAT_2021.part2_row(row.label) or row
                     return "row", (s.PART2, row.label), len(row.columns)
             elif part == 3:
                 found = lb.part3_row(texts, self.group if self.part == 3 else None)
@@ -286,6 +291,9 @@ class Tables:
                     labels = labels[:cut]
                     break
         self._close()
+        if found is not None and found[0] == "group" and found[1] == s.OTHER_HANDLING:
+            # （六）其他处理 as one row: the 2019 format's, and some 2021 tables still print it
+            found = ("row", (s.PART3, s.RESULTS, s.OTHER_HANDLING), _EXPECTED_3)
         if found is None or found[0] != "row":
             text = " ".join(t.text for t in [*split.labels, *split.values, *split.extra] if t.text)
             why = "表格中无法识别的一行：行标题不是法定格式中的项目"
@@ -314,15 +322,11 @@ class Tables:
         self._flush_fragments()
         own = [t for t in labels if not getattr(t, "above", False)] or labels
         label = own[-1]
-        if self.version == 2019 and path[0] == s.PART2:
-            text = " ".join(t.text for t in [*labels, *values] if t.text)
-            self.draft.note(
-                label.pos,
-                text,
-                "2019 年格式的表格行：其栏目与 2021 年格式不同，无法对应",
-                "a row of the 2019 format, whose columns differ from the 2021 format's",
-            )
-            return
+        columns: tuple[str, ...] = ()
+        if path[0] == s.PART2:
+            format_ = s.FORMAT_2019 if self.version == 2019 else s.FORMAT_2021
+            row = format_.part2_row(str(path[1]))
+            columns = row.columns if row is not None else ()
         if path in self.records:
             text = " ".join(t.text for t in [*labels, *values] if t.text)
             self.draft.note(
@@ -333,7 +337,16 @@ class Tables:
             )
             return
         record = Record(
-            self.part, path, expected, label, list(labels), list(values), list(lead), list(trail), grid
+            self.part,
+            path,
+            expected,
+            label,
+            list(labels),
+            list(values),
+            list(lead),
+            list(trail),
+            grid,
+            columns=columns,
         )
         self.records[path] = record
         for t in labels:
