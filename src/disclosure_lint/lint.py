@@ -42,7 +42,9 @@ def lint_path(
     previous: Report | None = None,
 ) -> FileResult:
     try:
-        return _finish(str(path), load_any(path, max_bytes), modules, options, previous)
+        return _finish(
+            str(path), load_any(path, max_bytes, dict(options.metadata)), modules, options, previous
+        )
     except Exception as error:  # a fault of ours: one line naming the file, and the next file still runs
         problem = f"{type(error).__name__}: {error}"
         finding = engine.INTERNAL_ERROR.at(START, module="disclosure-lint", error=problem)
@@ -53,11 +55,12 @@ def lint_path(
 DOCUMENT_SUFFIXES = frozenset({".docx", ".html", ".htm", ".txt", ".pdf", ".md", ".markdown"})
 
 
-def load_any(path: FsPath, max_bytes: int = MAX_BYTES) -> Loaded:
+def load_any(path: FsPath, max_bytes: int = MAX_BYTES, metadata: dict | None = None) -> Loaded:
+    """A YAML report, or a published document imported (`metadata`: facts it may not state)."""
     if path.suffix.lower() in DOCUMENT_SUFFIXES:
         from .importer import load_document
 
-        return load_document(path, max_bytes=max_bytes)
+        return load_document(path, max_bytes=max_bytes, overrides=metadata)
     return load_file(path, max_bytes=max_bytes)
 
 
