@@ -298,3 +298,54 @@ def test_rendered_examples_import_back_to_the_same_numbers(tmp_path: Path, suffi
     for part in (s.PART2, s.PART3, s.PART4):
         assert back.data[part] == original.data[part], part
     assert back.unreadable == frozenset()
+
+
+# ---------------------------------------------------------------- what the document does not state
+
+
+def _undated(tmp_path: Path) -> Path:
+    target = tmp_path / "r.txt"
+    target.write_text(copied_text(CITY).replace("2024年1月26日", ""), encoding="utf-8")
+    return target
+
+
+def test_lint_options_supply_what_the_document_does_not_state(tmp_path: Path) -> None:
+    _undated(tmp_path)
+    done = run("r.txt", "--date", "2024-01-26", "--kind", "部门", "--year", "2023", cwd=tmp_path)
+    assert done.returncode == 0, done.stdout
+    assert done.stdout == "未发现问题，共检查 1 个文件。\n"
+
+
+def test_config_keys_supply_what_the_document_does_not_state(tmp_path: Path) -> None:
+    _undated(tmp_path)
+    (tmp_path / ".disclosure-lint.yaml").write_text(
+        "date: 2024-01-26\nagency: 示例市自然资源和规划局\n", encoding="utf-8"
+    )
+    done = run("r.txt", cwd=tmp_path)
+    assert done.stdout == "未发现问题，共检查 1 个文件。\n", done.stdout
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--date", "2024-13-01", "--date: expected a date written as 2024-01-22"),
+        ("--kind", "县直", "--kind: expected one of 部门, 本级政府, 乡镇, 管委会"),
+        ("--year", "1850", "--year: expected a year such as 2024"),
+    ],
+)
+def test_a_wrong_fact_is_a_usage_error(tmp_path: Path, option: str, value: str, message: str) -> None:
+    _undated(tmp_path)
+    done = run("r.txt", option, value, cwd=tmp_path)
+    assert done.returncode == 2 and message in done.stderr, done.stderr
+
+
+def test_previous_reads_a_published_document_and_refuses_what_is_no_report(tmp_path: Path) -> None:
+    (tmp_path / "last.txt").write_text(copied_text(CITY), encoding="utf-8")
+    (tmp_path / "this.txt").write_text(copied_text(CITY), encoding="utf-8")
+    done = run("this.txt", "--previous", "last.txt", cwd=tmp_path)
+    assert done.returncode in (0, 1) and "error" not in done.stderr, done.stderr
+    assert "DL724" in done.stdout  # last year's report is of the same year: the comparison says so
+    (tmp_path / "prose.txt").write_text("今天天气很好。\n", encoding="utf-8")
+    done = run("this.txt", "--previous", "prose.txt", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "--previous prose.txt: not an annual report" in done.stderr
