@@ -7,7 +7,6 @@ label (joined over wrapped lines where needed) and its cells are fitted to the f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from .. import statute as s
@@ -16,64 +15,13 @@ from . import labels as lb
 from .cells import EXPECTED_3, EXPECTED_4, Record, fit, place, split_pool
 from .draft import Draft
 from .model import Block, Row, Text
-
-
-@dataclass
-class _Split:
-    labels: list[Text]
-    values: list[Text]  # from the first to the last number-like cell, with what lies between
-    lead: list[Text]  # blank cells between the labels and the values
-    trail: list[Text]  # blank cells after the values
-    extra: list[Text]  # non-blank cells after the values
-
-
-def _tokens(cell: Text) -> list[Text]:
-    """A cell holding a label and numbers run together with spaces, split into label and numbers."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", cell.text)]
-    if len(spans) <= 1:
-        return [cell]
-    k = len(spans)
-    while k > 0 and lb.value_like(cell.text[spans[k - 1][0] : spans[k - 1][1]]):
-        k -= 1
-    if k == len(spans):
-        return [cell]
-    out = [cell.piece(spans[0][0], spans[k - 1][1])] if k else []
-    out.extend(cell.piece(a, b) for a, b in spans[k:])
-    return out
-
-
-def _split(cells: list[Text]) -> _Split:
-    items: list[Text] = []
-    for cell in cells:
-        if getattr(cell, "above", False):
-            if cell.text and not lb.value_like(cell.text):
-                items.append(cell)  # a row label merged down from above
-            continue
-        items.extend(_tokens(cell))
-    numbers = [i for i, item in enumerate(items) if item.text and lb.value_like(item.text)]
-    if not numbers:
-        return _Split([t for t in items if t.text], [], [], [], [])
-    first, last = numbers[0], numbers[-1]
-    before, after = items[:first], items[last + 1 :]
-    lead: list[Text] = []
-    for item in reversed(before):
-        if item.text:
-            break
-        lead.insert(0, item)
-    trail: list[Text] = []
-    for item in after:
-        if item.text:
-            break
-        trail.append(item)
-    return _Split(
-        [t for t in before if t.text], items[first : last + 1], lead, trail, [t for t in after if t.text]
-    )
-
+from .rowparts import Split, split_row
 
 _EXPECTED_3 = EXPECTED_3
 _MAX_LABEL_CELLS = 8  # a row label is a few cells at most; longer runs of text are not tried as labels
-_MAX_FRAGMENTS = 3
-_STRAY = re.compile(r"^\s*[^\s\d（(]{1,2}\s+(?=\S)")  # a label wrapped over this many lines at most
+_MAX_FRAGMENTS = 3  # a label wrapped over this many lines at most
+# A character or two before a label: a merged label printed one character a line ("年 3.危及…").
+_STRAY = re.compile(r"^\s*[^\s\d（(]{1,2}\s+(?=\S)")
 _EXPECTED_4 = EXPECTED_4
 
 
@@ -95,7 +43,7 @@ class Tables:
     def feed(self, block: Block) -> None:
         cells = block.cells if isinstance(block, Row) else [block]
         grid = isinstance(block, Row) and block.grid
-        split = _split(cells)
+        split = split_row(cells)
         if not split.labels and not split.values:
             return
         if isinstance(block, Row) and block.head and not (split.labels and split.values):
@@ -229,7 +177,7 @@ class Tables:
         else:
             self.seen.setdefault(what or "本年度办理结果", labels[-1].pos)
 
-    def _values_only(self, split: _Split, grid: bool, block: Block) -> None:
+    def _values_only(self, split: Split, grid: bool, block: Block) -> None:
         record = self.awaiting
         if record is not None and len(record.values) < record.expected:
             record.values.extend(split.values)
@@ -267,7 +215,7 @@ class Tables:
             )
         self.pending = None
 
-    def _labelled(self, split: _Split, grid: bool, block: Block) -> None:
+    def _labelled(self, split: Split, grid: bool, block: Block) -> None:
         labels, values, lead = split.labels, split.values, split.lead
         record = self.awaiting
         if record is not None and not record.values:  # the rest of a label that wrapped, with the numbers
