@@ -42,9 +42,9 @@ def lint_path(
     previous: Report | None = None,
 ) -> FileResult:
     try:
-        return _finish(
-            str(path), load_any(path, max_bytes, dict(options.metadata)), modules, options, previous
-        )
+        facts = dict(options.metadata)
+        loaded = load_any(path, max_bytes, facts) if facts else load_any(path, max_bytes)
+        return _finish(str(path), loaded, modules, options, previous)
     except Exception as error:  # a fault of ours: one line naming the file, and the next file still runs
         problem = f"{type(error).__name__}: {error}"
         finding = engine.INTERNAL_ERROR.at(START, module="disclosure-lint", error=problem)
