@@ -349,3 +349,15 @@ def test_previous_reads_a_published_document_and_refuses_what_is_no_report(tmp_p
     done = run("this.txt", "--previous", "prose.txt", cwd=tmp_path)
     assert done.returncode == 2
     assert "--previous prose.txt: not an annual report" in done.stderr
+
+
+def test_the_solver_reads_what_the_relations_decide() -> None:
+    """With the run-together digits solver in the build, a run the relations decide is read back."""
+    pytest.importorskip(
+        "disclosure_lint.importer.runs_tables", reason="the run-together digits solver is not in this build"
+    )
+    text = crawled(copied_text(CITY))
+    draft = imported(text).draft
+    assert [v.text for v in draft.part3[(s.PART3, s.NEW)]] == ["52", "8", "1", "0", "3", "2", "66"]
+    assert (s.PART3, s.NEW, 0) not in {path for lost in draft.lost for path in lost.paths}
+    assert any(f.code == "DL025" for f in draft.findings)

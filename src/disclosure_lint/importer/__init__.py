@@ -185,7 +185,8 @@ def load_document(
         if note.text:
             text = note.text if len(note.text) <= 60 else note.text[:60] + "…"
             findings.append(UNPLACED.at(note.pos, (), why=note.why, why_en=note.why_en, text=text))
-    findings += [_lost_finding(lost) for lost in draft.lost]
+    findings += [_lost_finding(lost) for lost in draft.lost if not lost.reported]
+    findings += draft.findings
     for key in sorted(draft.unstated, key=_META_ORDER.index):
         hint, hint_en = _NOT_STATED_HINTS[key]
         findings.append(m.NOT_STATED.at(START, (key,), key=key, hint=hint, hint_en=hint_en))

@@ -73,6 +73,7 @@ class Lost:
     text: str  # what the source had there ("" where nothing was found)
     why: str
     why_en: str
+    reported: bool = False  # the solver reports these cells itself (ambiguous, too many …)
 
 
 @dataclass
@@ -93,6 +94,7 @@ class Draft:
     notes: list[Note] = field(default_factory=list)
     runs: list[Run] = field(default_factory=list)
     lost: list[Lost] = field(default_factory=list)
+    findings: list[Any] = field(default_factory=list)  # what the run-together digits solver reports
     guessed: set[str] = field(default_factory=set)  # metadata keys inferred, not read
     unstated: set[str] = field(default_factory=set)  # metadata keys the document does not give
 

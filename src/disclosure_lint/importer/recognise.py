@@ -16,6 +16,7 @@ from .metadata import guess_kind, metadata, tail
 from .model import Block, Line, Source
 from .parts import SENTENCE_END, assemble, lines_of, part1
 from .segment import segment
+from .solve import solve_runs
 from .tables import Tables
 
 __all__ = ["SENTENCE_END", "Draft", "Note", "Value", "guess_kind", "recognise"]
@@ -48,6 +49,7 @@ def recognise(source: Source) -> Draft:
             tables.feed(block)
         tables.close()
     tables.finish()
+    solve_runs(draft)
     for line in chrome:
         draft.note(
             line.pos, line.text, "网页的页脚，不属于报告", "a web page's footer, not part of the report"
