@@ -89,7 +89,14 @@ def measure(document: Path, truth_file: Path) -> dict[str, Any]:
 
     truth = json.loads(truth_file.read_text(encoding="utf-8"))
     loaded = load_document(document)
-    out: dict[str, Any] = {"file": document.name, "right": 0, "total": 0, "unread": 0, "wrong": []}
+    out: dict[str, Any] = {
+        "file": document.name,
+        "right": 0,
+        "total": 0,
+        "unread": 0,
+        "decidable": 0,
+        "wrong": [],
+    }
     if loaded.report is None:
         out["error"] = loaded.findings[0].message("en")
         return out
@@ -101,7 +108,7 @@ def measure(document: Path, truth_file: Path) -> dict[str, Any]:
         if unread:
             out["unread"] += 1
             if path[1] not in uncertain and path[-2] not in uncertain:
-                out["wrong"].append((path, number, "unreadable"))
+                out["decidable"] += 1  # the truth says the text decides it: the solver's to read
         elif value == number or (number is None and value is None):
             out["right"] += 1
         else:
@@ -133,8 +140,8 @@ def main() -> int:
                 print(f"{r['file']}: not imported: {r['error']}")
                 continue
             print(
-                f"{r['file']}: cells right {r['right']}/{r['total']}, unreadable (left to the solver) "
-                f"{r['unread']}, wrong {len(r['wrong'])}; year {'ok' if r['year'] else 'WRONG'}, agency "
+                f"{r['file']}: cells right {r['right']}/{r['total']}, left unread {r['unread']} "
+                f"(of which the relations decide {r['decidable']}), wrong {len(r['wrong'])}; year {'ok' if r['year'] else 'WRONG'}, agency "
                 f"{'ok' if r['agency'] else 'WRONG'}, format {'ok' if r['format'] else 'WRONG'}, date "
                 f"{'ok' if r['published'] else 'WRONG'}; error findings {len(r['errors'])}"
             )

@@ -74,6 +74,20 @@ def test_crawled_page_on_one_line_imports_parts_rows_and_metadata() -> None:
     assert run_of_new.text == "528103266" and run_of_new.candidates > 1
 
 
+def test_crawled_page_with_other_wordings_of_the_part_headings() -> None:
+    text = copied_text(CITY)
+    text = text.replace(
+        "四、政府信息公开行政复议、行政诉讼情况", "四、因政府信息公开工作被申请行政复议和提起行政诉讼情况"
+    )
+    text = text.replace("五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进措施")
+    draft = imported(crawled(text)).draft
+    assert draft.parts == set(s.PARTS)
+    assert [v.text for v in draft.part4[s.SUIT_DIRECT]] == [
+        v.text for v in imported(text).draft.part4[s.SUIT_DIRECT]
+    ]
+    assert (draft.part5 or "").startswith("一是部分业务科室")
+
+
 def test_crawled_page_lints_without_blaming_the_publisher(tmp_path: Path) -> None:
     text = crawled(copied_text(CITY))
     (tmp_path / "page.txt").write_text(text, encoding="utf-8")

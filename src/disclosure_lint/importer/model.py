@@ -65,6 +65,7 @@ class Cell(Text):
 @dataclass
 class Line(Text):
     soft: bool = False  # continues the paragraph of the line before (a line break, not a new paragraph)
+    heading: int | None = None  # 0–5: the heading of part 一–六, as the segmenter found it
 
 
 @dataclass

@@ -29,7 +29,7 @@ def recognise(source: Source) -> Draft:
     current = 0
     for block in segment(source.blocks):
         if isinstance(block, Line):
-            index = lb.part_heading(block.text)
+            index = block.heading if block.heading is not None else lb.part_heading(block.text)
             if index is not None and index + 1 > current:
                 current = index + 1
                 heads[current] = block

@@ -15,56 +15,27 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 
-from .. import statute as s
 from . import inline
 from .model import Block, Line, Row, Text
 
 _ORDINALS = "一二三四五六"
 
-# The titles of the six parts as publishers print them (the 2019 and 2021 formats' wordings).
-_PART_TITLES: tuple[tuple[str, ...], ...] = (
-    (s.PART1, "概述"),
-    (s.PART2, "主动公开政府信息的情况", "主动公开政府信息"),
-    (s.PART3, "收到和处理政府信息公开申请的情况"),
-    (
-        s.PART4,
-        "因政府信息公开申请行政复议、提起行政诉讼的情况",
-        "因政府信息公开申请提起行政复议、行政诉讼的情况",
-        "政府信息公开行政复议和行政诉讼情况",
-        "行政复议、行政诉讼情况",
-    ),
-    (
-        "政府信息公开工作存在的主要问题及改进情况",
-        "政府信息公开工作存在的主要问题及改进措施",
-        s.PART5,
-        "存在的主要问题和改进情况",
-        "存在的主要问题及改进措施",
-    ),
-    (s.PART6,),
+# The titles of the six parts as publishers print them (the 2019 and 2021 formats' wordings, and
+# the variations real reports use: 的, 和/及, 因…被申请…, 措施 for 情况).
+_PART_TITLES: tuple[str, ...] = (
+    r"(?:总体情况|概述|概况)",
+    r"主动公开政府信息(?:的)?(?:情况|工作)?",
+    r"收到和处理政府信息公开申请(?:的)?情况",
+    r"[^，。；\d]{0,16}?行政复议\s*[、和及与,，]?\s*(?:提起)?\s*行政诉讼(?:的)?(?:情况)?",
+    r"(?:政府信息公开(?:工作)?)?存在的?主要问题(?:及|和|与)(?:其)?改进(?:情况|措施)",
+    r"其他需要报告的事项",
 )
-
-
-def _spaced(text: str) -> str:
-    """A regex for `text` that allows spaces between its characters and either width of punctuation."""
-    out = []
-    for ch in text:
-        if ch in "、，,":
-            out.append("[、，,]?")
-        elif ch in "（(":
-            out.append("[（(]")
-        elif ch in "）)":
-            out.append("[）)]")
-        else:
-            out.append(re.escape(ch))
-    return r"\s*".join(out)
 
 
 def _heading_pattern(index: int) -> re.Pattern[str]:
     ordinal = _ORDINALS[index]
-    titles = sorted(_PART_TITLES[index], key=len, reverse=True)
     return re.compile(
-        rf"(?:第\s*{ordinal}\s*部分\s*[、.．:：]?|{ordinal}\s*[、.．])\s*"
-        rf"(?:{'|'.join(_spaced(t) for t in titles)})\s*[:：。.]?"
+        rf"(?:第\s*{ordinal}\s*部分\s*[、.．:：]?|{ordinal}\s*[、.．])\s*{_PART_TITLES[index]}\s*[:：。.]?"
     )
 
 
@@ -162,10 +133,15 @@ class _State:
             index, match = found
             if match.start() > start:
                 out.append((_line(line, start, match.start()), None))
-            out.append((_line(line, match.start(), match.end()), index))
+            heading = _line(line, match.start(), match.end())
+            heading.heading = index
+            out.append((heading, index))
             start, part = match.end(), index
         if start == 0:
             return [(line, None)]
+        if len(out) == 1 and out[0][1] is not None and out[0][0].text == line.text.strip():
+            line.heading = out[0][1]
+            return [(line, out[0][1])]
         if start < len(line.text) and line.text[start:].strip():
             out.append((_line(line, start, len(line.text)), None))
         return [(piece, heading) for piece, heading in out if piece.text.strip()]
