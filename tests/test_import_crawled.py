@@ -375,3 +375,40 @@ def test_the_solver_reads_what_the_relations_decide() -> None:
     assert [v.text for v in draft.part3[(s.PART3, s.NEW)]] == ["52", "8", "1", "0", "3", "2", "66"]
     assert (s.PART3, s.NEW, 0) not in {path for lost in draft.lost for path in lost.paths}
     assert any(f.code == "DL025" for f in draft.findings)
+
+
+def _cells(draft) -> dict:
+    out = {("二", k): [x.text for x in v] for k, v in draft.part2.items()}
+    out |= {k: [x.text for x in v] for k, v in draft.part3.items()}
+    return out | {("四", k): [x.text for x in v] for k, v in draft.part4.items()}
+
+
+def _one_cell_a_line(text: str) -> str:
+    lines: list[str] = []
+    for line in text.split("\n"):
+        lines += [cell for cell in line.split("\t") if cell.strip()] if "\t" in line else [line]
+    return "\n".join(lines)
+
+
+def _pipes(text: str) -> str:
+    return "\n".join(
+        f"| {' | '.join(line.split(chr(9)))} |" if "\t" in line else line for line in text.split("\n")
+    )
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        _one_cell_a_line,
+        _pipes,
+        lambda text: text.replace("\t", " "),
+        lambda text: text.replace("\t", "\u3000"),
+    ],
+    ids=["one cell a line", "pipes without a separator line", "spaces", "full-width spaces"],
+)
+def test_tables_copied_in_other_layouts_read_the_same(layout) -> None:
+    text = copied_text(CITY)
+    expected = _cells(imported(text).draft)
+    draft = imported(layout(text)).draft
+    assert _cells(draft) == expected
+    assert draft.lost == [] and [n.text for n in draft.notes if n.text] == []

@@ -27,13 +27,15 @@ _LABEL_PATH = "·"  # the separator `render` writes between a row's label parts
 
 def looks_like_markdown(text: str) -> bool:
     """Whether copied text is Markdown: `#` headings or pipe tables with their `|---|` line."""
-    headings = separators = 0
+    headings = separators = piped = 0
     for line in text.split("\n"):
         if _HEADING.match(line):
             headings += 1
         elif "|" in line and _SEPARATOR.match(line) and "-" in line:
             separators += 1
-        if separators >= 1 or headings >= 2:
+        elif line.strip().startswith("|") and line.strip().endswith("|") and line.count("|") >= 3:
+            piped += 1  # a table written with pipes, even without the |---| line
+        if separators >= 1 or headings >= 2 or piped >= 3:
             return True
     return False
 

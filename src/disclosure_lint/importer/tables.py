@@ -121,6 +121,13 @@ class Tables:
             if lb.squash(t.text) in lb.OLD_FORMAT_WORDS:
                 self.version = 2019
             self.seen.setdefault(lb.norm(t.text), t.pos)
+        if self.part == 4:  # "行政复议", "未经复议直接起诉" … were table 四's headings, not blocks' labels
+            for path in [
+                p for p, r in self.records.items() if r.part == 4 and not r.values and r.run is None
+            ]:
+                del self.records[path]
+                if self.awaiting is not None and self.awaiting.path == path:
+                    self.awaiting = None
         self._close()
         return True
 
