@@ -412,3 +412,16 @@ def test_tables_copied_in_other_layouts_read_the_same(layout) -> None:
     draft = imported(layout(text)).draft
     assert _cells(draft) == expected
     assert draft.lost == [] and [n.text for n in draft.notes if n.text] == []
+
+
+def test_rows_with_their_figures_run_on_are_read_or_left_unread() -> None:
+    text = copied_text(CITY)
+    expected = _cells(imported(text).draft)
+    draft = imported("\n".join(line.replace("\t", "") for line in text.split("\n"))).draft
+    lost = {path[:-1] for item in draft.lost for path in item.paths}
+    got = _cells(draft)
+    assert [n.text for n in draft.notes if n.text] == []
+    for key, cells in expected.items():
+        path = (s.PART2, key[1]) if key[0] == "二" else (s.PART4, key[1]) if key[0] == "四" else key
+        assert path in lost or got[key] == cells, key
+    assert (s.PART3, s.CARRIED_IN) not in lost  # "3100004": the digits allow one cut only

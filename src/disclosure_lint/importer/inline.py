@@ -105,9 +105,15 @@ def _kind(match: re.Match[str]) -> str:
 
 
 def holds_table(text: str) -> bool:
-    """Whether a line carries a table: two row labels, or column headings and figures (table 四)."""
-    kinds = [_kind(m) for m in _labels().finditer(text)]
-    return kinds.count("row") >= 2 or (kinds.count("head") >= 3 and any(ch.isdigit() for ch in text))
+    """Whether a line carries a table: two row labels, a row label with its figures run on
+    ("规章000"), or column headings and figures (table 四)."""
+    matches = list(_labels().finditer(text))
+    kinds = [_kind(m) for m in matches]
+    if kinds.count("row") >= 2 or (kinds.count("head") >= 3 and any(ch.isdigit() for ch in text)):
+        return True
+    return any(
+        _kind(m) in ("row", "group") and m.end() < len(text) and text[m.end()].isdigit() for m in matches
+    )
 
 
 def rows(line: Line) -> Iterator[Line | Row]:
