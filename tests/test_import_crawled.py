@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_cli import run
 from test_import_layouts import CITY, copied_text
 
@@ -425,3 +427,25 @@ def test_rows_with_their_figures_run_on_are_read_or_left_unread() -> None:
         path = (s.PART2, key[1]) if key[0] == "二" else (s.PART4, key[1]) if key[0] == "四" else key
         assert path in lost or got[key] == cells, key
     assert (s.PART3, s.CARRIED_IN) not in lost  # "3100004": the digits allow one cut only
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_however_lines_are_joined_a_figure_is_read_right_or_not_at_all(data: st.DataObject) -> None:
+    """A crawler may drop any line break and any tab: no cell then comes out as another number."""
+    text = copied_text(CITY)
+    expected = _cells(imported(text).draft)
+    lines = text.split("\n")
+    joins = data.draw(st.lists(st.booleans(), min_size=len(lines) - 1, max_size=len(lines) - 1))
+    drop_tabs = data.draw(st.booleans())
+    out = lines[0]
+    for line, join in zip(lines[1:], joins, strict=True):
+        out += ("" if join else "\n") + line
+    if drop_tabs:
+        out = out.replace("\t", "")
+    draft = imported(out).draft
+    lost = {path[:-1] for item in draft.lost for path in item.paths}
+    for key, cells in _cells(draft).items():
+        path = (s.PART2, key[1]) if key[0] == "二" else (s.PART4, key[1]) if key[0] == "四" else key
+        if path not in lost and key in expected:
+            assert cells == expected[key], (key, cells)

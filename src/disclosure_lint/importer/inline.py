@@ -116,6 +116,11 @@ def holds_table(text: str) -> bool:
     )
 
 
+def label_inside(text: str) -> bool:
+    """Whether a label of the tables starts inside the text, after figures (a row run on into the next)."""
+    return any(m.start() > 0 and text[m.start() - 1].isdigit() for m in _labels().finditer(text))
+
+
 def rows(line: Line) -> Iterator[Line | Row]:
     """A line of a table part as rows of a label and its figures; any other line as it is."""
     if not holds_table(line.text):

@@ -87,7 +87,11 @@ def segment(blocks: Iterable[Block]) -> list[Block]:
     state = _State()
     for block in blocks:
         if isinstance(block, Row):
-            out.append(block)
+            joined = _run_on_row(block) if state.part >= 0 else None
+            if joined is None:
+                out.append(block)
+            else:
+                out.extend(state.cut(joined))
             continue
         if furniture(block.text):
             continue
@@ -205,6 +209,27 @@ def _cut_signature(blocks: list[Block]) -> None:
     lines = [_line(last, a, b) for a, b in pieces if last.text[a:b].strip()]
     if len(lines) > 1:
         blocks[-1:] = lines
+
+
+def _run_on_row(row: Row) -> Line | None:
+    """A copied row (cells between tabs) into which the next row ran ("0行政规范性文件"), as one line to cut."""
+    if row.grid or not any(
+        inline.label_inside(cell.text) or _heading_inside(cell.text) for cell in row.cells
+    ):
+        return None
+    text, spans, at = "", [], 0
+    for cell in row.cells:
+        if text:
+            text += "\t"
+            at += 1
+        spans.append((at, cell.pos.line, cell.pos.col))
+        text += cell.text
+        at += len(cell.text)
+    return Line(text, row.pos, tuple(spans))
+
+
+def _heading_inside(text: str) -> bool:
+    return any((m := pattern.search(text)) is not None and m.start() > 0 for pattern in _HEADINGS)
 
 
 def _line(line: Text, start: int, end: int) -> Line:
