@@ -116,7 +116,12 @@ def to_yaml(draft: Draft, source: str, schema: str | None = None, comments: bool
             out += text_block(s.PART1, draft.part1, 0)
     if s.PART2 in draft.parts:
         out += ["", f"{s.PART2}:" + ("" if draft.part2 else " {}")]
-        order = [row.label for row in (*s.FORMAT_2021.part2_rows, *s.FORMAT_2019.part2_rows)]
+        formats = (
+            (s.FORMAT_2019, s.FORMAT_2021)
+            if draft.meta.get(s.VERSION) == 2019
+            else (s.FORMAT_2021, s.FORMAT_2019)
+        )
+        order = [row.label for format_ in formats for row in format_.part2_rows]
         for label in sorted(draft.part2, key=order.index):
             columns = draft.columns.get(label, ())
             pairs = ", ".join(

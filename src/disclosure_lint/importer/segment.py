@@ -52,6 +52,7 @@ _TITLE = re.compile(
     r"^\s*(?:标题\s*[:：]\s*)?[^，。；：:]{0,60}?(?:19|20)\d{2}\s*年度?[^，。；]{0,30}?报告"
     r"(?=\s*\S)"
 )
+_CRAWLER_KEY = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}\s*[:：]")  # a crawler's "key: value" header (标题:, 本地目录:)
 _PREFACE = re.compile(r"^\s*(?:根据|依据|按照|本报告|为|现将|[（(]?一[）)、])")
 
 # A date at the end of the text (the 落款), maybe with the agency's name before it.
@@ -158,7 +159,7 @@ class _State:
             yield _line(line, 0, match.end())
             yield _line(line, match.end(), len(line.text))
             return
-        if "报告" in line.text and "政府信息公开" in line.text:
+        if "报告" in line.text and "政府信息公开" in line.text and not _CRAWLER_KEY.match(line.text):
             self.titled = True
         yield line
 
