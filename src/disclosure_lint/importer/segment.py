@@ -52,7 +52,8 @@ _TITLE = re.compile(
     r"^\s*(?:标题\s*[:：]\s*)?[^，。；：:]{0,60}?(?:19|20)\d{2}\s*年度?[^，。；]{0,30}?报告"
     r"(?=\s*\S)"
 )
-_CRAWLER_KEY = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}\s*[:：]")  # a crawler's "key: value" header (标题:, 本地目录:)
+# A crawler's "key: value" header (标题:, 本地目录:): it may name the title, but is no title.
+_CRAWLER_KEY = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}\s*[:：]")
 _PREFACE = re.compile(r"^\s*(?:根据|依据|按照|本报告|为|现将|[（(]?一[）)、])")
 
 # A date at the end of the text (the 落款), maybe with the agency's name before it.
