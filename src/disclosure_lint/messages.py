@@ -88,6 +88,7 @@ def text_too_long(pos: Pos, path: Path, length: int, limit: int, check: str, che
         reason_en=f"the text has {length} characters, more than that check's limit of {limit}",
     )
 
+
 # DL020–DL029: reading a published document (the importer's own findings, never the publisher's).
 LOST_CELLS = Rule(
     "DL020", "import-lost-cells", WARNING,
