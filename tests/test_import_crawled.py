@@ -449,3 +449,12 @@ def test_however_lines_are_joined_a_figure_is_read_right_or_not_at_all(data: st.
         path = (s.PART2, key[1]) if key[0] == "二" else (s.PART4, key[1]) if key[0] == "四" else key
         if path not in lost and key in expected:
             assert cells == expected[key], (key, cells)
+
+
+def test_import_lists_the_cells_it_could_not_read_at_the_top_of_the_yaml() -> None:
+    text = crawled(copied_text(CITY))
+    yaml = imported(text).yaml
+    col = text.split("\n")[4].index("528103266") + 1
+    assert "# 以下格子没能从原文读出，写作 ~，请对照原文填写；位置是原文件中的“行:列”：" in yaml
+    assert f"#   5:{col} 一、本年新收政府信息公开申请数量（7 格）：数字连在一起" in yaml
+    assert "  本年新收政府信息公开申请数量:       [~, ~, ~, ~, ~, ~, ~]" in yaml

@@ -221,16 +221,9 @@ _NOT_STATED_HINTS = {
 
 def _lost_finding(lost: Lost) -> Any:
     """DL020 for cells the importer lost, naming the row (or table 四) and what the source had."""
-    from ..labels import describe, row_label
+    from .emit import lost_name
 
-    rows = {path[:-1] for path in lost.paths}
-    if len(rows) == 1:
-        row = row_label(next(iter(rows)))
-        name = describe(lost.paths[0]) if len(lost.paths) == 1 else f"{row}（{len(lost.paths)} 格）"
-        name_en = name if len(lost.paths) == 1 else f"{len(lost.paths)} cells of {row}"
-    else:
-        name = f"{describe(lost.paths[0][:1])}（{len(lost.paths)} 格）"
-        name_en = f"{len(lost.paths)} cells of {describe(lost.paths[0][:1])}"
+    name, name_en = lost_name(lost)
     text = lost.text if len(lost.text) <= 60 else lost.text[:60] + "…"
     return m.LOST_CELLS.at(
         lost.pos, lost.paths[0], cells=name, cells_en=name_en, why=lost.why, why_en=lost.why_en, text=text
