@@ -458,3 +458,17 @@ def test_import_lists_the_cells_it_could_not_read_at_the_top_of_the_yaml() -> No
     assert "# 以下格子没能从原文读出，写作 ~，请对照原文填写；位置是原文件中的“行:列”：" in yaml
     assert f"#   5:{col} 一、本年新收政府信息公开申请数量（7 格）：数字连在一起" in yaml
     assert "  本年新收政府信息公开申请数量:       [~, ~, ~, ~, ~, ~, ~]" in yaml
+
+
+def test_web_furniture_in_copied_text_is_no_report_content() -> None:
+    furniture = (
+        "首页 > 政务公开 > 政府信息公开年报\n"
+        ".TRS_Editor P{margin-top:0;font-size:12pt;}\n"
+        "当前位置：首页 > 年报\n"
+        "【字体：大 中 小】 打印本页 关闭窗口\n"
+    )
+    text = furniture + copied_text(CITY) + "打印本页 关闭窗口\n第 3 页 共 5 页\n"
+    draft = imported(text).draft
+    assert [n.text for n in draft.notes if n.text] == []
+    assert draft.meta[s.AGENCY] == "示例市自然资源和规划局"
+    assert "打印" not in (draft.part6 or "") and "关闭" not in (draft.part6 or "")

@@ -73,14 +73,17 @@ _PAGE = re.compile(
 )
 _CSS = re.compile(r"^\s*(?:[.#@]?[A-Za-z][\w\-.#: ,>*]*\{[^}]*\}\s*)+$|^\s*[\w\-]+\s*:\s*[^;]+;\s*$")
 _NAVIGATION = re.compile(r"^\s*(?:首页|当前位置|您现在的位置|您的位置)\s*[:：>＞»]")
-_CHROME_END = re.compile(
-    r"\s*(?:(?:附件下载|打印本页|关闭窗口|【打印】|【关闭】|【字体[:：]?\s*大\s*中\s*小】|扫一扫在手机打开当前页|收藏)\s*)+$"
-)
+_FONT_SIZE = r"【?\s*字[体号]\s*[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小[】\]]?\s*】?"
+# Buttons a copy may run onto the end of a paragraph: only unmistakable ones, after a space.
+_STRICT = rf"(?:附件下载|打印本页|关闭窗口|【打印】|【关闭】|{_FONT_SIZE}|扫一扫在手机打开当前页|返回顶部)"
+_BUTTONS = rf"(?:{_STRICT}|打印|关闭|收藏|分享到?[:：]?)"  # on a line of their own, the short ones too
+_CHROME_END = re.compile(rf"(?:^|\s+|(?<=[。！？.]))(?:{_STRICT}\s*)+$")
+_CHROME_ONLY = re.compile(rf"^\s*(?:{_BUTTONS}\s*)+$")
 
 
 def furniture(text: str) -> bool:
     """A line that is page or web furniture: a page number, a page marker, leaked CSS, a breadcrumb."""
-    return bool(_PAGE.match(text) or _CSS.match(text) or _NAVIGATION.match(text))
+    return bool(_PAGE.match(text) or _CSS.match(text) or _NAVIGATION.match(text) or _CHROME_ONLY.match(text))
 
 
 def segment(blocks: Iterable[Block]) -> list[Block]:
