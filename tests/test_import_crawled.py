@@ -138,6 +138,7 @@ def test_page_footers_between_rows_shift_nothing() -> None:
         ("示例县人民政府\n2025 年政府信息公开工作年度报告", "示例县人民政府", 2025),
         ("示例县人民政府 2025 年 政府信息公开工作年度报告", "示例县人民政府", 2025),
         ("示例县市场监督管理局2025年度\n政府信息公开工作年度报告", "示例县市场监督管理局", 2025),
+        ("示例县人民政府二〇二五年度政府信息公开工作年度报告", "示例县人民政府", 2025),
     ],
 )
 def test_titles_over_lines_and_with_spaces(title: str, agency: str, year: int) -> None:

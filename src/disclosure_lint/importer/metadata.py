@@ -242,7 +242,12 @@ def _store(
         )
 
 
+_CN_YEAR = re.compile(r"[〇○零O一二三四五六七八九]{4}(?=\s*年)")
+
+
 def _flat(text: str) -> str:
+    """Spaces made single, and a year in Chinese numerals (二〇二三年) in digits, as the title is matched."""
+    text = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGIT[c]) for c in m.group()), text)
     return " ".join(text.split())
 
 
