@@ -302,10 +302,13 @@ def test_markdown_in_a_txt_file_is_read_as_markdown() -> None:
 
 
 @pytest.mark.parametrize("suffix", [".md", ".html"])
-def test_rendered_examples_import_back_to_the_same_numbers(tmp_path: Path, suffix: str) -> None:
-    example = ROOT / "examples" / "xiqu-sifaju-2023.yaml"
+@pytest.mark.parametrize(
+    "example", ["examples/xiqu-sifaju-2023.yaml", "tests/fixtures/formats/zone-2019.yaml"]
+)
+def test_rendered_examples_import_back_to_the_same_numbers(tmp_path: Path, suffix: str, example: str) -> None:
+    example = ROOT / example
     out = tmp_path / f"report{suffix}"
-    done = run("render", example, "-o", out)
+    done = run("render", example, "-o", out, "--force")
     assert done.returncode == 0, done.stderr
     from disclosure_lint.loader import load_file
 
@@ -314,6 +317,7 @@ def test_rendered_examples_import_back_to_the_same_numbers(tmp_path: Path, suffi
     assert original is not None and back is not None
     for part in (s.PART2, s.PART3, s.PART4):
         assert back.data[part] == original.data[part], part
+    assert back.data[s.VERSION] == original.data[s.VERSION]
     assert back.unreadable == frozenset()
 
 
