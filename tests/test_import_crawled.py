@@ -382,6 +382,7 @@ def test_the_solver_reads_what_the_relations_decide() -> None:
     assert [v.text for v in draft.part3[(s.PART3, s.NEW)]] == ["52", "8", "1", "0", "3", "2", "66"]
     assert (s.PART3, s.NEW, 0) not in {path for lost in draft.lost for path in lost.paths}
     assert any(f.code == "DL025" for f in draft.findings)
+    assert "# 原文中连在一起的数字：" in imported(text).yaml
 
 
 def _cells(draft) -> dict:

@@ -91,6 +91,7 @@ def lost_name(item: Lost) -> tuple[str, str]:
 
 def lost_comment(lost: list[Lost]) -> list[str]:
     """The cells the importer could not read, so the clerk fills them from the original (never a guess)."""
+    lost = [item for item in lost if not item.reported]  # the solver's own note explains those
     if not lost:
         return []
     lines = ["# 以下格子没能从原文读出，写作 ~，请对照原文填写；位置是原文件中的“行:列”："]
@@ -126,6 +127,9 @@ def to_yaml(draft: Draft, source: str, schema: str | None = None, comments: bool
     if comments:
         out += notes_comment(draft.notes, source)
         out += lost_comment(draft.lost)
+        if draft.findings:  # what the run-together digits solver read, or could not decide
+            out.append("# 原文中连在一起的数字：")
+            out += [f"#   {f.pos.line}:{f.pos.col} {f.message('zh')}" for f in draft.findings]
     meta = draft.meta
     for key in (s.VERSION, s.AGENCY, s.YEAR, s.KIND, s.PUBLISHED):
         if key in meta:
