@@ -478,3 +478,18 @@ def test_web_furniture_in_copied_text_is_no_report_content() -> None:
     assert [n.text for n in draft.notes if n.text] == []
     assert draft.meta[s.AGENCY] == "示例市自然资源和规划局"
     assert "打印" not in (draft.part6 or "") and "关闭" not in (draft.part6 or "")
+
+
+def test_an_ocr_slip_in_a_cell_is_the_importers_finding_not_the_publishers(tmp_path: Path) -> None:
+    text = OCR_MARKDOWN.replace(
+        "| 本年新收政府信息公开申请数量 | 41 |", "| 本年新收政府信息公开申请数量 | 4l |"
+    )
+    (tmp_path / "r.md").write_text(text, encoding="utf-8")
+    done = run("r.md", cwd=tmp_path)
+    line = next(i for i, x in enumerate(text.split("\n"), 1) if "| 4l |" in x)
+    col = text.split("\n")[line - 1].index("4l") + 1
+    assert (
+        f"r.md:{line}:{col}: DL020 警告：没能从原文读出“一、本年新收政府信息公开申请数量·自然人”"
+        in done.stdout
+    )
+    assert " DL401 " not in done.stdout and " DL2" not in done.stdout, done.stdout

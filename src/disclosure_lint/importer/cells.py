@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from .. import statute as s
 from ..findings import Path, Pos
 from . import figures
+from . import labels as lb
 from .draft import Draft, Lost, Run, Value, read_value
 from .model import Text
 
@@ -80,7 +81,7 @@ def fit(record: Record, draft: Draft) -> None:
         values.append(trail.pop(0))
     while len(values) < record.expected and lead:
         values.insert(0, lead.pop())
-    if not record.grid or len(values) < record.expected:
+    if not record.grid:  # in a grid a cell is a cell: its digits are one number, never cut
         cut, run = cut_run(values, record.expected, cell_paths(record.path, record.expected, record.columns))
         if cut is not None:
             values = cut
@@ -176,8 +177,22 @@ def place(draft: Draft, records: dict[Path, Record]) -> None:
                     f"only {found} of the row's {record.expected} cells were found, so which one is missing is unknown",
                 )
             )
-        for value in values:
-            if value.kind == "unreadable":  # the publisher wrote words in a cell: the cells rule explains it
+        for index, value in enumerate(values):
+            if value.kind == "unreadable" and lb.MISREAD.match(value.text):
+                # digits with letters a text recogniser confuses with them ("1O", "l2"): our misreading
+                values[index] = Value("", value.pos, "lost")
+                draft.lost.append(
+                    Lost(
+                        [paths[index]],
+                        value.pos,
+                        value.text,
+                        "数字中夹着形近的字母，像是文字识别（OCR）读错了",
+                        "letters that look like digits among the digits, as text recognition (OCR) misreads them",
+                    )
+                )
+            elif (
+                value.kind == "unreadable"
+            ):  # the publisher wrote words in a cell: the cells rule explains it
                 draft.note(
                     value.pos,
                     value.text,

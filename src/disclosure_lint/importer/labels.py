@@ -26,6 +26,16 @@ PLAIN_INT = re.compile(r"^-?[0-9]{1,30}$")
 PLAIN_DECIMAL = re.compile(r"^-?[0-9]{1,30}\.[0-9]{1,30}$")
 
 
+MISREAD = re.compile(
+    r"^(?=.*[0-9])(?=.*[OoIlL|])[0-9OoIlL|]{1,30}$"
+)  # "1O", "4l": digits as OCR misreads them
+
+
+def figure_like(text: str) -> bool:
+    """A cell that holds a figure: a number, a "none" mark, or digits misread by OCR ("1O")."""
+    return value_like(text) or bool(MISREAD.match(text.strip()))
+
+
 def value_like(text: str) -> bool:
     """A cell that holds a number, however written (full-width, a unit, commas), or a "none" mark."""
     text = text.strip()

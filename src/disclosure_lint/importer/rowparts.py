@@ -28,7 +28,7 @@ def tokens(cell: Text) -> list[Text]:
     if len(spans) <= 1:
         return [cell]
     k = len(spans)
-    while k > 0 and lb.value_like(cell.text[spans[k - 1][0] : spans[k - 1][1]]):
+    while k > 0 and lb.figure_like(cell.text[spans[k - 1][0] : spans[k - 1][1]]):
         k -= 1
     if k == len(spans):
         return [cell]
@@ -41,11 +41,11 @@ def split_row(cells: list[Text]) -> Split:
     items: list[Text] = []
     for cell in cells:
         if getattr(cell, "above", False):
-            if cell.text and not lb.value_like(cell.text):
+            if cell.text and not lb.figure_like(cell.text):
                 items.append(cell)  # a row label merged down from above
             continue
         items.extend(tokens(cell))
-    numbers = [i for i, item in enumerate(items) if item.text and lb.value_like(item.text)]
+    numbers = [i for i, item in enumerate(items) if item.text and lb.figure_like(item.text)]
     if not numbers:
         return Split([t for t in items if t.text], [], [], [], [])
     first, last = numbers[0], numbers[-1]
