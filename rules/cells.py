@@ -123,6 +123,8 @@ class Cell:
 def check(report: Report) -> Iterable[Finding]:
     thousands = _thousands_findings(report)
     for cell in cells(report):
+        if cell.path in report.unreadable:
+            continue  # the importer could not read it, and says so itself (DL020): not the publisher's blank
         finding = _check_cell(report, cell) or thousands.get(cell.path)
         if finding is not None:
             yield finding

@@ -151,6 +151,8 @@ def _unknown_date(report: Report, kind: object) -> Iterator[Finding]:
     year = _year(report)
     if year is None or not isinstance(kind, str) or kind not in DEADLINES:
         return
+    if statute.PUBLISHED in report.unstated:
+        return  # an imported document that states no date: the importer's DL021 says so, with --date
     month, day = DEADLINES[kind]
     who, who_en = WHO[kind]
     path = (statute.PUBLISHED,) if report.has((statute.PUBLISHED,)) else (statute.YEAR,)

@@ -397,13 +397,12 @@ def test_every_number_and_paragraph_in_place(layout: str) -> None:
         assert notes == []
 
 
-def test_web_page_chrome_is_listed_not_dropped() -> None:
+def test_web_page_footer_is_listed_and_breadcrumb_dropped() -> None:
     data, yaml, notes = imported(web_page(CITY), "html")
     assert [(note.text, note.why) for note in notes] == [
-        ("首页 > 政务公开", "标题前的文字，不属于报告的任何部分"),
         ("主办单位：示例市人民政府办公室", "网页的页脚，不属于报告"),
     ]
-    assert "#       首页 > 政务公开" in yaml
+    assert "首页 > 政务公开" not in yaml
     assert "主办单位" not in data[s.PART6]
     assert "<p>not text</p>" not in yaml  # a script is not text
 

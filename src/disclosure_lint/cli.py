@@ -21,6 +21,7 @@ from .commands import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail, new_app
 if TYPE_CHECKING:
     from .batch import Job
     from .config import Options, Overrides
+    from .document import Report
     from .lint import FileResult
 
 app = new_app()
@@ -53,7 +54,8 @@ def lint(
     files: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Reports (YAML, or .docx/.html/.txt), folders, or - for standard input.", show_default=False
+            help="Reports (YAML, or .docx/.html/.txt/.md), folders, or - for standard input.",
+            show_default=False,
         ),
     ] = None,
     lang: Annotated[
@@ -117,7 +119,7 @@ def lint(
         Path | None,
         typer.Option(
             "--previous",
-            help="Last year's report (YAML), to compare carried-over figures and text.",
+            help="Last year's report (YAML, or a published .docx/.html/.txt/.md), to compare carried-over figures and text.",
             show_default=False,
         ),
     ] = None,
@@ -134,6 +136,34 @@ def lint(
     color: Annotated[
         str, typer.Option("--color", help="auto (on a terminal, unless NO_COLOR is set), always or never.")
     ] = "auto",
+    agency: Annotated[
+        str | None,
+        typer.Option(
+            "--agency", help="机关, for a published document that does not name it.", show_default=False
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year", help="年度, for a published document whose title does not give it.", show_default=False
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="发布日期 (2024-01-22), for a published document that states none.",
+            show_default=False,
+        ),
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            help="报告类型 (部门, 本级政府, 乡镇, 管委会), instead of the guess.",
+            show_default=False,
+        ),
+    ] = None,
     max_bytes: Annotated[
         int | None,
         typer.Option(
@@ -191,6 +221,7 @@ def lint(
             config=config,
             isolated=isolated,
             trust_config=trust_config,
+            metadata=_document_facts(agency=agency, year=year, date=date, kind=kind),
         )
     except ValueError as error:
         raise _fail(str(error)) from None
@@ -229,7 +260,6 @@ def _run(
     from .codecheck import check_codes
     from .config import options_for
     from .inputs import STDIN, expand
-    from .loader import load_file
     from .reporters import REPORTERS
 
     if output_file is not None:  # before anything is read, so nothing is lost
@@ -238,11 +268,7 @@ def _run(
     base = options_for(None, overrides)
     previous = None
     if previous_file is not None:
-        loaded = load_file(previous_file, max_bytes=base.max_bytes)
-        if loaded.report is None:
-            reason = loaded.findings[0].message("en") if loaded.findings else "unreadable"
-            raise _fail(f"--previous {previous_file}: cannot be read: {reason}")
-        previous = loaded.report
+        previous = _previous_report(previous_file, base.max_bytes)
 
     fmt = base.output_format
     if fmt == "auto":
@@ -385,3 +411,36 @@ def _dispatch() -> None:
         module.app(args=args[1:], prog_name=f"disclosure-lint {args[0]}")
     else:
         app(prog_name="disclosure-lint")
+
+
+def _document_facts(**given: object) -> tuple[tuple[str, object], ...]:
+    """--agency/--year/--date/--kind as statute keys, checked; ValueError names the option."""
+    from .config import _FACTS, document_fact
+
+    facts = []
+    for option, value in given.items():
+        if value is None:
+            continue
+        try:
+            facts.append((_FACTS[option], document_fact(_FACTS[option], value)))
+        except ValueError as error:
+            raise ValueError(f"--{option}: {error}") from None
+    return tuple(facts)
+
+
+def _previous_report(path: Path, max_bytes: int) -> Report:
+    """Last year's report for --previous: YAML or any document the importer reads; a clear error if it is none."""
+    from . import statute as s
+    from .lint import load_any
+
+    loaded = load_any(path, max_bytes)
+    if loaded.report is None:
+        finding = loaded.findings[0] if loaded.findings else None
+        reason = finding.message("en") if finding else "unreadable"
+        if finding is not None and finding.code == "DL006":
+            raise _fail(f"--previous {path}: not an annual report: {reason}")
+        raise _fail(f"--previous {path}: cannot be read: {reason}")
+    data = loaded.report.data
+    if not isinstance(data, dict) or not any(part in data for part in s.PARTS):
+        raise _fail(f"--previous {path}: not an annual report: it has none of the report's six parts")
+    return loaded.report

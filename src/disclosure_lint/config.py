@@ -55,6 +55,9 @@ class Options:
     untrusted_rules: tuple[str, ...] = ()
     # The settings the config file wrote, with their line: to merge layers and to point at a bad code.
     lines: tuple[tuple[str, int], ...] = ()
+    # Facts a published document may not state (机关, 年度, 发布日期, 报告类型), by statute key:
+    # used when a document (not a YAML report) is imported for linting.
+    metadata: tuple[tuple[str, Any], ...] = ()
 
     def enabled(self, code: str) -> bool:
         """Longest matching prefix decides, so `--select DL2 --ignore DL203` does what it says."""
@@ -94,8 +97,10 @@ class Overrides:
     config: FsPath | None = None
     isolated: bool = False
     trust_config: bool = False
+    metadata: tuple[tuple[str, Any], ...] = ()
 
     def apply(self, base: Options) -> Options:
+        metadata = dict(base.metadata) | dict(self.metadata)
         return replace(
             base,
             lang=self.lang or base.lang,
@@ -105,6 +110,7 @@ class Overrides:
             rule_dirs=base.rule_dirs + self.rule_dirs,
             output_format=self.output_format or base.output_format,
             max_bytes=self.max_bytes or base.max_bytes,
+            metadata=tuple(metadata.items()),
         )
 
 
@@ -192,6 +198,7 @@ def _layer(user: Options, project: Options) -> Options:
         source=project.source,
         untrusted_rules=project.untrusted_rules,
         lines=project.lines,
+        metadata=tuple((dict(user.metadata) | dict(project.metadata)).items()),
     )
 
 
@@ -339,6 +346,38 @@ def _folders(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+def document_fact(key: str, value: Any) -> Any:
+    """A metadata value given on the command line or in a config file, checked; ValueError if wrong."""
+    from . import statute as s
+
+    if key == s.YEAR:
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int) or not 1990 <= value <= 2100:
+            raise ValueError(f"expected a year such as 2024, got {value!r}")
+        return value
+    if key == s.PUBLISHED:
+        import datetime
+
+        text = value.isoformat() if isinstance(value, datetime.date) else str(value)
+        try:
+            if len(text) != 10:
+                raise ValueError
+            datetime.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"expected a date written as 2024-01-22, got {value!r}") from None
+        return text
+    if key == s.KIND:
+        if value not in s.REPORT_KINDS:
+            raise ValueError(f"expected one of {', '.join(s.REPORT_KINDS)}, got {value!r}")
+        return value
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"expected the agency's name, got {value!r}")
+    return value.strip()
+
+
+_FACTS = {"agency": "机关", "year": "年度", "date": "发布日期", "kind": "报告类型"}
+
 _SETTINGS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "select": (_codes, "select"),
     "ignore": (_codes, "ignore"),
@@ -359,10 +398,17 @@ _FIELDS = {name: attribute for name, (_, attribute) in _SETTINGS.items()}
 def _parse(table: dict[str, Any], file: FsPath, text: str) -> Options:
     values: dict[str, Any] = {}
     lines: list[tuple[str, int]] = []
+    facts: dict[str, Any] = {}
     for key, value in table.items():
         name = str(key).replace("_", "-")
+        if name in _FACTS:
+            try:
+                facts[_FACTS[name]] = document_fact(_FACTS[name], value)
+            except ValueError as error:
+                raise ConfigError(f"{file}:{_line_of(text, key)}: {key}: {error}") from None
+            continue
         if name not in _SETTINGS:
-            known = ", ".join(_SETTINGS)
+            known = ", ".join([*_SETTINGS, *_FACTS])
             raise ConfigError(
                 f"{file}:{_line_of(text, str(key))}: {key}: unknown setting (known settings: {known})"
             )
@@ -374,7 +420,7 @@ def _parse(table: dict[str, Any], file: FsPath, text: str) -> Options:
             raise ConfigError(f"{file}:{_line_of(text, str(key))}: {key}: {error}") from None
     if "rule_dirs" in values:
         values["rule_dirs"] = tuple((file.parent / folder).resolve() for folder in values["rule_dirs"])
-    return Options(source=file, lines=tuple(lines), **values)
+    return Options(source=file, lines=tuple(lines), metadata=tuple(facts.items()), **values)
 
 
 def parse_codes(text: str) -> tuple[str, ...]:

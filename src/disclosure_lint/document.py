@@ -43,6 +43,9 @@ class Report:
     # Cells (paths) the importer could not read from the source: arithmetic over them is not the
     # publisher's error, and they are reported once, by the importer.
     unreadable: frozenset[Path] = frozenset()
+    # Metadata keys (e.g. 发布日期) the imported document does not state: not the publisher's error,
+    # so the schema's "missing" finding gives way to the importer's note (DL021).
+    unstated: frozenset[str] = frozenset()
     _lines: tuple[str, list[str]] | None = field(default=None, init=False, repr=False, compare=False)
     _glyphs: dict[Path, list[Pos]] = field(default_factory=dict, repr=False, compare=False)
 

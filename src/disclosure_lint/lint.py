@@ -42,7 +42,9 @@ def lint_path(
     previous: Report | None = None,
 ) -> FileResult:
     try:
-        return _finish(str(path), load_any(path, max_bytes), modules, options, previous)
+        facts = dict(options.metadata)
+        loaded = load_any(path, max_bytes, facts) if facts else load_any(path, max_bytes)
+        return _finish(str(path), loaded, modules, options, previous)
     except Exception as error:  # a fault of ours: one line naming the file, and the next file still runs
         problem = f"{type(error).__name__}: {error}"
         finding = engine.INTERNAL_ERROR.at(START, module="disclosure-lint", error=problem)
@@ -50,14 +52,15 @@ def lint_path(
 
 
 # Published documents are imported in memory and then checked like a YAML report.
-DOCUMENT_SUFFIXES = frozenset({".docx", ".html", ".htm", ".txt", ".pdf"})
+DOCUMENT_SUFFIXES = frozenset({".docx", ".html", ".htm", ".txt", ".pdf", ".md", ".markdown"})
 
 
-def load_any(path: FsPath, max_bytes: int = MAX_BYTES) -> Loaded:
+def load_any(path: FsPath, max_bytes: int = MAX_BYTES, metadata: dict | None = None) -> Loaded:
+    """A YAML report, or a published document imported (`metadata`: facts it may not state)."""
     if path.suffix.lower() in DOCUMENT_SUFFIXES:
         from .importer import load_document
 
-        return load_document(path, max_bytes=max_bytes)
+        return load_document(path, max_bytes=max_bytes, overrides=metadata)
     return load_file(path, max_bytes=max_bytes)
 
 
@@ -87,7 +90,10 @@ def check_report(report: Report, modules: Sequence[engine.RuleModule]) -> list[F
     from_schema = [
         f
         for f in validate(report)
-        if f.path not in covered and (f.path not in claimed or f.code not in _VALUE_CODES)
+        if f.path not in covered
+        and f.path not in report.unreadable  # the importer's loss, reported by it (DL020)
+        and (f.path not in claimed or f.code not in _VALUE_CODES)
+        and not (f.code == m.MISSING_KEY.code and len(f.path) == 1 and f.path[0] in report.unstated)
     ]
     return from_schema + from_rules
 

@@ -89,6 +89,29 @@ def text_too_long(pos: Pos, path: Path, length: int, limit: int, check: str, che
     )
 
 
+# DL020–DL029: reading a published document (the importer's own findings, never the publisher's).
+LOST_CELLS = Rule(
+    "DL020", "import-lost-cells", WARNING,
+    "导入时没能读出表格的格子", "Table cells could not be read from the imported document",
+    "—",
+    "没能从原文读出“{cells}”：{why}（原文：“{text}”），这些格子未作检查，请对照原文核对",
+    "could not read {cells_en} from the source: {why_en} (source: '{text}'); these cells were not checked",
+)  # fmt: skip
+NOT_STATED = Rule(
+    "DL021", "import-not-stated", INFO,
+    "文档没有写明这项信息", "The document does not state this",
+    "—",
+    "文档中没有找到“{key}”{hint}",
+    "the document does not state {key}{hint_en}",
+)  # fmt: skip
+GUESSED = Rule(
+    "DL022", "import-guessed", INFO,
+    "这项信息是导入时推断的", "This was inferred by the importer",
+    "—",
+    "“{key}”按{basis}推断为“{value}”，文档中没有写明；如不对，请用 {option} 指定",
+    "{key} was inferred as '{value}' from {basis_en}; the document does not say; use {option} if it is wrong",
+)  # fmt: skip
+
 # Reading a PDF (DL030–DL034): what the text layer of a published PDF does not give.
 PDF_SCANNED = Rule(
     "DL030", "pdf-scanned", ERROR,
@@ -176,5 +199,6 @@ SQUEEZED_ROW = Rule(
 CORE_RULES = (
     UNREADABLE, ENCODING, LEGACY_ENCODING, SYNTAX, DUPLICATE_KEY, NOT_A_REPORT, TOO_COMPLEX, UNPLACED,
     PDF_SCANNED, PDF_UNMAPPED_FONT, PDF_UNRULED_TABLE,
-    CHECK_SKIPPED, MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE, ROW_LENGTH, BAD_VALUE, OLD_TEMPLATE, SQUEEZED_ROW,
+    CHECK_SKIPPED, LOST_CELLS, NOT_STATED, GUESSED,
+    MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE, ROW_LENGTH, BAD_VALUE, OLD_TEMPLATE, SQUEEZED_ROW,
 )  # fmt: skip

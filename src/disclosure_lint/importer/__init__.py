@@ -16,8 +16,9 @@ from .. import statute as s
 from ..document import Report, Scalar
 from ..findings import START, Path, Pos
 from ..loader import MAX_BYTES, Loaded, load_text
+from .draft import Draft, Lost
 from .model import ReadError, Source
-from .recognise import Draft, guess_kind, recognise
+from .recognise import guess_kind, recognise
 
 __all__ = ["SUFFIXES", "UNPLACED", "Imported", "ReadError", "import_bytes", "import_file", "load_document"]
 
@@ -29,6 +30,8 @@ SUFFIXES = {
     ".xhtml": "html",
     ".docx": "docx",
     ".pdf": "pdf",
+    ".md": "markdown",
+    ".markdown": "markdown",
 }
 
 PDF_BYTES_FACTOR = 10  # a PDF may be this many times --max-bytes
@@ -73,7 +76,7 @@ def import_bytes(
     else:
         from .text import read_text
 
-        source = read_text(raw)
+        source = read_text(raw, markdown=True if kind == "markdown" else None)
     draft = recognise(source)
     if not draft.parts:
         raise ReadError(
@@ -84,10 +87,14 @@ def import_bytes(
             )
         )
     given = {key: value for key, value in (overrides or {}).items() if value is not None}
+    draft.guessed -= set(given)
     if s.AGENCY in given and s.KIND not in given:
-        given[s.KIND] = guess_kind(given[s.AGENCY])
+        given[s.KIND], sure = guess_kind(given[s.AGENCY])
+        if not sure:
+            draft.guessed.add(s.KIND)
     for key, value in given.items():
         draft.meta[key] = value
+        draft.unstated.discard(key)
         draft.notes = [note for note in draft.notes if note.key != key]
     return Imported(draft, source, to_yaml(draft, name, schema, comments))
 
@@ -140,8 +147,8 @@ def import_file(
         raise ReadError(
             m.UNREADABLE.at(
                 START,
-                reason=f"不认识的文件类型“{path.suffix}”：能导入的是 .html、.htm、.docx、.pdf 和 .txt",
-                reason_en=f"unknown file type '{path.suffix}': import reads .html, .htm, .docx, .pdf and .txt",
+                reason=f"不认识的文件类型“{path.suffix}”：能导入的是 .html、.htm、.docx、.pdf、.txt 和 .md",
+                reason_en=f"unknown file type '{path.suffix}': import reads .html, .htm, .docx, .pdf, .txt and .md",
             )
         )
     if kind == "pdf":  # embedded fonts and images make a PDF large; pages and characters bound the work
@@ -149,23 +156,78 @@ def import_file(
     return import_bytes(read_bytes(path, max_bytes), kind, name or path.name, overrides, schema, comments)
 
 
-def load_document(path: FsPath, max_bytes: int = MAX_BYTES) -> Loaded:
-    """Import a published document in memory and load it as a report whose positions point into the document."""
+def load_document(
+    path: FsPath, max_bytes: int = MAX_BYTES, overrides: dict[str, Any] | None = None
+) -> Loaded:
+    """Import a published document in memory and load it as a report whose positions point into the document.
+
+    `overrides` supplies metadata the document does not state (--date, --year, --agency, --kind).
+    Cells the importer could not read are findings of its own (DL020) and listed in
+    `Report.unreadable`, so no rule blames the publisher for them; metadata the document does
+    not state is an INFO finding (DL021), metadata inferred goes to `Report.guessed` (DL022).
+    """
     filename = str(path)
     try:
-        imported = import_file(path, max_bytes, name=path.name, comments=False)
+        imported = import_file(path, max_bytes, overrides, name=path.name, comments=False)
     except ReadError as error:
         return Loaded(None, [error.finding])
     loaded = load_text(imported.yaml, filename)
     if loaded.report is None:  # our own YAML did not load: a fault of the importer
         raise RuntimeError(f"the imported YAML does not load: {loaded.findings[0].message('en')}")
-    _point_into_source(loaded.report, imported)
+    report = loaded.report
+    _point_into_source(report, imported)
+    draft = imported.draft
+    report.guessed = frozenset(draft.guessed)
+    report.unreadable = frozenset(path for lost in draft.lost for path in lost.paths)
+    report.unstated = frozenset(draft.unstated)
     findings = [*imported.source.problems, *loaded.findings]
-    for note in imported.draft.notes:
+    for note in draft.notes:
         if note.text:
             text = note.text if len(note.text) <= 60 else note.text[:60] + "…"
             findings.append(UNPLACED.at(note.pos, (), why=note.why, why_en=note.why_en, text=text))
-    return Loaded(loaded.report, findings)
+    findings += [_lost_finding(lost) for lost in draft.lost if not lost.reported]
+    findings += draft.findings
+    for key in sorted(draft.unstated, key=_META_ORDER.index):
+        hint, hint_en = _NOT_STATED_HINTS[key]
+        findings.append(m.NOT_STATED.at(START, (key,), key=key, hint=hint, hint_en=hint_en))
+    for key in sorted(draft.guessed & {s.KIND}):
+        value = draft.meta.get(key, "")
+        findings.append(
+            m.GUESSED.at(
+                report.values.get((key,), START),
+                (key,),
+                key=key,
+                value=value,
+                basis="机关名称",
+                basis_en="the agency's name",
+                option="--kind",
+            )
+        )
+    return Loaded(report, findings)
+
+
+_META_ORDER = [s.AGENCY, s.YEAR, s.KIND, s.PUBLISHED, s.VERSION]
+_NOT_STATED_HINTS = {
+    s.AGENCY: ("，机关名称无从核对；可用 --agency 写明", "; give it with --agency"),
+    s.YEAR: ("，报告年度无从核对；可用 --year 写明", "; give it with --year"),
+    s.KIND: ("；可用 --kind 写明", "; give it with --kind"),
+    s.PUBLISHED: (
+        "，没有检查发布期限；发布后可用 --date 写明",
+        ", so the publication deadline was not checked; give it with --date once published",
+    ),
+    s.VERSION: ("", ""),
+}
+
+
+def _lost_finding(lost: Lost) -> Any:
+    """DL020 for cells the importer lost, naming the row (or table 四) and what the source had."""
+    from .emit import lost_name
+
+    name, name_en = lost_name(lost)
+    text = lost.text if len(lost.text) <= 60 else lost.text[:60] + "…"
+    return m.LOST_CELLS.at(
+        lost.pos, lost.paths[0], cells=name, cells_en=name_en, why=lost.why, why_en=lost.why_en, text=text
+    )
 
 
 def _point_into_source(report: Report, imported: Imported) -> None:
@@ -191,7 +253,7 @@ def _point_into_source(report: Report, imported: Imported) -> None:
         value = cells.get(path)
         if value is None:
             continue
-        if value.kind in ("blank", "unreadable"):
+        if value.kind in ("blank", "unreadable", "lost"):
             report.scalars[path] = Scalar(value.text, False, "tag:yaml.org,2002:null", None)
         elif value.kind == "text":
             report.scalars[path] = replace(scalar, quoted=False, style=None)
@@ -199,9 +261,9 @@ def _point_into_source(report: Report, imported: Imported) -> None:
 
 def _cells(draft: Draft) -> dict[Path, Any]:
     cells: dict[Path, Any] = {}
-    for row in s.PART2_ROWS:
-        for column, value in zip(row.columns, draft.part2.get(row.label, []), strict=False):
-            cells[(s.PART2, row.label, column)] = value
+    for label, values in draft.part2.items():
+        for column, value in zip(draft.columns.get(label, ()), values, strict=False):
+            cells[(s.PART2, label, column)] = value
     for path, values in draft.part3.items():
         for index, value in enumerate(values):
             cells[(*path, index)] = value

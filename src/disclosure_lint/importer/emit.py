@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from .. import statute as s
-from .recognise import Draft, Note, Value
+from .draft import Draft, Lost, Note, Value
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # written plain, as in the examples: the loader keeps it as text
 _TABLE3_COLUMN = 38  # display column where the rows of table 三 start, as in examples/
@@ -77,6 +77,32 @@ def text_block(key: str, text: str, indent: int) -> list[str]:
     return out
 
 
+def lost_name(item: Lost) -> tuple[str, str]:
+    """The lost cells as a clerk reads them: one cell, a row's N cells, or N cells of table 四."""
+    from ..labels import describe, row_label
+
+    count = len(item.paths)
+    if count == 1:
+        return describe(item.paths[0]), describe(item.paths[0])
+    rows = {path[:-1] for path in item.paths}
+    row = row_label(next(iter(rows))) if len(rows) == 1 else describe(item.paths[0][:1])
+    return f"{row}（{count} 格）", f"{count} cells of {row}"
+
+
+def lost_comment(lost: list[Lost]) -> list[str]:
+    """The cells the importer could not read, so the clerk fills them from the original (never a guess)."""
+    lost = [item for item in lost if not item.reported]  # the solver's own note explains those
+    if not lost:
+        return []
+    lines = ["# 以下格子没能从原文读出，写作 ~，请对照原文填写；位置是原文件中的“行:列”："]
+    for item in lost:
+        text = item.text if len(item.text) <= 40 else item.text[:40] + "…"
+        lines.append(
+            f"#   {item.pos.line}:{item.pos.col} {lost_name(item)[0]}：{item.why}（原文：{text or '无'}）"
+        )
+    return lines
+
+
 def notes_comment(notes: list[Note], source: str) -> list[str]:
     placed = [n for n in notes if n.text]
     missing = [n for n in notes if not n.text]
@@ -100,6 +126,10 @@ def to_yaml(draft: Draft, source: str, schema: str | None = None, comments: bool
         out.append(f"# yaml-language-server: $schema={schema}")
     if comments:
         out += notes_comment(draft.notes, source)
+        out += lost_comment(draft.lost)
+        if draft.findings:  # what the run-together digits solver read, or could not decide
+            out.append("# 原文中连在一起的数字：")
+            out += [f"#   {f.pos.line}:{f.pos.col} {f.message('zh')}" for f in draft.findings]
     meta = draft.meta
     for key in (s.VERSION, s.AGENCY, s.YEAR, s.KIND, s.PUBLISHED):
         if key in meta:
@@ -116,12 +146,18 @@ def to_yaml(draft: Draft, source: str, schema: str | None = None, comments: bool
             out += text_block(s.PART1, draft.part1, 0)
     if s.PART2 in draft.parts:
         out += ["", f"{s.PART2}:" + ("" if draft.part2 else " {}")]
-        for row in s.PART2_ROWS:
-            values = draft.part2.get(row.label)
-            if values is None:
-                continue
-            pairs = ", ".join(f"{column}: {cell(v)}" for column, v in zip(row.columns, values, strict=False))
-            out.append(f"  {row.label}: {{{pairs}}}")
+        formats = (
+            (s.FORMAT_2019, s.FORMAT_2021)
+            if draft.meta.get(s.VERSION) == 2019
+            else (s.FORMAT_2021, s.FORMAT_2019)
+        )
+        order = [row.label for format_ in formats for row in format_.part2_rows]
+        for label in sorted(draft.part2, key=order.index):
+            columns = draft.columns.get(label, ())
+            pairs = ", ".join(
+                f"{column}: {cell(v)}" for column, v in zip(columns, draft.part2[label], strict=False)
+            )
+            out.append(f"  {label}: {{{pairs}}}")
     if s.PART3 in draft.parts:
         out += ["", f"{s.PART3}:" + ("" if draft.part3 else " {}")]
         if draft.part3:
@@ -155,6 +191,8 @@ def _part3_rows(draft: Draft) -> list[str]:
     if results:
         out.append(f"  {s.RESULTS}:")
         for group, items in s.RESULT_GROUPS:
+            if (s.PART3, s.RESULTS, group) in rows:  # a single row, as the 2019 format prints （六）其他处理
+                items = None
             if items is None:
                 path = (s.PART3, s.RESULTS, group)
                 if path in rows:

@@ -26,6 +26,16 @@ PLAIN_INT = re.compile(r"^-?[0-9]{1,30}$")
 PLAIN_DECIMAL = re.compile(r"^-?[0-9]{1,30}\.[0-9]{1,30}$")
 
 
+MISREAD = re.compile(
+    r"^(?=.*[0-9])(?=.*[OoIlL|])[0-9OoIlL|]{1,30}$"
+)  # "1O", "4l": digits as OCR misreads them
+
+
+def figure_like(text: str) -> bool:
+    """A cell that holds a figure: a number, a "none" mark, or digits misread by OCR ("1O")."""
+    return value_like(text) or bool(MISREAD.match(text.strip()))
+
+
 def value_like(text: str) -> bool:
     """A cell that holds a number, however written (full-width, a unit, commas), or a "none" mark."""
     text = text.strip()
@@ -61,7 +71,7 @@ def part_heading(text: str) -> int | None:
 
 _ASPECT = re.compile(
     r"^\s*(?P<ordinal>[（(][一二三四五六七八九十][）)]|[一二三四五六七八九十][、.．]|\d{1,2}[、.．])?\s*"
-    r"(?:政府信息公开)?(?P<aspect>主动公开|依申请公开|政府信息管理|平台建设|监督保障)"
+    r"(?:政府信息公开)?(?P<aspect>主动公开|依申请公开|政府信息管理|平台(?:载体)?建设|监督保障)"
     r"(?:工作)?(?:方面|情况)?(?:工作)?\s*(?:(?P<sep>[:：。．.])\s*(?P<rest>.*))?$"
 )
 
@@ -74,7 +84,8 @@ def aspect_heading(text: str) -> tuple[str, int] | None:
     if match.group("rest") and not match.group("ordinal") and match.group("sep") in ".。．":
         return None  # "主动公开。" then prose, without an ordinal: a sentence, not a heading
     rest = match.start("rest") if match.group("rest") else len(text)
-    return match.group("aspect"), rest
+    aspect = match.group("aspect")
+    return ("平台建设" if aspect.startswith("平台") else aspect), rest
 
 
 # ---------------------------------------------------------------- table headers
@@ -86,34 +97,55 @@ _HEADER_WORDS = frozenset(
         "申请人情况", "法人或其他组织", *s.PART3_COLUMNS, "本年度办理结果",
         "行政复议", "行政诉讼", s.SUIT_DIRECT, s.SUIT_AFTER_REVIEW, *s.PART4_COLUMNS,
         "结果", "维持", "纠正", "其他", "尚未", "审结",
+        # headings of converted or OCR'd tables, which name no column of the format
+        "类别", "项目", "数量", "数据项目", "内容", "序号", "指标", "-",
     )
 )  # fmt: skip
+_GARBLED = re.compile(r"^(?:数据|列|column|col)\d{1,2}$", re.IGNORECASE)
 _CLAUSE = re.compile(r"^第二十条第\(?[一二三四五六七八九十]+\)?项$")
 OLD_FORMAT_WORDS = frozenset(squash(w) for w in (*s.FORMAT_2019_LABELS, "处理决定数量", "本年新制作数量"))
 
 
 def header_word(text: str) -> bool:
     flat = PRINTED_NOTE.sub("", squash(text))
-    if not flat or flat.startswith("本列数据"):
+    if not flat or flat.startswith("本列数据") or _GARBLED.match(flat):
         return True
+    if flat[0] in "(（" and flat[-1] in ")）":
+        flat = flat[1:-1]
     if has_ordinal(text):
         return False  # "（七）总计" is a row, "总计" a column heading
     return flat in _HEADER_WORDS or bool(_CLAUSE.match(flat)) or flat in OLD_FORMAT_WORDS
 
 
 def is_header(texts: list[str]) -> bool:
-    """A row made only of column headings (possibly run together with spaces)."""
-    return all(header_word(t) or all(header_word(w) for w in t.split()) for t in texts)
+    """A row made only of column headings (possibly run together with spaces, or split inside a word)."""
+    return all(
+        header_word(t) or all(header_word(w) for w in t.split()) or _header_words(squash(t)) for t in texts
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _header_words(flat: str) -> bool:
+    """Whether a squashed text is column headings run together ("总计总计", "申请人情况(自然人)")."""
+    if not flat:
+        return True
+    return any(flat.startswith(word) and _header_words(flat[len(word) :]) for word in _RUN_WORDS if word)
+
+
+_RUN_WORDS = (*sorted((w for w in _HEADER_WORDS if len(w) >= 2), key=len, reverse=True), "(", ")", "（", "）")
 
 
 # ---------------------------------------------------------------- rows
 
 
-def part2_row(labels: list[str]) -> s.Part2Row | None:
+def part2_row(labels: list[str], version: int | None = None) -> tuple[s.Part2Row, int] | None:
+    """The table 二 row the labels name, and the format it comes from (`version`'s first)."""
     joined = "".join(norm(label) for label in labels)
-    for row in s.PART2_ROWS:
-        if joined == row.label:
-            return row
+    order = [s.FORMAT_2019, s.FORMAT_2021] if version == 2019 else [s.FORMAT_2021, s.FORMAT_2019]
+    for format_ in order:
+        for row in format_.part2_rows:
+            if joined == row.label:
+                return row, format_.version
     return None
 
 
@@ -153,6 +185,8 @@ def part3_row(labels: list[str], group: str | None) -> tuple[str, tuple[str, ...
             rest = strip_ordinals(rest.replace(name, "", 1))
             break
     rest = strip_ordinals(rest)
+    if found is None and rest in ("其他", "其他情形") and _SIXTH.match("".join(squash(x) for x in labels)):
+        found, rest = s.OTHER_HANDLING, ""  # "（六）其他": the group 其他处理 as an OCR tool shortened it
     if found is not None and found not in _ITEMS:
         return "row", (s.PART3, s.RESULTS, found), found  # 予以公开, 部分公开: one row each
     if not rest:
@@ -173,6 +207,7 @@ def part3_row(labels: list[str], group: str | None) -> tuple[str, tuple[str, ...
     return "row", (s.PART3, s.RESULTS, name, item), name
 
 
+_SIXTH = re.compile(r"^(?:[(（]六[)）]|六[、.])")
 _CLOSE = 0.75
 
 
@@ -218,3 +253,24 @@ def _match_cached(rest: str, groups: tuple[str, ...]) -> tuple[str, str] | None:
             if ratio >= _CLOSE and (best is None or ratio > best[0]):
                 best = (ratio, item, name)
     return (best[1], best[2]) if best else None
+
+
+@functools.cache
+def _format_texts() -> str:
+    """Every heading, label and printed note of the three tables, squashed, one per line."""
+    texts = [
+        *_HEADER_WORDS, "三、本年度办理结果", "（区分处理的，只计这一情形，不计其他情形）",
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况",
+        "法人或其他组织", "社会公益组织", "法律服务机构", "行政复议", "行政诉讼",
+        *(row.label for row in s.PART2_ROWS), *s.FORMAT_2019_LABELS, s.NEW, s.CARRIED_IN, s.CARRIED_OUT,
+        *(f"（{'一二三四五六七'[i]}）{group}" for i, (group, _) in enumerate(s.RESULT_GROUPS)), "（七）总计",
+        *(f"{n}.{item}" for _, items in s.RESULT_GROUPS if items for n, item in enumerate(items, 1)),
+    ]  # fmt: skip
+    return "\n".join(squash(text) for text in texts)
+
+
+def format_fragment(text: str) -> bool:
+    """Whether every word of `text` is a piece of the format's own wording ("于第三项加第四项之和）",
+    "公益 服务 其他", "度"): a heading or note wrapped onto lines of its own, nothing to report."""
+    words = text.split()
+    return bool(words) and all(squash(word) and squash(word) in _format_texts() for word in words)

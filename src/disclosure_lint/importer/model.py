@@ -65,6 +65,7 @@ class Cell(Text):
 @dataclass
 class Line(Text):
     soft: bool = False  # continues the paragraph of the line before (a line break, not a new paragraph)
+    heading: int | None = None  # 0–5: the heading of part 一–六, as the segmenter found it
 
 
 @dataclass
@@ -72,6 +73,7 @@ class Row:
     cells: list[Cell]
     pos: Pos
     grid: bool = True  # cells come from a real table (HTML, Word), not from tabs in copied text
+    head: bool = False  # the table's header row as the format marks it (Markdown's row above |---|)
 
 
 Block = Line | Row

@@ -57,12 +57,17 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", _LINE_BREAKS.sub("\n", text))
 
 
-def read_text(raw: bytes) -> Source:
+def read_text(raw: bytes, markdown: bool | None = None) -> Source:
+    """Copied text, or Markdown (`markdown` true, or None: when the text looks like Markdown)."""
     text = clean(decode(raw))
     if not text.strip():
         raise ReadError(
             m.NOT_A_REPORT.at(START, reason="文件是空的，没有任何内容", reason_en="the file is empty")
         )
+    from .markdown import blocks_of_markdown, looks_like_markdown
+
+    if markdown or (markdown is None and looks_like_markdown(text)):
+        return Source(blocks_of_markdown(text.split("\n")), text)
     return Source(list(blocks_of_lines(text.split("\n"))), text)
 
 

@@ -1,0 +1,108 @@
+"""Markdown: `#` headings and pipe tables, as OCR tools, converters and our own `render` write them.
+
+Headings are lines of text; a pipe table's rows are rows of cells. The row above a
+`|---|` line is the table's header: a header row of words (even garbled ones such as
+`数据1 | 数据2`) is never taken for data, but one that holds a row label and figures
+(an OCR tool that put the first data row there) is read as the row it is. A label
+written as a path (`三、本年度办理结果·（三）不予公开·1.属于国家秘密`, as `render` does)
+is split into its parts, as if the table had merged cells.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..findings import Pos
+from .model import Block, Cell, Line, Row
+from .text import blocks_of_lines
+
+_HEADING = re.compile(r"^(\s{0,3}#{1,6}\s+)(.*?)(?:\s+#+)?\s*$")
+_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_TAG = re.compile(r"<\s*/?\s*(?:div|p|span|center|font|b|strong|i|em|u|sup|sub)\b[^>]*>", re.IGNORECASE)
+_BREAK = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_LABEL_PATH = "·"  # the separator `render` writes between a row's label parts
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Whether copied text is Markdown: `#` headings or pipe tables with their `|---|` line."""
+    headings = separators = piped = 0
+    for line in text.split("\n"):
+        if _HEADING.match(line):
+            headings += 1
+        elif "|" in line and _SEPARATOR.match(line) and "-" in line:
+            separators += 1
+        elif line.strip().startswith("|") and line.strip().endswith("|") and line.count("|") >= 3:
+            piped += 1  # a table written with pipes, even without the |---| line
+        if separators >= 1 or headings >= 2 or piped >= 3:
+            return True
+    return False
+
+
+def blocks_of_markdown(lines: list[str]) -> list[Block]:
+    """The blocks of a Markdown text: headings and paragraphs as lines, pipe-table rows as rows."""
+    blocks: list[Block] = []
+    for index, raw in enumerate(lines):
+        number = index + 1
+        line = _clean(raw)
+        if _SEPARATOR.match(line) and "-" in line:
+            if blocks and isinstance(blocks[-1], Row) and blocks[-1].pos.line == number - 1:
+                blocks[-1].head = True  # the row above the separator is the table's header
+            continue
+        if line.lstrip().startswith("|") or line.count("|") >= 2:
+            row = _row(line, number)
+            if row is not None:
+                blocks.append(row)
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            text = heading.group(2).strip()
+            if text:
+                blocks.append(Line(text, Pos(number, len(heading.group(1)) + 1)))
+            continue
+        quote = _QUOTE.match(line)
+        if quote:
+            line = " " * quote.end() + line[quote.end() :]
+        blocks.extend(blocks_of_lines([line], first_line=number))
+    return blocks
+
+
+def _clean(line: str) -> str:
+    """Markup that is no text made into spaces of the same width, so columns still count from the source."""
+    line = _BREAK.sub(lambda m: " " * len(m.group()), line)
+    line = _TAG.sub(lambda m: " " * len(m.group()), line)
+    return _EMPHASIS.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(1)), line)
+
+
+def _row(line: str, number: int) -> Row | None:
+    cells: list[Cell] = []
+    start = 0
+    stripped = line.rstrip()
+    first = len(line) - len(line.lstrip())
+    if stripped[first : first + 1] == "|":
+        start = first + 1
+    end = len(stripped) - 1 if stripped.endswith("|") and not stripped.endswith("\\|") else len(stripped)
+    at = start
+    for match in re.finditer(r"(?<!\\)\|", stripped[:end] + "|"):
+        if match.start() < start:
+            continue
+        raw = stripped[at : match.start()]
+        lead = len(raw) - len(raw.lstrip())
+        text = raw.strip().replace("\\|", "|")
+        col = at + lead + 1
+        if _LABEL_PATH in text:
+            offset = 0
+            for part in text.split(_LABEL_PATH):
+                if part.strip():
+                    cells.append(
+                        Cell(part.strip(), Pos(number, col + offset + len(part) - len(part.lstrip())))
+                    )
+                offset += len(part) + 1
+        else:
+            cells.append(Cell(text, Pos(number, col)))
+        at = match.end()
+    filled = [cell for cell in cells if cell.text]
+    if not filled:
+        return None
+    return Row(cells, filled[0].pos, grid=True)
