@@ -393,6 +393,7 @@ SUBCOMMANDS = {
     "import": "disclosure_lint.importer.cli",
     "render": "disclosure_lint.render.cli",
     "serve": "disclosure_lint.desk.cli",
+    "audit": "disclosure_lint.audit.cli",
 }
 
 

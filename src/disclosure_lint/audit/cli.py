@@ -1,0 +1,203 @@
+"""`disclosure-lint audit FOLDER…`: every report of a region, across years and bodies.
+
+`disclosure-lint audit --compare A B`: two copies of one report, every difference.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+from ..commands import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail, new_app
+
+app = new_app()
+
+
+def _fail(message: str) -> typer.Exit:
+    return fail("audit", message)
+
+
+@app.command()
+def audit(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Folders (searched recursively) or report files: YAML and published documents.",
+            show_default=False,
+        ),
+    ],
+    map_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--map",
+            help="The audit's map: other names of an organ, summary reports and what they cover, "
+            "copy threshold, local deadlines (default: audit-map.yaml in the folder).",
+            show_default=False,
+        ),
+    ] = None,
+    compare: Annotated[
+        bool, typer.Option("--compare", help="Compare exactly two copies of one report, cell by cell.")
+    ] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline", help="Findings already reviewed: show only the others.", show_default=False
+        ),
+    ] = None,
+    write_baseline: Annotated[
+        bool,
+        typer.Option("--write-baseline", help="Record every finding of this run in the --baseline file."),
+    ] = False,
+    copy_share: Annotated[
+        int | None,
+        typer.Option(
+            "--copy-share",
+            help="Report a text part when this per cent of it is another report's (default 50).",
+            min=1,
+            max=100,
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="zh (default) or en.", show_default=False)
+    ] = None,
+    output_format: Annotated[
+        str | None,
+        typer.Option("--format", help="text (default), json, sarif, github or junit.", show_default=False),
+    ] = None,
+    output_file: Annotated[
+        Path | None,
+        typer.Option("--output-file", "-o", help="Write the results here.", show_default=False),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Let -o overwrite an existing file.")] = False,
+    select: Annotated[
+        str | None,
+        typer.Option(help="Only these rule codes or prefixes (e.g. DL72,DL8).", show_default=False),
+    ] = None,
+    ignore: Annotated[
+        str | None, typer.Option(help="Skip these rule codes or prefixes.", show_default=False)
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option("--fail-on", help="error (default), warning or info.", show_default=False),
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="The linter's config file to use.", show_default=False)
+    ] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Findings only, no summary.")] = False,
+) -> None:
+    """Audit a region's reports: years chained, summaries against their parts, copied text."""
+    from ..atomic import WriteRefused
+    from ..config import FAIL_ON, FORMATS, LANGS, ConfigError, Overrides, parse_codes
+    from ..engine import PluginError
+    from . import settings as st
+    from .baseline import BaselineError
+
+    for name, value, choices in (
+        ("--lang", lang, LANGS),
+        ("--fail-on", fail_on, tuple(FAIL_ON)),
+        ("--format", output_format, tuple(f for f in FORMATS if f != "auto")),
+    ):
+        if value is not None and value not in choices:
+            raise _fail(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+    if write_baseline and baseline is None:
+        raise _fail("--write-baseline needs --baseline FILE (where to write it)")
+    if compare and len(paths) != 2:
+        raise _fail(f"--compare takes exactly two reports, not {len(paths)}")
+    try:
+        overrides = Overrides(
+            lang=lang,
+            select=parse_codes(select) if select is not None else None,
+            ignore=parse_codes(ignore) if ignore is not None else None,
+            fail_on=FAIL_ON[fail_on] if fail_on else None,
+            output_format=output_format,
+            config=config,
+            isolated=isolated,
+        )
+        folders = [p for p in paths if p.is_dir()]
+        map_path = map_file or st.find(folders)
+        settings = st.read(map_path) if map_path is not None else st.Settings()
+        if copy_share is not None:
+            from dataclasses import replace
+
+            settings = replace(settings, copy_share=copy_share)
+        if output_file is not None:
+            from ..atomic import check_target
+
+            check_target(output_file, [*paths, *(p for p in (map_path, baseline) if p)], force)
+        code = _run(paths, compare, settings, overrides, baseline, write_baseline, output_file, quiet)
+    except (ValueError, ConfigError, PluginError, WriteRefused, st.SettingsError, BaselineError) as error:
+        raise _fail(str(error)) from None
+    raise typer.Exit(code)
+
+
+def _run(
+    paths: list[Path],
+    compare: bool,
+    settings: object,
+    overrides: object,
+    baseline_file: Path | None,
+    write_baseline: bool,
+    output_file: Path | None,
+    quiet: bool,
+) -> int:
+    from .. import atomic, output
+    from ..config import options_for
+    from ..reporters import REPORTERS
+    from . import baseline, summary
+    from .load import discover
+    from .run import audit
+
+    for path in paths:
+        if not path.exists():
+            raise ValueError(f"{path}: no such file or folder")
+    skip = [p for p in (getattr(settings, "source", None), baseline_file) if p is not None]
+    files = paths if compare else discover(paths, skip)
+    if not files:
+        raise ValueError(f"no reports found in {', '.join(map(str, paths))}")
+    if compare:
+        from .pair import compare_two
+
+        run = compare_two(files[0], files[1], overrides)  # type: ignore[arg-type]
+    else:
+        run = audit(files, settings, overrides)  # type: ignore[arg-type]
+    options = options_for(None, overrides)  # type: ignore[arg-type]
+    lang, fmt = options.lang, options.output_format
+    if fmt == "auto":
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    fingerprints = summary.fingerprints(run)
+    if write_baseline and baseline_file is not None:
+        atomic.check_target(baseline_file, files, force=True)
+        atomic.write(baseline_file, baseline.render(fingerprints))
+        typer.echo(f"disclosure-lint audit: wrote {len(fingerprints)} findings to {baseline_file}", err=True)
+        return EXIT_ERROR if any(r.unreadable or r.crashed for r in run.results) else EXIT_CLEAN
+    hidden = 0
+    if baseline_file is not None:
+        known = baseline.read(baseline_file)
+        hidden = summary.drop_known(run, known)
+    stream: TextIO = io.StringIO() if output_file else sys.stdout
+    if fmt == "text":
+        for result in run.results:
+            for line in output.finding_lines(result, lang, output.use_color(stream) and not output_file):
+                stream.write(line + "\n")
+        if not quiet:
+            stream.write("\n" + summary.table(run, lang) + "\n\n")
+            if hidden:
+                stream.write(summary.hidden_note(hidden, baseline_file, lang) + "\n")
+            stream.write(output.summary(run.results, lang) + "\n")
+    else:
+        from ..engine import all_rules
+
+        stream.write(REPORTERS[fmt](run.results, all_rules(run.modules), lang))
+    if output_file is not None and isinstance(stream, io.StringIO):
+        atomic.write(output_file, stream.getvalue())
+    stream.flush()
+    if any(r.unreadable or r.crashed for r in run.results):
+        return EXIT_ERROR
+    return EXIT_FINDINGS if any(r.fails(options.fail_on) for r in run.results) else EXIT_CLEAN

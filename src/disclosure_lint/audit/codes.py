@@ -1,0 +1,85 @@
+"""DL80x–DL82x: what `disclosure-lint audit` finds across reports.
+
+Declared here, importable, and listed by `rules/cross_report.py` so that `--list-rules`,
+`--explain` and `--select` know them; they are produced only by the audit, which sees a folder
+of reports at once. Each finding sits in the later (or the summary) report and names the other
+file with its line and column.
+"""
+
+from __future__ import annotations
+
+from ..findings import INFO, WARNING, Rule
+
+UNIDENTIFIED = Rule(
+    "DL801", "audit-unidentified", INFO,
+    "无法确定报告的机关或年度，未参与跨报告核对", "The report's organ or year is unknown, so it was not compared with others",
+    "—",
+    "无法确定这份报告的{missing}，跨年度和跨部门的核对没有包括它：请在报告中写明“机关”和“年度”",
+    "the report's {missing_en} could not be read, so it was left out of the checks across years and "
+    "departments: state 机关 and 年度 in the report",
+)  # fmt: skip
+YEAR_GAP = Rule(
+    "DL802", "audit-year-gap", INFO,
+    "同一机关的报告缺少中间年度，结转无法逐年核对", "A year is missing from an organ's reports, so carry-overs cannot be chained",
+    "国办公开办函〔2021〕30号 表三（跨年度）",
+    "“{body}”有 {before} 年度（{other}）和 {year} 年度的报告，缺少 {missing} 年度：这几年之间的上年结转和现行有效件数没有核对",
+    "'{body}' has reports for {before} ({other}) and {year} but none for {missing}, so the carry-overs "
+    "between them were not checked",
+)  # fmt: skip
+DUPLICATE = Rule(
+    "DL803", "audit-duplicate-report", INFO,
+    "同一机关同一年度有两份报告（已逐项比对）", "Two files hold the same organ's report for one year (compared cell by cell)",
+    "—",
+    "“{body}”{year} 年度的报告另有一份：{other}。跨年度核对使用前者，两份之间的差异逐项列出",
+    "'{body}' has another report for {year}: {other}. The checks across years use the first; the differences "
+    "between the two are listed one by one",
+)  # fmt: skip
+COPIED_ACROSS = Rule(
+    "DL804", "copied-from-other-report", WARNING,
+    "文字部分与另一机关同年度的报告大段相同", "A text part largely repeats another organ's report of the same year",
+    "《条例》第五十条；第三方评估“内容雷同”",
+    "“{part}”有 {share}% 的文字与“{other_body}”的报告相同（{other}），最长的相同段落：“{passage}”",
+    "{share}% of '{part}' is the same text as the report of '{other_body}' ({other}); the longest shared "
+    "passage: '{passage}'",
+)  # fmt: skip
+SUM_DIFFERS = Rule(
+    "DL805", "summary-not-sum", WARNING,
+    "汇总报告的数字不等于所含各报告之和", "A summary report's figure is not the sum of the reports it covers",
+    "国办公开办函〔2021〕30号 表三、表四；审计配置中的汇总关系",
+    "“{cell}”为 {actual}，但它汇总的 {count} 份报告之和为 {expected}（允许误差 {tolerance}）：{terms}",
+    "'{cell}' is {actual}, but the {count} reports it covers add up to {expected} (tolerance {tolerance}): {terms}",
+)  # fmt: skip
+CHILD_MISSING = Rule(
+    "DL806", "summary-child-missing", INFO,
+    "汇总报告所含的报告缺失，汇总核对未做", "A report the summary covers is missing, so the sums were not checked",
+    "审计配置中的汇总关系",
+    "“{body}”{year} 年度的报告汇总了 {covers} 个机关，其中 {missing} 没有 {year} 年度的报告：表三、表四的汇总核对未做",
+    "the {year} report of '{body}' covers {covers} organs, but {missing} have no report for {year}: the "
+    "sums of tables 三 and 四 were not checked",
+)  # fmt: skip
+COPY_CELL = Rule(
+    "DL807", "copies-differ-cell", WARNING,
+    "同一报告的两份文本中，表格数字不同", "Two copies of one report print a different figure",
+    "《条例》第五十条；同一报告应只有一个版本",
+    "“{cell}”为 {actual}，另一份（{other}）为 {expected}",
+    "'{cell}' is {actual}, but the other copy ({other}) has {expected}",
+)  # fmt: skip
+COPY_TEXT = Rule(
+    "DL808", "copies-differ-text", WARNING,
+    "同一报告的两份文本中，文字不同", "Two copies of one report differ in their text",
+    "《条例》第五十条；同一报告应只有一个版本",
+    "“{part}”与另一份（{other}）不同：本份为“{actual}”，另一份为“{expected}”",
+    "'{part}' differs from the other copy ({other}): this one has '{actual}', the other '{expected}'",
+)  # fmt: skip
+LOCAL_DEADLINE = Rule(
+    "DL809", "published-after-local-deadline", WARNING,
+    "发布日期晚于本地规定的期限", "Published after the deadline the place sets",
+    "审计配置中的本地期限（如省级通知要求部门 2 月底前发布）",
+    "发布日期 {published} 晚于本地对“{kind}”规定的 {deadline}（{source}）",
+    "published on {published}, after the local deadline for '{kind}', {deadline} ({source})",
+)  # fmt: skip
+
+RULES = (
+    UNIDENTIFIED, YEAR_GAP, DUPLICATE, COPIED_ACROSS, SUM_DIFFERS, CHILD_MISSING, COPY_CELL, COPY_TEXT,
+    LOCAL_DEADLINE,
+)  # fmt: skip
