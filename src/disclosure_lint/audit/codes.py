@@ -1,8 +1,8 @@
-"""DL80x–DL82x: what `disclosure-lint audit` finds across reports.
+"""DL801–DL809, DL811, DL813, DL814: what `disclosure-lint audit` finds.
 
 Declared here, importable, and listed by `rules/cross_report.py` so that `--list-rules`,
 `--explain` and `--select` know them; they are produced only by the audit, which sees a folder
-of reports at once. Each finding sits in the later (or the summary) report and names the other
+of reports at once (and asks the evaluators' questions of each published document's preface). Each finding sits in the later (or the summary) report and names the other
 file with its line and column.
 """
 
@@ -79,7 +79,33 @@ LOCAL_DEADLINE = Rule(
     "published on {published}, after the local deadline for '{kind}', {deadline} ({source})",
 )  # fmt: skip
 
+CHECKLIST = "第三方评估指标（年度报告）"
+PERIOD_MISSING = Rule(
+    "DL811", "statistical-period-missing", INFO,
+    "报告没有写明数据的统计期限", "The report does not state the period its figures cover",
+    CHECKLIST,
+    "报告没有写明数据的统计期限：评估时会查看是否写明“本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止”",
+    "the report does not state the period its figures cover: evaluators look for "
+    "'本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止'",
+)  # fmt: skip
+CONTACT_MISSING = Rule(
+    "DL813", "contact-missing", INFO,
+    "报告没有写明联系方式", "The report gives no contact details",
+    CHECKLIST,
+    "报告没有写明对本报告有疑问时的联系方式（地址、电话或电子邮箱）：评估时会查看这一项",
+    "the report gives no contact for questions about it (address, telephone or e-mail): evaluators "
+    "look for it",
+)  # fmt: skip
+DOWNLOAD_MISSING = Rule(
+    "DL814", "download-place-missing", INFO,
+    "报告没有写明电子版在哪里下载", "The report does not say where it can be downloaded",
+    CHECKLIST,
+    "报告没有写明电子版可以在哪里下载或查阅（如“本报告电子版可在××政府门户网站下载”）：评估时会查看这一项",
+    "the report does not say where its electronic version can be downloaded or read (e.g. the "
+    "government portal): evaluators look for it",
+)  # fmt: skip
+
 RULES = (
     UNIDENTIFIED, YEAR_GAP, DUPLICATE, COPIED_ACROSS, SUM_DIFFERS, CHILD_MISSING, COPY_CELL, COPY_TEXT,
-    LOCAL_DEADLINE,
+    LOCAL_DEADLINE, PERIOD_MISSING, CONTACT_MISSING, DOWNLOAD_MISSING,
 )  # fmt: skip

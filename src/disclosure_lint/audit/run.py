@@ -16,7 +16,7 @@ from .. import engine, statute
 from ..config import Options, Overrides, options_for
 from ..findings import Finding, Rule
 from ..lint import FileResult
-from . import compare, parents
+from . import compare, parents, preface
 from .codes import DUPLICATE, LOCAL_DEADLINE, UNIDENTIFIED, YEAR_GAP
 from .copies import copied_across, copied_from_last_year, use_last_year_rule
 from .load import Entry, agency_of, load_all, renamed, year_of
@@ -149,7 +149,7 @@ def _cross(
                 report.key_pos(()), (), missing="和".join(missing), missing_en=" and ".join(missing_en)
             )
         ]
-    found: list[Finding] = []
+    found: list[Finding] = list(preface.check(report))
     group = groups[(entry.body, entry.year)]
     first = group[0]
     if entry is not first and first.report is not None:
