@@ -80,9 +80,7 @@ def _text(report: Report, other: Report, path: Path, a: str, b: str, where: str)
         )
         return
     matcher = SequenceMatcher(None, left[0], right[0], autojunk=False)
-    changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
-    for tag, i1, i2, j1, j2 in changes[:MAX_SPANS]:
-        del tag
+    for i1, i2, j1, j2 in _spans(matcher.get_opcodes())[:MAX_SPANS]:
         mine = _quote(a, left, i1, i2)
         theirs = _quote(b, right, j1, j2)
         pos = report.text_pos(path, left[1][i1] if i1 < len(left[1]) else len(a))
@@ -91,6 +89,19 @@ def _text(report: Report, other: Report, path: Path, a: str, b: str, where: str)
             pos, path, part=part, actual=mine, expected=theirs,
             other=f"{where}:{other_pos.line}:{other_pos.col}",
         )  # fmt: skip
+
+
+def _spans(opcodes: list[tuple[str, int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """The changed passages, changes closer than twice the context joined: one edit, one finding."""
+    spans: list[list[int]] = []
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal":
+            continue
+        if spans and i1 - spans[-1][1] <= 2 * CONTEXT and j1 - spans[-1][3] <= 2 * CONTEXT:
+            spans[-1][1], spans[-1][3] = i2, j2
+        else:
+            spans.append([i1, i2, j1, j2])
+    return [(a, b, c, d) for a, b, c, d in spans]
 
 
 def _folded(text: str) -> tuple[str, list[int]]:

@@ -50,6 +50,8 @@ def audit(
     for entry in entries:
         if entry.body and entry.year is not None:
             groups[(entry.body, entry.year)].append(entry)
+    for group in groups.values():
+        group.sort(key=_faithfulness)
     primary = {key: group[0] for key, group in groups.items()}
     run = Audit(entries, [], [])
     extra: dict[str, list[Finding]] = defaultdict(list)
@@ -76,6 +78,15 @@ def audit(
         result.findings.sort(key=Finding.sort_key)
     run.modules = [m for modules in modules_by_dirs.values() for m in modules]
     return run
+
+
+# Which of two copies of one report the chain uses: the one read most faithfully (YAML is read as
+# written; a PDF's cells come from its drawing), the other is compared with it (DL803, DL807).
+_RANK = {".yaml": 0, ".yml": 0, ".docx": 1, ".html": 2, ".htm": 2, ".md": 3, ".txt": 4, ".pdf": 5}
+
+
+def _faithfulness(entry: Entry) -> tuple[int, str]:
+    return _RANK.get(entry.path.suffix.lower(), 6), entry.name
 
 
 def _last_year(entry: Entry, primary: dict[tuple[str, int], Entry]) -> Entry | None:
