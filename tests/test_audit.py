@@ -192,7 +192,7 @@ def test_baseline_hides_what_was_reviewed_and_shows_exactly_what_changed(region:
     assert f"{region / 'education-2021.yaml'}:" in lines[0]
 
 
-@pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "github"])
+@pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "github", "html"])
 def test_every_output_format(fmt: str) -> None:
     done = run("audit", REGION, "--format", fmt)
     assert done.returncode == 1, done.stderr

@@ -47,7 +47,7 @@ def _absolute(path: Path) -> Path:
 @app.command(
     epilog="Also: disclosure-lint init (a blank report), import (a published report to YAML), "
     "render (YAML to the official document), serve (a page in the browser: drop reports on it, see them "
-    "marked). Exit status: 0 clean, 1 findings, "
+    "marked), audit (a folder of reports across years and bodies). Exit status: 0 clean, 1 findings, "
     "2 a file could not be read, a rule crashed, or the options or config are wrong."
 )
 def lint(

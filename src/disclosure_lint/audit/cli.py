@@ -68,7 +68,9 @@ def audit(
     ] = None,
     output_format: Annotated[
         str | None,
-        typer.Option("--format", help="text (default), json, sarif, github or junit.", show_default=False),
+        typer.Option(
+            "--format", help="text (default), json, sarif, github, junit or html.", show_default=False
+        ),
     ] = None,
     output_file: Annotated[
         Path | None,

@@ -52,7 +52,10 @@ def discover(folders: Sequence[Path], skip: Iterable[Path] = ()) -> list[Path]:
 
     skipped = {_real(p) for p in skip}
     patterns = tuple(f"*{suffix}" for suffix in sorted(suffixes()))
-    return [p for p in expand(list(folders), patterns, ()) if _real(p) not in skipped]
+    from .settings import MAP_NAMES
+
+    found = expand(list(folders), patterns, ())
+    return [p for p in found if _real(p) not in skipped and not (p.name in MAP_NAMES and p.parent in folders)]
 
 
 def _real(path: Path) -> Path:

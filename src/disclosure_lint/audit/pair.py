@@ -18,7 +18,8 @@ def compare_two(first: Path, second: Path, overrides: Overrides) -> Audit:
     entries = [Entry(path, one) for path, one in zip((first, second), loaded, strict=True)]
     results = []
     for entry in entries:
-        result = FileResult(entry.name, [f for f in entry.loaded.findings if f.severity.name == "ERROR"])
+        errors = [f for f in entry.loaded.findings if f.severity.name == "ERROR"]
+        result = FileResult(entry.name, errors, report=entry.report)
         result.unreadable = entry.report is None or bool(result.findings)
         if entry.report is not None:
             entry.body, entry.year = agency_of(entry.report) or None, year_of(entry.report)
