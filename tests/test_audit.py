@@ -249,3 +249,23 @@ def test_parallel_loading_gives_the_same_findings(tmp_path: Path) -> None:
     one = load_all(files, 5 * 1024 * 1024, workers=1)
     two = load_all(files, 5 * 1024 * 1024, workers=2)
     assert [loaded.report.data for loaded in one] == [loaded.report.data for loaded in two]  # type: ignore[union-attr]
+
+
+def test_a_part_copied_from_last_year_quotes_the_passage_and_both_positions(region: Path) -> None:
+    last, this = text("education-2021.yaml", region), text("education-2022.yaml", region)
+    start = last.index("存在的主要问题及改进情况: |\n") + len("存在的主要问题及改进情况: |\n")
+    copied_part = last[start : last.index("\n\n", start)]
+    now = this.index("存在的主要问题及改进情况: |\n") + len("存在的主要问题及改进情况: |\n")
+    edited = this[:now] + copied_part + this[this.index("\n\n", now) :]
+    (region / "education-2022.yaml").write_text(edited, encoding="utf-8")
+    first = copied_part.strip().splitlines()[0].strip()
+    hits = found(region, Overrides(isolated=True, select=("DL723",)))
+    assert hits == {("education-2022.yaml", "DL723", *_at(edited, first[:12]))}
+    done = run("audit", region, "--select", "DL723", "--lang", "en", "-q")
+    (line,) = [line for line in done.stdout.splitlines() if " DL723 " in line]
+    assert "100% of '存在的主要问题及改进情况'" in line
+    assert f"[other report: {region / 'education-2021.yaml'}:{':'.join(map(str, _at(last, first[:12])))}]" in line
+    assert f"The longest shared passage: '{first[:20]}" in line
+    assert found(region, Overrides(isolated=True, select=("DL723",)), copy_share=100) == hits
+    quiet = run("audit", region, "--select", "DL723", "--copy-share", "100", "-q")
+    assert " DL723 " in quiet.stdout

@@ -171,9 +171,9 @@ def test_a_config_that_is_not_utf8_or_too_large(tmp_path: Path) -> None:
             "--ignore: unknown rule code 'DL99' (did you mean DL901? see disclosure-lint --list-rules)",
         ),
         (["--select", "ZZ1"], "--select: unknown rule code 'ZZ1' (see disclosure-lint --list-rules)"),
-        (  # DL408 and DL708 are equally near; difflib breaks the tie towards the larger code
-            ["--list-rules", "--ignore", "DL8"],
-            "--ignore: unknown rule code 'DL8' (did you mean DL708? see disclosure-lint --list-rules)",
+        (
+            ["--list-rules", "--ignore", "DL88"],
+            "--ignore: unknown rule code 'DL88' (did you mean DL808? see disclosure-lint --list-rules)",
         ),
     ],
 )
