@@ -5,8 +5,9 @@ Provincial 政务公开 offices and the evaluators they hire score each annual r
 published document (DL811, DL813, DL814: asked by `disclosure-lint audit`). Two items are slips in
 the report itself, worth a clerk's look before publishing:
 
-* a statistical period that names another year than the report's ("统计期限自2021年1月1日起至
-  2021年12月31日止" in the report on 2022): text carried over from an old report (DL812);
+* a statistical period in a published document's preface that names another year than the
+  report's ("统计期限自2021年1月1日起至2021年12月31日止" in the report on 2022): text carried
+  over from an old report (DL812; inside the text parts the same slip is DL711's);
 * part 五, 存在的主要问题及改进情况 (《条例》第五十条第（四）项), that says only "无": evaluators
   mark it as 敷衍塞责, for every body finds something to improve (DL815). An empty part is DL302;
   a part 六 that says only "无" is DL303 (the 信息处理费 must be stated there).
@@ -18,7 +19,7 @@ import re
 from collections.abc import Iterator
 
 from disclosure_lint.api import WARNING, Finding, Report, Rule, statute
-from disclosure_lint.audit.preface import PERIOD, squeezed
+from disclosure_lint.audit.preface import DOCUMENT_SUFFIXES, PERIOD, squeezed
 
 PERIOD_WRONG_YEAR = Rule(
     "DL812", "statistical-period-wrong-year", WARNING,
@@ -62,9 +63,19 @@ def _bare_none(report: Report) -> Iterator[Finding]:
 
 
 def _period_year(report: Report, year: int) -> Iterator[Finding]:
-    """The first stated period only: one slip, one finding."""
+    """The first period stated in a published document's preface: one slip, one finding.
+
+    A stale period inside the text parts is DL711's (rules/stale_text.py); the preface, which the
+    importer does not place in any part, is read here from the document's own text.
+    """
+    if not report.filename.lower().endswith(DOCUMENT_SUFFIXES):
+        return
     text, where = squeezed(report)
+    part1 = report.key_pos((statute.PART1,))
+    limit = (part1.line, part1.col) if report.has((statute.PART1,)) else (len(report.source) + 1, 0)
     for match in PERIOD.finditer(text):
+        if (where[match.start(1)].line, where[match.start(1)].col) >= limit:
+            return
         stated = {int(y) for y in match.groups() if y}
         if stated != {year}:
             other = sorted(stated - {year}) or sorted(stated)

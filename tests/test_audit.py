@@ -264,7 +264,10 @@ def test_a_part_copied_from_last_year_quotes_the_passage_and_both_positions(regi
     done = run("audit", region, "--select", "DL723", "--lang", "en", "-q")
     (line,) = [line for line in done.stdout.splitlines() if " DL723 " in line]
     assert "100% of '存在的主要问题及改进情况'" in line
-    assert f"[other report: {region / 'education-2021.yaml'}:{':'.join(map(str, _at(last, first[:12])))}]" in line
+    assert (
+        f"[other report: {region / 'education-2021.yaml'}:{':'.join(map(str, _at(last, first[:12])))}]"
+        in line
+    )
     assert f"The longest shared passage: '{first[:20]}" in line
     assert found(region, Overrides(isolated=True, select=("DL723",)), copy_share=100) == hits
     quiet = run("audit", region, "--select", "DL723", "--copy-share", "100", "-q")

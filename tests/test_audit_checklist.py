@@ -6,12 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import CITY_BUREAU, edit, line_of, lint, triples
+from conftest import CITY_BUREAU, FIXTURES, edit, line_of, lint, triples
 from test_cli import run
 
 from disclosure_lint.audit import preface
 from disclosure_lint.loader import load_text
 
+REGION = FIXTURES / "audit" / "region"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 PART5 = "存在的主要问题及改进情况"
 
@@ -43,21 +44,25 @@ def test_part5_that_starts_with_none_but_says_more(city: str, value: str) -> Non
     assert "DL815" not in {t[0] for t in triples(lint(with_part5(city, value)))}
 
 
-def test_a_statistical_period_of_another_year(city: str) -> None:
-    sentence = "本报告所列数据统计期限自2022年1月1日起至2022年12月31日止。"
-    text = edit(city, "我局优化门户网站信息公开专栏", sentence + "我局优化门户网站信息公开专栏")
-    line = line_of(text, sentence)
-    col = text.splitlines()[line - 1].index("2022年1月1日") + 1
-    result = lint(text)
-    assert [t for t in triples(result) if t[0] == "DL812"] == [("DL812", line, col)]
-    finding = next(f for f in result.findings if f.code == "DL812")
-    assert "2022" in finding.message("en") and "2023" in finding.message("en")
-    right = edit(
-        city,
-        "我局优化门户网站信息公开专栏",
-        sentence.replace("2022", "2023") + "我局优化门户网站信息公开专栏",
-    )
-    assert "DL812" not in {t[0] for t in triples(lint(right))}
+def test_a_statistical_period_of_another_year_in_a_published_preface(tmp_path: Path) -> None:
+    page = tmp_path / "education-2022.html"
+    assert run("render", REGION / "education-2022.yaml", "-o", page).returncode == 0
+    sentence = "本报告所列数据统计期限自2021年1月1日起至2021年12月31日止。"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(edit(html, "</h1>\n", f"</h1>\n<p>{sentence}</p>\n"), encoding="utf-8")
+    done = run(page, "--select", "DL812,DL711", "--lang", "en")
+    lines = [line for line in done.stdout.splitlines() if ": DL" in line]
+    assert len(lines) == 1 and " DL812 " in lines[0]
+    assert "names 2021" in lines[0] and "report for 2022" in lines[0]
+    # the same sentence inside part 一 is DL711's, not repeated
+    inside = edit(html, "<p>2022年，我局把", f"<p>{sentence}2022年，我局把")
+    page.write_text(inside, encoding="utf-8")
+    codes = [
+        line.split(" ")[1]
+        for line in run(page, "--select", "DL812,DL711").stdout.splitlines()
+        if ": DL" in line
+    ]
+    assert codes == ["DL711"]
 
 
 def test_the_period_is_read_through_spaces_and_line_breaks() -> None:

@@ -9,11 +9,15 @@ import io
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from ..commands import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail, new_app
+
+if TYPE_CHECKING:
+    from ..config import Overrides
+    from .settings import Settings
 
 app = new_app()
 
@@ -142,8 +146,8 @@ def audit(
 def _run(
     paths: list[Path],
     compare: bool,
-    settings: object,
-    overrides: object,
+    settings: Settings,
+    overrides: Overrides,
     baseline_file: Path | None,
     write_baseline: bool,
     output_file: Path | None,
@@ -159,17 +163,17 @@ def _run(
     for path in paths:
         if not path.exists():
             raise ValueError(f"{path}: no such file or folder")
-    skip = [p for p in (getattr(settings, "source", None), baseline_file) if p is not None]
+    skip = [p for p in (settings.source, baseline_file) if p is not None]
     files = paths if compare else discover(paths, skip)
     if not files:
         raise ValueError(f"no reports found in {', '.join(map(str, paths))}")
     if compare:
         from .pair import compare_two
 
-        run = compare_two(files[0], files[1], overrides)  # type: ignore[arg-type]
+        run = compare_two(files[0], files[1], overrides)
     else:
-        run = audit(files, settings, overrides)  # type: ignore[arg-type]
-    options = options_for(None, overrides)  # type: ignore[arg-type]
+        run = audit(files, settings, overrides)
+    options = options_for(None, overrides)
     lang, fmt = options.lang, options.output_format
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"

@@ -8,6 +8,8 @@ file with its line and column.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..findings import INFO, WARNING, Rule
 
 UNIDENTIFIED = Rule(
@@ -109,3 +111,18 @@ RULES = (
     UNIDENTIFIED, YEAR_GAP, DUPLICATE, COPIED_ACROSS, SUM_DIFFERS, CHILD_MISSING, COPY_CELL, COPY_TEXT,
     LOCAL_DEADLINE, PERIOD_MISSING, CONTACT_MISSING, DOWNLOAD_MISSING,
 )  # fmt: skip
+
+
+_WITH_OTHER: dict[int, Rule] = {}
+
+
+def with_other_side(rule: Rule) -> Rule:
+    """A rule of the linter (DL721–DL723) with the other report's file:line:col added to its
+    message as `{other}`: the audit names both sides of every finding across reports."""
+    if id(rule) not in _WITH_OTHER:
+        _WITH_OTHER[id(rule)] = replace(
+            rule,
+            message_zh=rule.message_zh + "〔另一份：{other}〕",
+            message_en=rule.message_en + " [other report: {other}]",
+        )
+    return _WITH_OTHER[id(rule)]

@@ -11,7 +11,7 @@ from .. import statute
 from ..document import Report
 from ..findings import Finding, Path, Rule
 from . import similarity
-from .codes import COPIED_ACROSS
+from .codes import COPIED_ACROSS, with_other_side
 from .load import Entry
 from .settings import Settings
 
@@ -35,8 +35,6 @@ def _label(path: Path) -> str:
 
 
 def copied_from_last_year(entry: Entry, last: Entry, settings: Settings) -> Iterator[Finding]:
-    from .run import annotated
-
     rule = _LAST_YEAR_RULE.get("rule")
     report, previous = entry.report, last.report
     if rule is None or report is None or previous is None:
@@ -55,7 +53,7 @@ def copied_from_last_year(entry: Entry, last: Entry, settings: Settings) -> Iter
         passage = similarity.longest(text, other)
         pos, other_pos = report.text_pos(path, passage.start), previous.text_pos(path, passage.other_start)
         yield Finding(
-            annotated(_with_passage(rule)), pos, path,
+            with_other_side(_with_passage(rule)), pos, path,
             {
                 "part": _label(path), "share": share, "previous": f"上年（{last.year} 年度）报告",
                 "previous_en": f"last year's report ({last.year})", "previous_file": last.name,

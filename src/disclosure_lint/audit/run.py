@@ -9,15 +9,15 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import engine, statute
 from ..config import Options, Overrides, options_for
-from ..findings import Finding, Rule
+from ..findings import Finding
 from ..lint import FileResult
 from . import compare, parents, preface
-from .codes import DUPLICATE, LOCAL_DEADLINE, UNIDENTIFIED, YEAR_GAP
+from .codes import DUPLICATE, LOCAL_DEADLINE, UNIDENTIFIED, YEAR_GAP, with_other_side
 from .copies import copied_across, copied_from_last_year, use_last_year_rule
 from .load import Entry, agency_of, load_all, renamed, year_of
 from .settings import Settings
@@ -114,20 +114,6 @@ def _lint(entry: Entry, last: Entry | None, modules: list[engine.RuleModule], op
     return result
 
 
-_ANNOTATED: dict[int, Rule] = {}
-
-
-def annotated(rule: Rule) -> Rule:
-    """The rule with the other report's position added to its message (`{other}`)."""
-    if id(rule) not in _ANNOTATED:
-        _ANNOTATED[id(rule)] = replace(
-            rule,
-            message_zh=rule.message_zh + "〔另一份：{other}〕",
-            message_en=rule.message_en + " [other report: {other}]",
-        )
-    return _ANNOTATED[id(rule)]
-
-
 def _other_side(finding: Finding, last: Entry) -> Finding:
     """DL721 and DL722 name last year's file and line; the audit adds the column, file:line:col."""
     report = last.report
@@ -138,7 +124,7 @@ def _other_side(finding: Finding, last: Entry) -> Finding:
         path = (*statute.ROW_CARRIED_OUT.path, path[-1])
     pos = report.pos(path)
     args = {**finding.args, "other": f"{last.name}:{pos.line}:{pos.col}", "other_identity": f"{last.year}"}
-    return Finding(annotated(finding.rule), finding.pos, finding.path, args)
+    return Finding(with_other_side(finding.rule), finding.pos, finding.path, args)
 
 
 def _cross(
