@@ -240,15 +240,19 @@ def test_an_unreadable_report_exits_2_and_the_rest_is_audited(region: Path) -> N
     assert " DL721 " in done.stdout and "broken.yaml:" in done.stdout
 
 
-def test_parallel_loading_gives_the_same_findings(tmp_path: Path) -> None:
-    from disclosure_lint.audit.load import load_all
+def test_documents_read_in_parallel_give_the_same_reports(tmp_path: Path) -> None:
+    from disclosure_lint.audit import load
 
-    files = [tmp_path / f"copy-{n}.yaml" for n in range(10)]
-    for n, path in enumerate(files):
-        shutil.copy(REGION / ("education-2022.yaml" if n % 2 else "market-2022.yaml"), path)
-    one = load_all(files, 5 * 1024 * 1024, workers=1)
-    two = load_all(files, 5 * 1024 * 1024, workers=2)
+    page = tmp_path / "page.html"
+    assert run("render", REGION / "market-2022.yaml", "-o", page).returncode == 0
+    files = [tmp_path / "a.yaml"] + [tmp_path / f"copy-{n}.html" for n in range(load.POOL_FROM)]
+    shutil.copy(REGION / "education-2022.yaml", files[0])
+    for path in files[1:]:
+        shutil.copy(page, path)
+    one = load.load_all(files, 5 * 1024 * 1024, workers=1)
+    two = load.load_all(files, 5 * 1024 * 1024, workers=2)
     assert [loaded.report.data for loaded in one] == [loaded.report.data for loaded in two]  # type: ignore[union-attr]
+    assert [loaded.report.values for loaded in one] == [loaded.report.values for loaded in two]  # type: ignore[union-attr]
 
 
 def test_a_part_copied_from_last_year_quotes_the_passage_and_both_positions(region: Path) -> None:
@@ -272,3 +276,22 @@ def test_a_part_copied_from_last_year_quotes_the_passage_and_both_positions(regi
     assert found(region, Overrides(isolated=True, select=("DL723",)), copy_share=100) == hits
     quiet = run("audit", region, "--select", "DL723", "--copy-share", "100", "-q")
     assert " DL723 " in quiet.stdout
+
+
+def test_a_report_without_organ_is_named_and_left_out_of_the_chains(region: Path) -> None:
+    report = text("education-2021.yaml", region)
+    (region / "education-2021.yaml").write_text(edit(report, "机关: 示例县教育局\n", ""), encoding="utf-8")
+    hits = found(region, Overrides(isolated=True, select=("DL80", "DL72")))
+    assert ("education-2021.yaml", "DL801", 1, 1) in hits
+    assert ("education-2022.yaml", "DL802", line_of(text("education-2022.yaml"), "年度:"), 5) in hits
+    done = run("audit", region, "--select", "DL801", "--lang", "en", "-q")
+    assert "the report's organ (机关) could not be read" in done.stdout
+
+
+def test_a_damaged_document_exits_2_and_the_others_are_audited(region: Path) -> None:
+    (region / "scan.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (region / "page.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    done = run("audit", region)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert f"{region / 'scan.docx'}:1:1:" in done.stdout and f"{region / 'page.pdf'}:" in done.stdout
+    assert " DL721 " in done.stdout and " DL805 " in done.stdout

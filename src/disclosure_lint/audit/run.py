@@ -13,16 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import engine, statute
-from ..config import Options, Overrides, options_for
+from ..config import Overrides, options_for
 from ..findings import Finding
 from ..lint import FileResult
 from . import compare, parents, preface
-from .codes import DUPLICATE, LOCAL_DEADLINE, UNIDENTIFIED, YEAR_GAP, with_other_side
+from .codes import DUPLICATE, LOCAL_DEADLINE, UNIDENTIFIED, YEAR_GAP
 from .copies import copied_across, copied_from_last_year, use_last_year_rule
-from .load import Entry, agency_of, load_all, renamed, year_of
+from .lint_phase import COPIED, Task, lint_all
+from .load import Entry, agency_of, load_all, year_of
 from .settings import Settings
-
-CARRIED_IN, IN_FORCE, COPIED = "DL721", "DL722", "DL723"
 
 
 @dataclass
@@ -54,7 +53,7 @@ def audit(
         group.sort(key=_faithfulness)
     primary = {key: group[0] for key, group in groups.items()}
     run = Audit(entries, [], [])
-    extra: dict[str, list[Finding]] = defaultdict(list)
+    tasks = []
     for entry in entries:
         options = options_for(entry.path, overrides)
         if options.rule_dirs not in modules_by_dirs:
@@ -63,12 +62,14 @@ def audit(
         for rule in engine.all_rules(modules):
             if rule.code == COPIED:
                 use_last_year_rule(rule)
-        last = _last_year(entry, primary)
-        result = _lint(entry, last, modules, options)
+        tasks.append(Task(entry, _last_year(entry, primary), options, modules))
+    extra: dict[str, list[Finding]] = defaultdict(list)
+    for task, result in zip(tasks, lint_all(tasks), strict=True):
+        entry, last = task.entry, task.last
         if last is not None:
             run.previous[entry.name] = last.name
         result.findings.extend(
-            f for f in _cross(entry, last, primary, groups, settings, extra) if options.enabled(f.code)
+            f for f in _cross(entry, last, primary, groups, settings, extra) if task.options.enabled(f.code)
         )
         run.results.append(result)
         run.identity[entry.name] = f"{entry.body} {entry.year}" if entry.body and entry.year else entry.name
@@ -93,38 +94,6 @@ def _last_year(entry: Entry, primary: dict[tuple[str, int], Entry]) -> Entry | N
     if entry.body is None or entry.year is None or primary.get((entry.body, entry.year)) is not entry:
         return None
     return primary.get((entry.body, entry.year - 1))
-
-
-def _lint(entry: Entry, last: Entry | None, modules: list[engine.RuleModule], options: Options) -> FileResult:
-    from ..lint import _finish
-
-    previous = None
-    if last is not None and last.report is not None and entry.report is not None:
-        previous = renamed(last.report, str(entry.report.get((statute.AGENCY,))))
-    try:
-        result = _finish(entry.name, entry.loaded, modules, options, previous)
-    except Exception as error:  # a fault of ours: one line naming the file; the audit goes on
-        from ..findings import START
-
-        problem = f"{type(error).__name__}: {error}"
-        finding = engine.INTERNAL_ERROR.at(START, module="disclosure-lint", error=problem)
-        return FileResult(entry.name, [finding], crashed=True)
-    if last is not None and last.report is not None:
-        result.findings = [_other_side(f, last) for f in result.findings if f.code != COPIED]
-    return result
-
-
-def _other_side(finding: Finding, last: Entry) -> Finding:
-    """DL721 and DL722 name last year's file and line; the audit adds the column, file:line:col."""
-    report = last.report
-    if finding.code not in (CARRIED_IN, IN_FORCE) or report is None or not finding.path:
-        return finding
-    path = finding.path
-    if finding.code == CARRIED_IN:
-        path = (*statute.ROW_CARRIED_OUT.path, path[-1])
-    pos = report.pos(path)
-    args = {**finding.args, "other": f"{last.name}:{pos.line}:{pos.col}", "other_identity": f"{last.year}"}
-    return Finding(with_other_side(finding.rule), finding.pos, finding.path, args)
 
 
 def _cross(
