@@ -8,8 +8,8 @@ of 国办公开办函〔2021〕30号 does not prescribe the preface, so a missin
 
 These are the evaluators' concern, so the audit asks them and plain linting does not; and only of
 published documents (their `source` is the document's own text): the YAML a clerk writes has no
-place for a preface. A period that names the wrong year is a real slip and is DL812, which plain
-linting also runs (rules/checklist.py).
+place for a preface. A period that names the wrong year is a real slip, and plain linting finds
+it (DL711, rules/stale_text.py).
 """
 
 from __future__ import annotations
