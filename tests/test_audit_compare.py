@@ -77,3 +77,4 @@ def test_two_copies_in_an_audited_folder_are_compared(tmp_path: Path, web_page: 
     assert [line.split(": ")[1].split(" ")[0] for line in lines] == ["DL803", "DL807"]
     line, col = cell_pos(EDUCATION.read_text(encoding="utf-8"), NEW, 0)
     assert f"（{folder / 'education-2022.yaml'}:{line}:{col}）为 31" in lines[1]
+    assert f"另有一份：{folder / 'education-2022.yaml'}。跨年度核对使用那一份" in lines[0]

@@ -32,8 +32,8 @@ DUPLICATE = Rule(
     "DL803", "audit-duplicate-report", INFO,
     "同一机关同一年度有两份报告（已逐项比对）", "Two files hold the same organ's report for one year (compared cell by cell)",
     "—",
-    "“{body}”{year} 年度的报告另有一份：{other}。跨年度核对使用前者，两份之间的差异逐项列出",
-    "'{body}' has another report for {year}: {other}. The checks across years use the first; the differences "
+    "“{body}”{year} 年度的报告另有一份：{other}。跨年度核对使用那一份，两份之间的差异逐项列出",
+    "'{body}' has another report for {year}: {other}. The checks across years use that one; the differences "
     "between the two are listed one by one",
 )  # fmt: skip
 COPIED_ACROSS = Rule(
