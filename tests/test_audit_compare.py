@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, edit, line_of
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_cli import run
 from test_rules_totals import cell_pos
 
@@ -78,3 +80,47 @@ def test_two_copies_in_an_audited_folder_are_compared(tmp_path: Path, web_page: 
     line, col = cell_pos(EDUCATION.read_text(encoding="utf-8"), NEW, 0)
     assert f"（{folder / 'education-2022.yaml'}:{line}:{col}）为 31" in lines[1]
     assert f"另有一份：{folder / 'education-2022.yaml'}。跨年度核对使用那一份" in lines[0]
+
+
+def test_the_real_pdf_and_its_text_extraction_are_one_report_without_differences(tmp_path: Path) -> None:
+    """e-district-2024 published as a PDF and as text: the audit files both under one organ and
+    year, chains the text (read more faithfully), and finds no difference to blame on anyone."""
+    shared = Path(__file__).resolve().parents[1].parent / "shared" / "real"
+    sources = [shared / "e-district-2024.pdf", shared / "e-district-2024.txt"]
+    if not all(path.is_file() for path in sources):
+        pytest.skip(f"{shared} does not hold the e-district-2024 PDF and text (shared real reports absent)")
+    for path in sources:
+        shutil.copy(path, tmp_path / path.name)
+    done = run("audit", tmp_path, "--select", "DL80")
+    lines = finding_lines(done.stdout)
+    assert lines == [
+        f"{tmp_path / 'e-district-2024.pdf'}:1:1: DL803 提示：“淮安市洪泽区人民政府”2024 年度的报告另有一份："
+        f"{tmp_path / 'e-district-2024.txt'}。跨年度核对使用那一份，两份之间的差异逐项列出"
+    ]
+
+
+def _cells(report: object) -> list[tuple[object, ...]]:
+    from disclosure_lint.audit.compare import _leaves
+
+    return [
+        path for path, value in _leaves(report.data) if isinstance(value, int) and not isinstance(value, bool)
+    ]  # type: ignore[attr-defined]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_any_one_changed_figure_is_exactly_one_finding_at_its_cell(data: st.DataObject) -> None:
+    from disclosure_lint.audit.compare import differences
+    from disclosure_lint.loader import load_text
+
+    original = load_text(EDUCATION.read_text(encoding="utf-8"), "a.yaml").report
+    assert original is not None
+    path = data.draw(st.sampled_from(_cells(original)))
+    changed = load_text(EDUCATION.read_text(encoding="utf-8"), "b.yaml").report
+    assert changed is not None
+    node = changed.data
+    for step in path[:-1]:
+        node = node[step]
+    node[path[-1]] = node[path[-1]] + data.draw(st.integers(min_value=1, max_value=1000))
+    found = list(differences(changed, original, "a.yaml"))
+    assert [(f.code, f.path, f.pos) for f in found] == [("DL807", path, changed.pos(path))]
