@@ -229,6 +229,8 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     empty = run("audit", tmp_path)
     assert empty.returncode == 2 and "no reports found" in empty.stderr
     assert run("audit", "--compare", REGION).returncode == 2
+    misspelt = run("audit", REGION, "--select", "DL8041")
+    assert misspelt.returncode == 2 and "unknown rule code 'DL8041' (did you mean DL804?" in misspelt.stderr
     lone = run("audit", REGION, "--write-baseline")
     assert lone.returncode == 2 and "--write-baseline needs --baseline" in lone.stderr
 

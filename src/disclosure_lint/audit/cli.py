@@ -26,7 +26,11 @@ def _fail(message: str) -> typer.Exit:
     return fail("audit", message)
 
 
-@app.command()
+@app.command(
+    epilog="A finding across reports sits in the later (or summary) report and names the other file "
+    "with its line and column. Exit status: 0 clean, 1 findings (at --fail-on), 2 a file could not be "
+    "read, or the options, the map or the baseline are wrong."
+)
 def audit(
     paths: Annotated[
         list[Path],
@@ -153,7 +157,8 @@ def _run(
     output_file: Path | None,
     quiet: bool,
 ) -> int:
-    from .. import atomic, output
+    from .. import atomic, engine, output
+    from ..codecheck import check_codes
     from ..config import options_for
     from ..reporters import REPORTERS
     from . import baseline, summary
@@ -163,6 +168,8 @@ def _run(
     for path in paths:
         if not path.exists():
             raise ValueError(f"{path}: no such file or folder")
+    base = options_for(None, overrides)
+    check_codes(base, overrides, engine.load_rule_modules(base.rule_dirs))  # a misspelt code selects nothing
     skip = [p for p in (settings.source, baseline_file) if p is not None]
     files = paths if compare else discover(paths, skip)
     if not files:
