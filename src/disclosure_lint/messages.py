@@ -136,6 +136,40 @@ PDF_UNRULED_TABLE = Rule(
     "be misplaced: check this page's table against the document",
 )  # fmt: skip
 
+# Cells a crawled page ran together into one string of digits (importer/runs*.py).
+DIGITS_RECOVERED = Rule(
+    "DL025", "digits-recovered", INFO,
+    "原文中连成一串的数字已按勾稽关系分格", "Cells recovered from run-together digits",
+    "—",
+    "“{row}”的{width}格数字在原文中连成一串（“{digits}”），按表内勾稽关系只有一种分法：{cells}",
+    "the {width} cells of '{row}' run together in the source ('{digits}'); the table's relations allow one reading only: {cells}",
+)  # fmt: skip
+DIGITS_AMBIGUOUS = Rule(
+    "DL026", "digits-ambiguous", WARNING,
+    "连成一串的数字无法确定怎样分格", "Run-together digits cannot be read unambiguously",
+    "—",
+    "“{row}”的{width}格数字在原文中连成一串（“{digits}”），无法确定怎样分格：{count}种分法同样说得通"
+    "（{candidates}）；这{width}格按无法读取处理，请对照原表核对",
+    "'{row}' cannot be read unambiguously: its {width} cells run together in the source ('{digits}') and "
+    "{count} readings fit equally well ({candidates_en}); the cells are left unread — check them against the original table",
+)  # fmt: skip
+DIGITS_TOO_MANY = Rule(
+    "DL027", "digits-too-many", WARNING,
+    "连成一串的数字分法太多，没有读出", "Run-together digits have too many possible readings",
+    "—",
+    "“{row}”的{width}格数字在原文中连成一串（“{digits}”），可能的分法太多，没有读出；这些格按无法读取处理，请对照原表核对",
+    "the {width} cells of '{row}' run together in the source ('{digits}') with too many possible readings to decide; "
+    "the cells are left unread — check them against the original table",
+)  # fmt: skip
+DIGITS_UNSPLITTABLE = Rule(
+    "DL028", "digits-unsplittable", WARNING,
+    "连成一串的数字分不成应有的格数", "Run-together digits do not make the row's number of cells",
+    "—",
+    "“{row}”应有{width}格，原文中的数字“{digits}”分不成{width}格（多位数不以0开头），这些格按无法读取处理，请对照原表核对",
+    "'{row}' has {width} cells, but the digits '{digits}' in the source cannot be split into {width} "
+    "(a number of several digits does not begin with 0); the cells are left unread — check them against the original table",
+)  # fmt: skip
+
 MISSING_KEY = Rule(
     "DL101", "missing-key", ERROR,
     "缺少法定格式要求的部分、表格行或元数据", "A part, table row or metadata field required by the format is missing",
@@ -198,6 +232,7 @@ SQUEEZED_ROW = Rule(
 
 CORE_RULES = (
     UNREADABLE, ENCODING, LEGACY_ENCODING, SYNTAX, DUPLICATE_KEY, NOT_A_REPORT, TOO_COMPLEX, UNPLACED,
+    DIGITS_RECOVERED, DIGITS_AMBIGUOUS, DIGITS_TOO_MANY, DIGITS_UNSPLITTABLE,
     PDF_SCANNED, PDF_UNMAPPED_FONT, PDF_UNRULED_TABLE,
     CHECK_SKIPPED, LOST_CELLS, NOT_STATED, GUESSED,
     MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE, ROW_LENGTH, BAD_VALUE, OLD_TEMPLATE, SQUEEZED_ROW,
