@@ -14,14 +14,7 @@ from disclosure_lint.importer import runs as runs_module
 from disclosure_lint.importer import runs_split
 from disclosure_lint.importer.runs import Status
 from disclosure_lint.importer.runs_split import Run, count_splits
-from disclosure_lint.importer.runs_tables import (
-    RESULTS_2019,
-    findings,
-    read_table2,
-    solve_table3,
-    solve_table4,
-    table3_equations,
-)
+from disclosure_lint.importer.runs_tables import equations, findings, read_table2, solve_table3, solve_table4
 
 REAL = Path(__file__).resolve().parents[1].parent / "shared" / "real"
 
@@ -49,6 +42,11 @@ OTHER_2019 = (s.PART3, s.RESULTS, s.OTHER_HANDLING)
 ROWS_2019 = [p for p in ROWS_2021 if p[:3] != OTHER_2019]
 ROWS_2019.insert(ROWS_2019.index(s.ROW_RESULTS_TOTAL.path), OTHER_2019)
 BLOCKS = tuple(s.PART4_BLOCKS)
+DOCS, DOCS_2019 = s.FORMAT_2021.part2_rows[1].columns, s.FORMAT_2019.part2_rows[1].columns
+DECISION, FEE = (s.DECISIONS,), (s.FEE_AMOUNT,)
+CHANGES, FEES_2019, PROCUREMENT = (
+    r.columns for r in s.FORMAT_2019.part2_rows if r.label in ("行政许可", "行政事业性收费", "政府集中采购")
+)
 
 
 def table3(texts: list[str], paths: list[tuple] = ROWS_2021) -> dict[tuple, Run]:
@@ -134,36 +132,41 @@ def test_table4_run_of_fifteen_cells() -> None:
     assert reading.offsets[5:10] == (5, 7, 8, 9, 10)
 
 
-def test_2019_results_use_the_single_other_row() -> None:
-    equations = table3_equations(ROWS_2019)
-    column_sums = [eq for eq in equations if len(eq) == len(RESULTS_2019) + 1]
+def test_equations_come_from_the_statute_relations() -> None:
+    three = equations(s.FORMAT_2021.squeezed(), 3)
+    assert len(three) == 7 + 7 + 23  # balance and results-total per column, row-total per row
+    column_sums = [eq for eq in three if len(eq) == 20]  # （七）总计 and 19 result rows
     assert len(column_sums) == 7
-    assert all(((OTHER_2019, c), 1) in eq for c, eq in enumerate(column_sums))
+    assert all(((*OTHER_2019, c), -1) in eq for c, eq in enumerate(column_sums))
+    assert len(equations(s.FORMAT_2021, 3)) == 7 + 7 + 25
+    four = equations(s.FORMAT_2021, 4)
+    assert [len(eq) for eq in four] == [5, 5, 5]
+    assert (((s.PART4, s.REVIEW, 4), 1)) in four[0]
 
 
 @pytest.mark.parametrize(
-    ("text", "width", "signed", "status", "cells", "count"),
+    ("text", "columns", "status", "cells", "count"),
     [
-        ("000", 3, False, Status.FORCED, ("0", "0", "0"), 1),  # a-zone 规章
-        ("417", 3, False, Status.FORCED, ("4", "1", "7"), 1),  # d-bureau 行政规范性文件
-        ("2293", 1, False, Status.FORCED, ("2293",), 1),
-        ("24252.311082", 1, False, Status.FORCED, ("24252.311082",), 1),  # a-zone 收费 (万元)
-        ("693665", 3, False, Status.AMBIGUOUS, (), 10),  # a-zone 行政规范性文件: 69|3|665 in the page
-        ("898989", 3, False, Status.AMBIGUOUS, (), 10),  # b-zone 规范性文件
-        ("3960181", 3, True, Status.AMBIGUOUS, (), 11),  # b-zone 行政许可 (2019: 本年增/减)
-        ("350", 2, True, Status.AMBIGUOUS, (), 2),  # b-zone 行政事业性收费
-        ("13575394432.52", 2, False, Status.AMBIGUOUS, (), 10),  # b-zone 政府集中采购: count | yuan
+        ("000", DOCS, Status.FORCED, ("0", "0", "0"), 1),  # a-zone 规章
+        ("417", DOCS, Status.FORCED, ("4", "1", "7"), 1),  # d-bureau 行政规范性文件
+        ("2293", DECISION, Status.FORCED, ("2293",), 1),
+        ("24252.311082", FEE, Status.FORCED, ("24252.311082",), 1),  # a-zone 收费 (万元)
+        ("693665", DOCS, Status.AMBIGUOUS, (), 10),  # a-zone 行政规范性文件: 69|3|665 in the page
+        ("898989", DOCS_2019, Status.AMBIGUOUS, (), 10),  # b-zone 规范性文件
+        ("3960181", CHANGES, Status.AMBIGUOUS, (), 11),  # b-zone 行政许可 (2019: 本年增/减)
+        ("350", FEES_2019, Status.AMBIGUOUS, (), 2),  # b-zone 行政事业性收费
+        ("13575394432.52", PROCUREMENT, Status.AMBIGUOUS, (), 10),  # b-zone 政府集中采购: count | yuan
     ],
 )
-def test_table2_runs(text: str, width: int, signed: bool, status: Status, cells: tuple, count: int) -> None:
-    reading = read_table2(Run(text, width), signed=signed)
+def test_table2_runs(text: str, columns: tuple[str, ...], status: Status, cells: tuple, count: int) -> None:
+    reading = read_table2(Run(text, len(columns)), columns)
     assert (reading.status, reading.cells, reading.count) == (status, cells, count)
 
 
 def test_table2_ambiguity_lists_the_truth_among_candidates() -> None:
-    reading = read_table2(Run("350", 2))
+    reading = read_table2(Run("350", 2), FEES_2019)
     assert set(reading.candidates) == {("35", "0"), ("3", "50")}
-    amount = read_table2(Run("13575394432.52", 2))
+    amount = read_table2(Run("13575394432.52", 2), PROCUREMENT)
     assert all("." in cells[1] and "." not in cells[0] for cells in amount.candidates)
     assert ("135", "75394432.52") in {cells for cells in _all_candidates(Run("13575394432.52", 2))}
 
@@ -231,13 +234,12 @@ def test_unique_best_that_breaks_relations_is_returned_with_them() -> None:
     total = solution.readings[s.ROW_RESULTS_TOTAL.path]
     assert (total.status, total.cells) == (Status.RECOVERED, ("63", "0", "0", "2", "0", "4", "70"))
     broken = {frozenset(eq) for eq in solution.broken}
-    row_total = frozenset(
-        {*(((s.ROW_RESULTS_TOTAL.path, c), 1) for c in range(6)), ((s.ROW_RESULTS_TOTAL.path, 6), -1)}
-    )
+    total_path = s.ROW_RESULTS_TOTAL.path
+    row_total = frozenset({*(((*total_path, c), -1) for c in range(6)), ((*total_path, 6), 1)})
     assert row_total in broken
     # its row, and in the 总计 column the sum of results and 一 + 二 = （七）+ 四
     assert len(broken) == 3
-    assert all(((s.ROW_RESULTS_TOTAL.path, 6), -1) in eq for eq in broken)
+    assert all(((*total_path, 6), 1) in eq or ((*total_path, 6), -1) in eq for eq in broken)
 
 
 def test_known_cells_take_part() -> None:
@@ -295,7 +297,7 @@ def test_hostile_runs_finish_quickly(digits: str) -> None:
     start = time.perf_counter()
     solve_table3({**table3(A_ZONE_2021), s.ROW_NEW.path: Run(digits, 7)})
     solve_table4({BLOCKS: Run(digits + digits, 15)})
-    read_table2(Run(digits * 3, 3))
+    read_table2(Run(digits * 3, 3), CHANGES)
     assert time.perf_counter() - start < 5
 
 

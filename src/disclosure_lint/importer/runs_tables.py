@@ -8,53 +8,34 @@ split. `findings` turns a solution into what the clerk is told.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 
 from .. import messages as m
 from .. import statute as s
 from ..findings import Finding
+from ..statute.relations import APPEALS_TOTAL, Relation, relations
 from .runs import Equation, Reading, Solution, Status, solve
 from .runs_split import MAX_AMOUNT_DIGITS, Grammar, Run
 
 Path = tuple[str | int, ...]
 Row = Run | Sequence[int | None]
 
-_APPLICANTS = range(len(s.APPLICANT_COLUMNS))
-_TOTAL = len(s.APPLICANT_COLUMNS)
-_OTHER_ITEMS = {row.path for row in s.RESULT_ROWS if row.path[:3] == (s.PART3, s.RESULTS, s.OTHER_HANDLING)}
-RESULTS_2021 = frozenset(row.path for row in s.RESULT_ROWS)
-# The 2019 format (and some 2021 tables that kept it) print （六）其他处理 as one row.
-RESULTS_2019 = (RESULTS_2021 - _OTHER_ITEMS) | {(s.PART3, s.RESULTS, s.OTHER_HANDLING)}
+_WIDTH_3 = len(s.PART3_COLUMNS)
+_WIDTH_4 = len(s.PART4_COLUMNS)
 
 
-def table3_equations(rows: Iterable[Path]) -> list[Equation]:
-    """Table 三's relations over the rows present, as equations (Σ coefficient × cell = 0).
+def equations(fmt: s.Format, table: int) -> list[Equation]:
+    """The relations of table 三 or 四 of `fmt` (statute.relations) as equations: Σ coefficient × cell = 0."""
 
-    Row 总计 = the six applicant columns; in each column 一 + 二 = （七）总计 + 四, and （七）总计 =
-    the result rows (all 21 of the 2021 format, or 19 and one （六）其他处理 row).
-    """
-    order = list(dict.fromkeys(rows))
-    present = set(order)
-    equations: list[Equation] = []
-    for row in order:
-        equations.append((*(((row, c), 1) for c in _APPLICANTS), ((row, _TOTAL), -1)))
-    total = s.ROW_RESULTS_TOTAL.path
-    flow = (s.ROW_NEW.path, s.ROW_CARRIED_IN.path, total, s.ROW_CARRIED_OUT.path)
-    results = {row for row in present if row[:2] == (s.PART3, s.RESULTS) and row != total}
-    for column in range(_TOTAL + 1):
-        if set(flow) <= present:
-            signs = (1, 1, -1, -1)
-            equations.append(tuple(((row, column), sign) for row, sign in zip(flow, signs, strict=True)))
-        if total in present and results in (RESULTS_2021, RESULTS_2019):
-            equations.append(
-                (*(((row, column), 1) for row in order if row in results), ((total, column), -1))
-            )
-    return equations
+    def equation(relation: Relation) -> Equation:
+        return (*((cell, 1) for cell in relation.left), *((cell, -1) for cell in relation.right))
+
+    return [equation(r) for r in relations(fmt) if (r.kind == APPEALS_TOTAL) == (table == 4)]
 
 
-def table4_equations(blocks: Iterable[str]) -> list[Equation]:
-    """Table 四's relations: in each block, 总计 = 维持 + 纠正 + 其他 + 尚未审结."""
-    return [(*(((block, c), 1) for c in range(4)), ((block, 4), -1)) for block in blocks]
+def _format_of(rows: Mapping[Path, Row]) -> s.Format:
+    """The 2021 format, read with the single 2019-style （六）其他处理 row when the table prints one."""
+    return s.FORMAT_2021.squeezed() if s.formats.SINGLE_OTHER_PATH in rows else s.FORMAT_2021
 
 
 def _split_rows(rows: Mapping[Hashable, Row], cells_of) -> tuple[dict, dict]:
@@ -69,27 +50,37 @@ def _split_rows(rows: Mapping[Hashable, Row], cells_of) -> tuple[dict, dict]:
     return runs, known
 
 
-def solve_table3(rows: Mapping[Path, Row]) -> Solution:
-    """Read table 三's runs; `rows` maps each row's path (statute.PART3_ROWS) to a Run or its cells."""
-    runs, known = _split_rows(rows, lambda key: [(key, c) for c in range(_TOTAL + 1)])
-    return solve(runs, known, table3_equations(rows))
+def solve_table3(rows: Mapping[Path, Row], fmt: s.Format | None = None) -> Solution:
+    """Read table 三's runs; `rows` maps each row's path (Format.part3_rows) to a Run or its cells.
+
+    `fmt` defaults to the 2021 format, squeezed when the rows include the single （六）其他处理
+    (the 2019 format's table 三 is the same). A cell is (*row path, column index).
+    """
+    runs, known = _split_rows(rows, lambda key: [(*key, c) for c in range(_WIDTH_3)])
+    return solve(runs, known, equations(fmt or _format_of(rows), 3))
 
 
 def solve_table4(rows: Mapping[str | tuple[str, ...], Row]) -> Solution:
     """Read table 四's runs; a key is a block (statute.PART4_BLOCKS) or a tuple of the blocks one run spans."""
 
-    def cells_of(key: str | tuple[str, ...]) -> list[tuple[str, int]]:
+    def cells_of(key: str | tuple[str, ...]) -> list[Path]:
         blocks = key if isinstance(key, tuple) else (key,)
-        return [(block, c) for block in blocks for c in range(len(s.PART4_COLUMNS))]
+        return [(s.PART4, block, c) for block in blocks for c in range(_WIDTH_4)]
 
     runs, known = _split_rows(rows, cells_of)
-    blocks = [b for key in rows for b in (key if isinstance(key, tuple) else (key,))]
-    return solve(runs, known, table4_equations(blocks))
+    return solve(runs, known, equations(s.FORMAT_2021, 4))
 
 
-def read_table2(run: Run, signed: bool = False) -> Reading:
-    """Read a table-二 run (amounts may carry decimals; `signed` for the 2019 本年增/减): forced or ambiguous."""
-    grammar = Grammar(max_digits=MAX_AMOUNT_DIGITS, signed=signed, decimals=True)
+def read_table2(run: Run, columns: Sequence[str]) -> Reading:
+    """Read a table-二 run filling `columns` (Part2Row.columns): forced or ambiguous, as no relation helps.
+
+    A signed column (the 2019 本年增/减) may be negative; an amount, printed last, may have decimals.
+    """
+    grammar = Grammar(
+        max_digits=MAX_AMOUNT_DIGITS,
+        signed=any(column in s.tables.SIGNED_COLUMNS for column in columns),
+        decimals=bool(columns) and columns[-1] in s.tables.AMOUNT_COLUMNS,
+    )
     return solve({0: (run, list(range(run.width)))}, {}, [], grammar).readings[0]
 
 
@@ -110,6 +101,17 @@ def _listed(reading: Reading) -> tuple[str, str]:
     )
 
 
+def _row_path(key: Hashable) -> Path:
+    """The row a run's finding is about: a table-三 or table-二 row path, or a table-四 block."""
+    if isinstance(key, str):
+        return (s.PART4, key)
+    if isinstance(key, tuple) and key and key[0] in s.PARTS:
+        return key
+    if isinstance(key, tuple) and key and key[0] in s.PART4_BLOCKS:
+        return (s.PART4, key[0])
+    return ()
+
+
 def findings(
     solution: Solution, runs: Mapping[Hashable, Run], names: Mapping[Hashable, str]
 ) -> list[Finding]:
@@ -121,7 +123,7 @@ def findings(
     out: list[Finding] = []
     for key, reading in solution.readings.items():
         run = runs[key]
-        path = key if isinstance(key, tuple) and all(isinstance(p, (str, int)) for p in key) else ()
+        path = _row_path(key)
         common = {"row": names.get(key, str(key)), "digits": _short(run.text.strip()), "width": run.width}
         if reading.status is Status.RECOVERED:
             out.append(m.DIGITS_RECOVERED.at(run.pos, path, cells="|".join(reading.cells), **common))
