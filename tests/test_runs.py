@@ -156,6 +156,9 @@ def test_equations_come_from_the_statute_relations() -> None:
         ("3960181", CHANGES, Status.AMBIGUOUS, (), 11),  # b-zone 行政许可 (2019: 本年增/减)
         ("350", FEES_2019, Status.AMBIGUOUS, (), 2),  # b-zone 行政事业性收费
         ("13575394432.52", PROCUREMENT, Status.AMBIGUOUS, (), 10),  # b-zone 政府集中采购: count | yuan
+        # figures of other published reports (a sub-district's 4|0|4, a town's 4|0|32), run together
+        ("404", DOCS, Status.FORCED, ("4", "0", "4"), 1),
+        ("4032", DOCS, Status.AMBIGUOUS, (), 2),
     ],
 )
 def test_table2_runs(text: str, columns: tuple[str, ...], status: Status, cells: tuple, count: int) -> None:
@@ -169,6 +172,11 @@ def test_table2_ambiguity_lists_the_truth_among_candidates() -> None:
     amount = read_table2(Run("13575394432.52", 2), PROCUREMENT)
     assert all("." in cells[1] and "." not in cells[0] for cells in amount.candidates)
     assert ("135", "75394432.52") in {cells for cells in _all_candidates(Run("13575394432.52", 2))}
+
+
+def test_a_town_s_documents_row_lists_both_readings() -> None:
+    reading = read_table2(Run("4032", 3), DOCS)
+    assert set(reading.candidates) == {("4", "0", "32"), ("40", "3", "2")}
 
 
 def _all_candidates(run: Run) -> list[tuple[str, ...]]:
