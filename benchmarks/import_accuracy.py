@@ -89,7 +89,9 @@ def lookup(data: Any, path: CellPath) -> Any:
     """The value at `path`, accepting a table-二 row written as a list as well as a mapping."""
     node = data
     for step in path:
-        if (isinstance(node, dict) and step in node) or (isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)):
+        if (isinstance(node, dict) and step in node) or (
+            isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)
+        ):
             node = node[step]
         else:
             return _MISSING
