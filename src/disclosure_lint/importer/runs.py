@@ -166,7 +166,8 @@ def solve(
         elif chosen is None:
             readings[option.key] = Reading(Status.TOO_MANY, count=option.splits)
         else:
-            ordered = sorted(indices)
+            # in reading order: shorter first cells first, as a clerk would go through them
+            ordered = sorted(indices, key=lambda i: [len(cell) for cell in option.readings[i][0]])
             shown = tuple(option.readings[index][0] for index in ordered[:SHOWN])
             readings[option.key] = Reading(Status.AMBIGUOUS, candidates=shown, count=len(indices))
     broken: tuple[Equation, ...] = ()
