@@ -232,6 +232,7 @@ def test_recovered_row_gives_an_info_at_its_position() -> None:
     first = found[0]
     assert (first.code, first.severity, first.pos) == ("DL025", INFO, Pos(12, 1033))
     assert "64|0|0|2|0|4|70" in first.message()
+    assert "只有一种分法" in first.message() and "不平衡" not in first.message()
     assert [f.code for f in found] == ["DL025"] * 4  # forced rows say nothing
 
 
@@ -248,6 +249,10 @@ def test_unique_best_that_breaks_relations_is_returned_with_them() -> None:
     # its row, and in the 总计 column the sum of results and 一 + 二 = （七）+ 四
     assert len(broken) == 3
     assert all(((*total_path, 6), 1) in eq or ((*total_path, 6), -1) in eq for eq in broken)
+    runs = table3(texts)
+    recovered = [f for f in findings(solution, runs, {}) if f.path == total_path]
+    assert [f.code for f in recovered] == ["DL025"]
+    assert "仍不平衡" in recovered[0].message() and "does not balance" in recovered[0].message("en")
 
 
 def test_known_cells_take_part() -> None:

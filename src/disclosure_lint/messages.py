@@ -141,8 +141,8 @@ DIGITS_RECOVERED = Rule(
     "DL025", "digits-recovered", INFO,
     "原文中连成一串的数字已按勾稽关系分格", "Cells recovered from run-together digits",
     "—",
-    "“{row}”的{width}格数字在原文中连成一串（“{digits}”），按表内勾稽关系只有一种分法：{cells}",
-    "the {width} cells of '{row}' run together in the source ('{digits}'); the table's relations allow one reading only: {cells}",
+    "“{row}”的{width}格数字在原文中连成一串（“{digits}”），{basis}：{cells}",
+    "the {width} cells of '{row}' run together in the source ('{digits}'); {basis_en}: {cells}",
 )  # fmt: skip
 DIGITS_AMBIGUOUS = Rule(
     "DL026", "digits-ambiguous", WARNING,

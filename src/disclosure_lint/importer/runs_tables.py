@@ -101,6 +101,15 @@ def _listed(reading: Reading) -> tuple[str, str]:
     )
 
 
+_BASIS = {
+    False: ("按表内勾稽关系只有一种分法", "the table's relations allow one reading only"),
+    True: (
+        "最符合表内勾稽关系的分法只有一种（按这种分法表格仍不平衡，见合计的提示）",
+        "one reading fits the table's relations best (even so the table does not balance: see the totals findings)",
+    ),
+}
+
+
 def _row_path(key: Hashable) -> Path:
     """The row a run's finding is about: a table-三 or table-二 row path, or a table-四 block."""
     if isinstance(key, str):
@@ -126,7 +135,11 @@ def findings(
         path = _row_path(key)
         common = {"row": names.get(key, str(key)), "digits": _short(run.text.strip()), "width": run.width}
         if reading.status is Status.RECOVERED:
-            out.append(m.DIGITS_RECOVERED.at(run.pos, path, cells="|".join(reading.cells), **common))
+            basis, basis_en = _BASIS[bool(solution.broken)]
+            cells = "|".join(reading.cells)
+            out.append(
+                m.DIGITS_RECOVERED.at(run.pos, path, cells=cells, basis=basis, basis_en=basis_en, **common)
+            )
         elif reading.status is Status.AMBIGUOUS:
             shown, shown_en = _listed(reading)
             out.append(
