@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from disclosure_lint import statute as s
 from disclosure_lint.importer.runs import SHOWN, Reading, Status
 from disclosure_lint.importer.runs_split import Run
-from disclosure_lint.importer.runs_tables import solve_table3, solve_table4
+from disclosure_lint.importer.runs_tables import read_table2, solve_table3, solve_table4
 
 COUNT = st.one_of(st.just(0), st.just(0), st.integers(0, 9), st.integers(10, 99), st.integers(100, 5000))
 OTHER_2019 = (s.PART3, s.RESULTS, s.OTHER_HANDLING)
@@ -93,3 +93,27 @@ def test_consistent_table4_is_read_right_or_called_ambiguous(data: st.DataObject
         for block, reading in solution.readings.items():
             _check(reading, table[block])
     assert solution.broken == ()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data(), st.sampled_from(s.FORMAT_2021.part2_rows + s.FORMAT_2019.part2_rows))
+def test_table2_run_is_read_only_when_forced(data: st.DataObject, row: s.Part2Row) -> None:
+    """No relation helps in table 二: a run is read only when its digits allow one split, and then right."""
+    cells = [str(data.draw(COUNT)) for _ in row.columns]
+    if row.columns[-1] in s.tables.AMOUNT_COLUMNS and data.draw(st.booleans()):
+        cells[-1] += "." + str(data.draw(st.integers(0, 99))).zfill(2)
+    if row.columns[0] in s.tables.SIGNED_COLUMNS or (
+        len(cells) > 1 and row.columns[1] in s.tables.SIGNED_COLUMNS
+    ):
+        index = [c in s.tables.SIGNED_COLUMNS for c in row.columns].index(True)
+        if cells[index] != "0" and data.draw(st.booleans()):
+            cells[index] = "-" + cells[index]
+    text = cells[0]
+    for cell in cells[1:]:
+        text += data.draw(st.sampled_from(["", "", " "])) + cell
+    reading = read_table2(Run(text, len(cells)), row.columns)
+    assert reading.status in (Status.FORCED, Status.AMBIGUOUS)
+    if reading.read:
+        assert list(reading.cells) == cells
+    elif reading.count <= SHOWN:
+        assert tuple(cells) in reading.candidates
