@@ -14,8 +14,13 @@ usually do. So the whole table is solved at once:
    keeping every combination that breaks the fewest relations.
 
 A run whose reading is the same in every best combination is read; one whose readings
-differ is ambiguous, and the candidates are returned rather than a guess. Searches are
+differ is ambiguous, and the candidates are returned rather than a guess. A run none of whose
+splits balances its own row (the publisher's slip) is read among all its splits, so the
+relations between rows still choose and the totals rules then report the slip. Searches are
 bounded: past the bound the answer is "too many possibilities", never a hang.
+
+On a consistent table the true cells are always among the best combinations, so a run that is
+read is read right; `tests/test_runs_property.py` checks this on random tables.
 
 Pure: no I/O and no findings. `Run` is what the importer hands in, `Solution` what it gets
 back; relations are plain equations, lists of (cell, coefficient) terms whose sum is 0.
@@ -29,7 +34,7 @@ from dataclasses import dataclass, field
 
 from .runs_split import Cut, Grammar, LocalEq, Run, count_splits, split_run
 
-CellKey = tuple[Hashable, int]  # (row key, column index)
+CellKey = Hashable  # a cell, e.g. its statute path (*row path, column index)
 Term = tuple[CellKey, int]  # (cell, coefficient)
 Equation = tuple[Term, ...]  # Σ coefficient × cell = 0
 
