@@ -8,9 +8,13 @@ Every document in FOLDER that has a `NAME.truth.json` beside it (`NAME.txt`, `NA
 project's importer (`disclosure_lint.importer.load_document`, as `disclosure-lint FILE` does) and
 linted with the built-in rules. One line per document:
 
-  cells      table cells (tables 二, 三, 四) equal to the truth / cells in the truth
-  unread     cells the importer marked unreadable (Report.unreadable)
-  ambig      cells left unread because run-together digits allow several readings (DL026)
+  cells right  table cells (tables 二, 三, 四) equal to the truth / cells in the truth
+  unread     cells the importer marked unreadable (Report.unreadable): never blamed on the publisher
+  ambig      of those, cells in run-together digits that several readings fit (DL026)
+  wrong      cells read as another value, or blank: the importer's misreadings (should be 0)
+  absent     cells of rows the importer did not find at all
+  undecidable  cells the truth lists as undecidable from the text alone (cells_uncertain); the
+             total line says how many of them were filled in (a guess) instead of left unread
   year, agency, format, date   the metadata read right (✓), wrong (✗) or not read (–)
   errors     error-level findings (all the shared reports are consistent: each one is a false alarm)
 
@@ -85,6 +89,14 @@ def truth_cells(truth: dict[str, Any]) -> dict[CellPath, Any]:
     return cells
 
 
+def undecidable(truth: dict[str, Any], cells: dict[CellPath, Any]) -> set[CellPath]:
+    """Cells of the rows the truth lists as undecidable from the text alone (`cells_uncertain`)."""
+    notes = " ".join(truth.get("cells_uncertain", []))
+    labels = {name.split("_")[0] for name in [*truth.get("table2", {}), *truth["table3"]["rows"]]}
+    named = {label for label in labels if f"{label} '" in notes}
+    return {path for path in cells if any(str(step) in named for step in path[1:-1])}
+
+
 def lookup(data: Any, path: CellPath) -> Any:
     """The value at `path`, accepting a table-二 row written as a list as well as a mapping."""
     node = data
@@ -122,6 +134,10 @@ def measure(document: Path, truth: dict[str, Any], modules: list[Any], verbose: 
         "right": 0,
         "unread": 0,
         "ambig": 0,
+        "wrong": 0,
+        "missing": 0,
+        "undecidable": len(undecidable(truth, cells)),
+        "guessed": 0,
     }
     if report is None:
         reason = loaded.findings[0].message("en") if loaded.findings else "not read"
@@ -132,11 +148,21 @@ def measure(document: Path, truth: dict[str, Any], modules: list[Any], verbose: 
     wrong = []
     for path, want in cells.items():
         got = lookup(report.data, path)
-        if same(got, want):
+        if path in report.unreadable:
+            row["unread"] += 1
+        elif same(got, want):
             row["right"] += 1
+        elif got is _MISSING:
+            row["missing"] += 1
+            wrong.append((path, want, "(absent)"))
         else:
-            wrong.append((path, want, None if got is _MISSING else got))
-    row["unread"] = sum(1 for path in report.unreadable if path in cells)
+            row["wrong"] += 1
+            wrong.append((path, want, got))
+    row["guessed"] = sum(
+        1
+        for path in undecidable(truth, cells)
+        if path not in report.unreadable and lookup(report.data, path) is not _MISSING
+    )
     row["ambig"] = sum(int(f.args.get("width", 0)) for f in findings if f.code == "DL026")
     data = report.data if isinstance(report.data, dict) else {}
     agencies = {truth["agency"], truth.get("agency_as_printed")} - {None}
@@ -185,25 +211,33 @@ def main(argv: list[str] | None = None) -> int:
             if document.name.endswith(".json"):
                 continue
             rows.append(measure(document, truth, modules, args.verbose))
-    head = f"{'document':<24} {'cells':>11} {'unread':>6} {'ambig':>5}  year agency format date  errors"
+    head = (
+        f"{'document':<24} {'cells right':>11} {'unread':>6} {'ambig':>5} {'wrong':>5} {'absent':>6} "
+        f"{'undecidable':>11}  year agency format date  errors"
+    )
     print(head)
     print("-" * len(head))
     for row in rows:
         cells = f"{row['right']}/{row['total']}"
         marks = f"{row['year']:^4} {row['agency']:^6} {row['format']:^6} {row['date']:^4}"
         note = f"  ({row['note'][:70]})" if "note" in row else ""
-        print(
-            f"{row['document']:<24} {cells:>11} {row['unread']:>6} {row['ambig']:>5}  {marks}  {row['errors']:>6}{note}"
-        )
+        counts = f"{row['unread']:>6} {row['ambig']:>5} {row['wrong']:>5} {row['missing']:>6} {row['undecidable']:>11}"
+        print(f"{row['document']:<24} {cells:>11} {counts}  {marks}  {row['errors']:>6}{note}")
     right = sum(r["right"] for r in rows)
     total = sum(r["total"] for r in rows)
+    sums = {
+        key: sum(r[key] for r in rows)
+        for key in ("unread", "ambig", "wrong", "missing", "undecidable", "guessed")
+    }
     meta = {key: sum(r[key] == "✓" for r in rows) for key in ("year", "agency", "format", "date")}
     print("-" * len(head))
+    counts = f"{sums['unread']:>6} {sums['ambig']:>5} {sums['wrong']:>5} {sums['missing']:>6} {sums['undecidable']:>11}"
+    print(f"{'total':<24} {f'{right}/{total}':>11} {counts}")
     print(
-        f"{'total':<24} {f'{right}/{total}':>11} {sum(r['unread'] for r in rows):>6} "
-        f"{sum(r['ambig'] for r in rows):>5}  {meta['year']}/{len(rows)} year, {meta['agency']}/{len(rows)} agency, "
-        f"{meta['format']}/{len(rows)} format, {meta['date']}/{len(rows)} date, "
-        f"{sum(r['errors'] for r in rows)} errors; cells {100 * right / max(total, 1):.1f}%"
+        f"cells right {100 * right / max(total, 1):.1f}%; of the {sums['undecidable']} cells the text cannot decide, "
+        f"{sums['guessed']} were filled in rather than left unread; "
+        f"year {meta['year']}/{len(rows)}, agency {meta['agency']}/{len(rows)}, format {meta['format']}/{len(rows)}, "
+        f"date {meta['date']}/{len(rows)}; {sum(r['errors'] for r in rows)} error findings"
     )
     return 0
 
