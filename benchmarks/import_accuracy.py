@@ -89,6 +89,15 @@ def truth_cells(truth: dict[str, Any]) -> dict[CellPath, Any]:
     return cells
 
 
+expected_cells = truth_cells  # the name tests use
+
+
+def read_cell(report: Any, path: CellPath) -> tuple[Any, bool]:
+    """A cell of an imported report (None where absent), and whether the importer marked it unreadable."""
+    value = lookup(report.data, path)
+    return (None if value is _MISSING else value), path in report.unreadable
+
+
 def undecidable(truth: dict[str, Any], cells: dict[CellPath, Any]) -> set[CellPath]:
     """Cells of the rows the truth lists as undecidable from the text alone (`cells_uncertain`)."""
     notes = " ".join(truth.get("cells_uncertain", []))
