@@ -69,11 +69,11 @@ def test_crawled_page_on_one_line_imports_parts_rows_and_metadata() -> None:
     assert carried == ["3", "1", "0", "0", "0", "0", "4"]
     other = [v.text for v in draft.part3[(s.PART3, s.RESULTS, s.OTHER_HANDLING, OTHER[0])]]
     assert other == ["1", "1", "0", "0", "0", "0", "2"]
-    # "528103266" holds seven cells in many ways: not guessed, left to the solver
-    new = draft.part3[(s.PART3, s.NEW)]
-    assert {v.kind for v in new} == {"lost"}
+    # "528103266" holds seven cells in many ways: the digits alone do not decide, the table's relations do
     run_of_new = next(r for r in draft.runs if r.paths[0] == (s.PART3, s.NEW, 0))
     assert run_of_new.text == "528103266" and run_of_new.candidates > 1
+    new = draft.part3[(s.PART3, s.NEW)]
+    assert [(v.text, v.kind) for v in new] == [(t, "number") for t in ("52", "8", "1", "0", "3", "2", "66")]
 
 
 def test_crawled_page_with_other_wordings_of_the_part_headings() -> None:
@@ -99,10 +99,11 @@ def test_crawled_page_lints_without_blaming_the_publisher(tmp_path: Path) -> Non
     body = text.split("\n")[4]
     col = body.index("528103266") + 1
     assert next(line for line in lines if "本年新收" in line) == (
-        f"page.txt:5:{col}: DL020 警告：没能从原文读出“一、本年新收政府信息公开申请数量（7 格）”："
-        f"数字连在一起，有 {figures.count(('528103266',), 7)} 种拆成 7 格的方式，无法确定各格"
-        "（原文：“528103266”），这些格子未作检查，请对照原文核对"
+        f"page.txt:5:{col}: DL025 提示：“一、本年新收政府信息公开申请数量”的7格数字在原文中连成一串（“528103266”），"
+        "按表内勾稽关系只有一种分法：52|8|1|0|3|2|66"
     )
+    docs = body.index("3112") + 1  # 行政规范性文件: table 二 has no relation to decide 3|1|12 from 31|1|2
+    assert next(line for line in lines if "“3112”" in line).startswith(f"page.txt:5:{docs}: DL026 警告：")
 
 
 def test_a_cell_deleted_from_a_published_text_is_the_importers_finding(tmp_path: Path) -> None:
@@ -461,9 +462,11 @@ def test_import_lists_the_cells_it_could_not_read_at_the_top_of_the_yaml() -> No
     text = crawled(copied_text(CITY))
     yaml = imported(text).yaml
     col = text.split("\n")[4].index("528103266") + 1
-    assert "# 以下格子没能从原文读出，写作 ~，请对照原文填写；位置是原文件中的“行:列”：" in yaml
-    assert f"#   5:{col} 一、本年新收政府信息公开申请数量（7 格）：数字连在一起" in yaml
-    assert "  本年新收政府信息公开申请数量:       [~, ~, ~, ~, ~, ~, ~]" in yaml
+    docs = text.split("\n")[4].index("3112") + 1
+    assert f"#   5:{docs} “行政规范性文件”的3格数字在原文中连成一串（“3112”），无法确定怎样分格" in yaml
+    assert "  行政规范性文件: {本年制发件数: ~, 本年废止件数: ~, 现行有效件数: ~}" in yaml
+    assert f"#   5:{col} “一、本年新收政府信息公开申请数量”的7格数字在原文中连成一串" in yaml
+    assert "  本年新收政府信息公开申请数量:       [52, 8, 1, 0, 3, 2, 66]" in yaml
 
 
 def test_web_furniture_in_copied_text_is_no_report_content() -> None:
