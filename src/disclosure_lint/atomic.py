@@ -53,8 +53,11 @@ def check_target(target: Path, inputs: Iterable[Path] = (), force: bool = False)
         raise WriteRefused(f"{target} exists (use --force to overwrite)")
 
 
-def write(target: Path, data: bytes | str) -> None:
-    """Write `data` to `target` atomically; OSError (say, a full disk) leaves `target` unchanged."""
+def write(target: Path, data: bytes | str, sync: bool = True) -> None:
+    """Write `data` to `target` atomically; OSError (say, a full disk) leaves `target` unchanged.
+
+    `sync=False` skips the fsync, for data that can be rebuilt (a cache entry): still never torn.
+    """
     real = _real(target)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if _special(real):  # renaming over /dev/null would replace the device with a file
@@ -67,7 +70,8 @@ def write(target: Path, data: bytes | str) -> None:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(payload)
             stream.flush()
-            os.fsync(stream.fileno())
+            if sync:
+                os.fsync(stream.fileno())
         os.chmod(temporary, mode)
         os.replace(temporary, real)
     except BaseException:

@@ -32,10 +32,12 @@ from pathlib import Path
 from typing import Any
 
 from . import engine
+from .cache import ResultCache
 from .config import Options
 from .document import Report
 from .findings import Finding, Pos, Rule, Severity
-from .lint import FileResult, lint_bytes, lint_path
+from .lint import lint_bytes, lint_path
+from .result import FileResult
 
 PARALLEL_FROM = 9  # fewer files than this are quicker to lint than to start a pool for
 MAX_CHUNK = 16  # jobs sent to a worker at once: large enough to amortise, small enough to balance
@@ -70,12 +72,15 @@ def lint_many(
     previous: Report | None = None,
     modules_by_dirs: dict[tuple[Path, ...], list[engine.RuleModule]] | None = None,
     workers: int | None = None,
+    cache: bool | ResultCache = False,
 ) -> Iterator[tuple[Job, FileResult]]:
     """(job, result) for every job, in the order of `jobs`.
 
     `modules_by_dirs` caches the rule modules by `Options.rule_dirs`; pass the caller's dict to
     see which were loaded (for `--list-rules`-style output after the run). `workers` caps the
-    number of processes (default: the usable CPUs; 1 lints in this process).
+    number of processes (default: the usable CPUs; 1 lints in this process). `cache` (True: the
+    user's cache folder) reuses the results of reports linted before, unchanged, with the same
+    options and rules; a report checked against `previous` is not cached.
     """
     modules_by_dirs = {} if modules_by_dirs is None else modules_by_dirs
     planned: list[Job] = []
@@ -87,24 +92,88 @@ def lint_many(
             planned.append(job)
     except Exception as error:
         failure = error
-    count = min(workers or usable_cpus(), len(planned))
-    if count > 1 and len(planned) >= PARALLEL_FROM:
-        yield from _in_pool(planned, previous, modules_by_dirs, count)
+    store = _cache_for(cache, previous, modules_by_dirs) if planned else None
+    keys = [_key(store, job) for job in planned] if store is not None else [None] * len(planned)
+    hits = [key is not None and store is not None and store.has(key) for key in keys]
+    misses = [(job, key) for job, key, hit in zip(planned, keys, hits, strict=True) if not hit]
+    count = min(workers or usable_cpus(), len(misses))
+    if count > 1 and len(misses) >= PARALLEL_FROM:
+        linted = _in_pool(misses, previous, modules_by_dirs, count, store)
     else:
-        for job in planned:
-            yield job, lint_one(job, modules_by_dirs[job.options.rule_dirs], previous)
+        linted = _here(misses, previous, modules_by_dirs, store)
+    rules = {dirs: _rules_by_code(modules) for dirs, modules in modules_by_dirs.items()}
+    for job, key, hit in zip(planned, keys, hits, strict=True):
+        if not hit:
+            yield next(linted)
+            continue
+        assert store is not None and key is not None
+        result = _rebuild_stored(store.load(key), rules[job.options.rule_dirs])
+        if result is None:  # damaged or unreadable entry: lint again, and mend the entry
+            ((job, result),) = _here([(job, key)], previous, modules_by_dirs, store)
+        yield job, result
     if failure is not None:
         raise failure
+
+
+def _cache_for(
+    cache: bool | ResultCache,
+    previous: Report | None,
+    modules_by_dirs: dict[tuple[Path, ...], list[engine.RuleModule]],
+) -> ResultCache | None:
+    if cache is False or previous is not None:
+        return None
+    if isinstance(cache, ResultCache):
+        return cache
+    return ResultCache.for_rules([module for modules in modules_by_dirs.values() for module in modules])
+
+
+def _key(store: ResultCache, job: Job) -> str | None:
+    if job.raw is not None:
+        return store.key(job.name or str(job.path), job.options, job.raw)
+    return store.key_for_file(job.path, job.options)
+
+
+def _rebuild_stored(plain: Any, known: dict[str, Rule]) -> FileResult | None:
+    if plain is None:
+        return None
+    try:
+        return _rebuild(plain, known)
+    except (KeyError, TypeError, ValueError):  # a damaged entry (the key covers the rule set)
+        return None
+
+
+def _remember(store: ResultCache | None, key: str | None, result: FileResult, known: dict[str, Rule]) -> None:
+    """Keep a result for next time; never a crash (it may be a passing fault) or non-plain data."""
+    if store is None or key is None or result.crashed:
+        return
+    plain = _plain(result, known)
+    if plain is not None:
+        store.store(key, plain)
+
+
+def _here(
+    jobs: Iterable[tuple[Job, str | None]],
+    previous: Report | None,
+    modules_by_dirs: dict[tuple[Path, ...], list[engine.RuleModule]],
+    store: ResultCache | None,
+) -> Iterator[tuple[Job, FileResult]]:
+    for job, key in jobs:
+        modules = modules_by_dirs[job.options.rule_dirs]
+        result = lint_one(job, modules, previous)
+        if store is not None:
+            _remember(store, key, result, _rules_by_code(modules))
+        yield job, result
 
 
 # ---------------------------------------------------------------- the pool
 
 
 def _in_pool(
-    jobs: list[Job],
+    keyed: list[tuple[Job, str | None]],
     previous: Report | None,
     modules_by_dirs: dict[tuple[Path, ...], list[engine.RuleModule]],
     count: int,
+    store: ResultCache | None = None,
 ) -> Iterator[tuple[Job, FileResult]]:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -113,18 +182,18 @@ def _in_pool(
 
     schema.prepare()  # once here: forked workers inherit the validator
     rules = {dirs: _rules_by_code(modules) for dirs, modules in modules_by_dirs.items()}
-    chunk = max(1, min(MAX_CHUNK, len(jobs) // (count * 4)))
-    chunks = [jobs[start : start + chunk] for start in range(0, len(jobs), chunk)]
+    chunk = max(1, min(MAX_CHUNK, len(keyed) // (count * 4)))
+    chunks = [keyed[start : start + chunk] for start in range(0, len(keyed), chunk)]
     done = 0  # jobs whose results were yielded
     try:
-        _STATE.update(modules=modules_by_dirs, previous=previous)  # inherited by forked workers
+        _STATE.update(modules=modules_by_dirs, previous=previous, cache=store)  # inherited by forked workers
         for stream in (sys.stdout, sys.stderr):  # or a forked worker would print their buffers again
             stream.flush()
         pool = ProcessPoolExecutor(
             count,
             mp_context=_context(),
             initializer=_start_worker,
-            initargs=_initargs(modules_by_dirs, previous),
+            initargs=_initargs(modules_by_dirs, previous, store),
         )
         try:
             pending: deque[Any] = deque()
@@ -139,7 +208,7 @@ def _in_pool(
                 for more in queued:  # keep the workers busy while this chunk is unpacked
                     pending.append((more, pool.submit(_lint_chunk, more)))
                     break
-                for job, plain in zip(part, sent, strict=True):
+                for (job, _key), plain in zip(part, sent, strict=True):
                     modules = modules_by_dirs[job.options.rule_dirs]
                     result = _rebuild(plain, rules[job.options.rule_dirs])
                     yield job, result if result is not None else lint_one(job, modules, previous)
@@ -149,8 +218,7 @@ def _in_pool(
             pool.shutdown(wait=True, cancel_futures=True)
     except (BrokenProcessPool, OSError):
         # A worker died or could not be started: finish here, as the sequential loop would.
-        for job in jobs[done:]:
-            yield job, lint_one(job, modules_by_dirs[job.options.rule_dirs], previous)
+        yield from _here(keyed[done:], previous, modules_by_dirs, store)
     finally:
         _STATE.clear()
 
@@ -164,14 +232,16 @@ def _context() -> Any:
     return multiprocessing.get_context()
 
 
-def _initargs(modules_by_dirs: dict, previous: Report | None) -> tuple[Any, ...]:
-    return (tuple(modules_by_dirs), previous)
+def _initargs(modules_by_dirs: dict, previous: Report | None, store: ResultCache | None) -> tuple[Any, ...]:
+    return (tuple(modules_by_dirs), previous, store)
 
 
 _STATE: dict[str, Any] = {}
 
 
-def _start_worker(rule_dirs: tuple[tuple[Path, ...], ...], previous: Report | None) -> None:
+def _start_worker(
+    rule_dirs: tuple[tuple[Path, ...], ...], previous: Report | None, store: ResultCache | None = None
+) -> None:
     """Load what every job needs, once per worker (a forked worker already has it)."""
     import signal
 
@@ -179,20 +249,26 @@ def _start_worker(rule_dirs: tuple[tuple[Path, ...], ...], previous: Report | No
     if "modules" not in _STATE:
         _STATE["modules"] = {dirs: engine.load_rule_modules(dirs) for dirs in rule_dirs}
         _STATE["previous"] = previous
+        _STATE["cache"] = store
         from . import schema
 
         schema.prepare()
 
 
-def _lint_chunk(jobs: list[Job]) -> list[Any]:
+def _lint_chunk(keyed: list[tuple[Job, str | None]]) -> list[Any]:
+    """Lint in a worker; results go back as plain data (and into the cache from here)."""
     modules_by_dirs = _STATE["modules"]
+    store: ResultCache | None = _STATE.get("cache")
     out = []
-    for job in jobs:
+    for job, key in keyed:
         if job.options.rule_dirs not in modules_by_dirs:
             modules_by_dirs[job.options.rule_dirs] = engine.load_rule_modules(job.options.rule_dirs)
         modules = modules_by_dirs[job.options.rule_dirs]
         result = lint_one(job, modules, _STATE["previous"])
-        out.append(_plain(result, _rules_by_code(modules)))
+        plain = _plain(result, _rules_by_code(modules))
+        if store is not None and key is not None and plain is not None and not result.crashed:
+            store.store(key, plain)
+        out.append(plain)
     return out
 
 

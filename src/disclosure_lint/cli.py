@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 from . import __version__
-from .commands import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail, new_app
+from .commands import EXIT_CLEAN, fail, new_app
 
 if TYPE_CHECKING:
     from .batch import Job
     from .config import Options, Overrides
     from .document import Report
-    from .lint import FileResult
+    from .reporters import Reporter
 
 app = new_app()
 
@@ -115,6 +115,14 @@ def lint(
         ),
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Let -o overwrite an existing file.")] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Lint every report again instead of reusing the results of unchanged ones "
+            "(kept in $XDG_CACHE_HOME/disclosure-lint).",
+        ),
+    ] = False,
     previous: Annotated[
         Path | None,
         typer.Option(
@@ -238,7 +246,18 @@ def lint(
             raise typer.Exit(EXIT_CLEAN)
         if not files:
             raise _fail("no report files given (try: disclosure-lint report.yaml)")
-        code = _run(files, overrides, previous, stdin_filename, statistics, quiet, color, output_file, force)
+        code = _run(
+            files,
+            overrides,
+            previous,
+            stdin_filename,
+            statistics,
+            quiet,
+            color,
+            output_file,
+            force,
+            not no_cache,
+        )
     except (ConfigError, engine.PluginError, WriteRefused) as error:
         raise _fail(str(error)) from None
     raise typer.Exit(code)
@@ -254,13 +273,12 @@ def _run(
     color: str,
     output_file: Path | None,
     force: bool = False,
+    cache: bool = True,
 ) -> int:
-    from . import atomic, engine, output
-    from .batch import Job, lint_many
-    from .codecheck import check_codes
+    from . import atomic, engine
+    from .batch import lint_many
     from .config import options_for
-    from .inputs import STDIN, expand
-    from .reporters import REPORTERS
+    from .result import RunResult
 
     if output_file is not None:  # before anything is read, so nothing is lost
         given = [*arguments, *(p for p in (previous_file, overrides.config) if p is not None)]
@@ -275,16 +293,57 @@ def _run(
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     # With -o the output is collected and written at the end, atomically: a failure leaves the old file.
     stream: TextIO = io.StringIO() if output_file else sys.stdout
-    paint = fmt == "text" and output.use_color(stream, color)
-
+    reporter = _reporter(fmt, stream, base.lang, color, statistics, quiet)
+    run = RunResult(keep=reporter.keeps_results)
     modules_by_dirs: dict[tuple[Path, ...], list[engine.RuleModule]] = {}
-    results: list[FileResult] = []
     empty_folders: list[Path] = []
+    jobs = _jobs(arguments, overrides, modules_by_dirs, stdin_filename, output_file, empty_folders)
+    try:
+        workers = 1 if reporter.needs_report else None  # a loaded report stays in its process
+        cache = cache and not reporter.needs_report  # a cached result has no loaded report to show
+        for job, result in lint_many(jobs, previous, modules_by_dirs, workers, cache=cache):
+            run.add(result, job.options.fail_on)
+            reporter.file(result, job.options.lang)
+        run.missing_input = bool(empty_folders)  # a CI gate pointed at the wrong folder must not pass
+        reporter.finish(run, engine.all_rules([m for modules in modules_by_dirs.values() for m in modules]))
+        if output_file is not None and isinstance(stream, io.StringIO):
+            try:
+                atomic.write(output_file, stream.getvalue())
+            except OSError as error:
+                raise _fail(f"cannot write {output_file}: {error.strerror or error}") from None
+    finally:
+        stream.flush()
+    return run.exit_code
+
+
+def _reporter(fmt: str, stream: TextIO, lang: str, color: str, statistics: bool, quiet: bool) -> Reporter:
+    from . import output
+    from .reporters import REPORTERS, TextReporter
+
+    if fmt == "text":
+        paint = output.use_color(stream, color)
+        return TextReporter(fmt, stream, lang, color=paint, statistics=statistics, quiet=quiet)
+    return REPORTERS[fmt](fmt, stream, lang)
+
+
+def _jobs(
+    arguments: list[Path],
+    overrides: Overrides,
+    modules_by_dirs: dict[tuple[Path, ...], list],
+    stdin_filename: str | None,
+    output_file: Path | None,
+    empty_folders: list[Path],
+) -> Iterator[Job]:
+    """A job per report named or found, with its options checked once (plugins may add codes)."""
+    from . import atomic, engine
+    from .batch import Job
+    from .codecheck import check_codes
+    from .config import options_for
+    from .inputs import STDIN, expand
 
     checked: set[tuple[object, ...]] = set()
 
     def checked_options(options: Options) -> Options:
-        """The options, once their rule codes are known to exist (plugins may add codes)."""
         key = (options.select, options.ignore, options.per_file_ignores, options.rule_dirs)
         if key not in checked:
             if options.rule_dirs not in modules_by_dirs:
@@ -293,62 +352,26 @@ def _run(
             checked.add(key)
         return options
 
-    def jobs() -> Iterator[Job]:
-        seen: set[Path] = set()
-        for argument in arguments:
-            folder_options = options_for(argument / "_" if argument.is_dir() else argument, overrides)
-            found = False
-            for path in expand([argument], folder_options.include, folder_options.exclude, seen):
-                found = True
-                if str(path) == STDIN:
-                    named = Path(stdin_filename) if stdin_filename else None
-                    options = checked_options(options_for(named, overrides))
-                    stdin = sys.stdin.buffer if sys.stdin is not None else None  # None: closed (<&-)
-                    raw = stdin.read(options.max_bytes + 1) if stdin is not None else b""
-                    yield Job(path, options, raw=raw, name=stdin_filename or "<stdin>")
-                else:
-                    if output_file is not None:
-                        atomic.check_target(output_file, [path], force=True)
-                    yield Job(path, checked_options(options_for(path, overrides)))
-            if argument.is_dir() and not found and not any(expand([argument], folder_options.include, ())):
-                empty_folders.append(argument)
-                patterns = ", ".join(folder_options.include)
-                typer.echo(f"disclosure-lint: error: no reports ({patterns}) found in {argument}", err=True)
-
-    worst = EXIT_CLEAN
-    try:
-        # The html page lays out each loaded report, which stays in the process that loaded it.
-        workers = 1 if fmt == "html" else None
-        for job, result in lint_many(jobs(), previous, modules_by_dirs, workers):
-            results.append(result)
-            if fmt == "text":
-                for line in output.finding_lines(result, job.options.lang, paint):
-                    stream.write(line + "\n")
-            if result.unreadable or result.crashed:
-                worst = EXIT_ERROR
-            elif result.fails(job.options.fail_on) and worst == EXIT_CLEAN:
-                worst = EXIT_FINDINGS
-        if empty_folders:
-            worst = EXIT_ERROR  # a CI gate pointed at the wrong folder must not pass silently
-        lang = base.lang
-        all_rules = engine.all_rules([m for modules in modules_by_dirs.values() for m in modules])
-        if fmt == "text":
-            if statistics:
-                stream.write("\n" + output.statistics(results, all_rules, lang) + "\n\n")
-            elif len(results) > 1 and any(r.findings for r in results) and not quiet:
-                stream.write("\n" + output.per_file_table(results, lang) + "\n\n")
-            if not quiet:
-                stream.write(output.summary(results, lang) + "\n")
-        else:
-            stream.write(REPORTERS[fmt](results, all_rules, lang))
-        if output_file is not None and isinstance(stream, io.StringIO):
-            try:
-                atomic.write(output_file, stream.getvalue())
-            except OSError as error:
-                raise _fail(f"cannot write {output_file}: {error.strerror or error}") from None
-    finally:
-        stream.flush()
-    return worst
+    seen: set[Path] = set()
+    for argument in arguments:
+        folder_options = options_for(argument / "_" if argument.is_dir() else argument, overrides)
+        found = False
+        for path in expand([argument], folder_options.include, folder_options.exclude, seen):
+            found = True
+            if str(path) == STDIN:
+                named = Path(stdin_filename) if stdin_filename else None
+                options = checked_options(options_for(named, overrides))
+                stdin = sys.stdin.buffer if sys.stdin is not None else None  # None: closed (<&-)
+                raw = stdin.read(options.max_bytes + 1) if stdin is not None else b""
+                yield Job(path, options, raw=raw, name=stdin_filename or "<stdin>")
+            else:
+                if output_file is not None:
+                    atomic.check_target(output_file, [path], force=True)
+                yield Job(path, checked_options(options_for(path, overrides)))
+        if argument.is_dir() and not found and not any(expand([argument], folder_options.include, ())):
+            empty_folders.append(argument)
+            patterns = ", ".join(folder_options.include)
+            typer.echo(f"disclosure-lint: error: no reports ({patterns}) found in {argument}", err=True)
 
 
 def _explain(code: str, modules: list, lang: str) -> None:

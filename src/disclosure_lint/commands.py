@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import typer
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from .result import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+
+__all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "fail", "new_app"]
 
 
 def new_app() -> typer.Typer:

@@ -23,12 +23,13 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from .findings import ERROR, INFO, WARNING, Severity
+from .reporters import REPORTERS
 
 YAML_NAME = ".disclosure-lint.yaml"
 PYPROJECT = "pyproject.toml"
 LANGS = ("zh", "en")
 FAIL_ON = {"error": ERROR, "warning": WARNING, "info": INFO}
-FORMATS = ("text", "json", "sarif", "github", "junit", "html", "auto")
+FORMATS = (*REPORTERS, "auto")  # auto: github inside GitHub Actions, text elsewhere
 DEFAULT_INCLUDE = ("*.yaml", "*.yml")
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 _CODE = re.compile(r"^DL\d{0,3}$|^[A-Z]{1,4}\d{0,4}$")

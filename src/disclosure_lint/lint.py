@@ -3,35 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 
 from . import engine, suppressions
 from . import messages as m
 from .config import Options
 from .document import Report
-from .findings import ERROR, START, Finding, Severity
+from .findings import ERROR, START, Finding
 from .loader import MAX_BYTES, Loaded, load_bytes, load_file, load_text
+from .result import FileResult
 from .schema import validate
+
+__all__ = ["FileResult", "check_report", "lint_bytes", "lint_path", "lint_text", "load_any"]
 
 # Schema findings about a value, which a rule's finding at the same value replaces.
 _VALUE_CODES = frozenset({m.WRONG_TYPE.code, m.BAD_VALUE.code})
-
-
-@dataclass
-class FileResult:
-    filename: str
-    findings: list[Finding] = field(default_factory=list)
-    unreadable: bool = False  # the file could not be read or is not valid YAML: exit 2
-    crashed: bool = False  # a rule module raised: exit 2
-    # The loaded report, for output that shows the document (--format html); not sent between processes.
-    report: Report | None = field(default=None, repr=False, compare=False)
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity == severity)
-
-    def fails(self, threshold: Severity) -> bool:
-        return any(f.severity >= threshold for f in self.findings)
 
 
 def lint_path(

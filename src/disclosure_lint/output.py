@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from .escape import visible
 from .findings import ERROR, INFO, WARNING, Rule
-from .lint import FileResult
+from .result import FileResult, RunResult
 
 WARNING_TAG = {"zh": "警告：", "en": "warning: "}
 INFO_TAG = {"zh": "提示：", "en": "info: "}
@@ -42,12 +41,12 @@ def finding_lines(result: FileResult, lang: str, color: bool = False) -> Iterabl
             yield f"{where} {visible(finding.code)} {tag}{message}"
 
 
-def summary(results: Sequence[FileResult], lang: str) -> str:
-    files = len(results)
-    errors = sum(r.count(ERROR) for r in results)
-    warnings = sum(r.count(WARNING) for r in results)
-    infos = sum(r.count(INFO) for r in results)
-    unreadable = sum(1 for r in results if r.unreadable)
+def summary(run: RunResult, lang: str) -> str:
+    files = len(run.files)
+    errors = sum(c.errors for c in run.files)
+    warnings = sum(c.warnings for c in run.files)
+    infos = sum(c.infos for c in run.files)
+    unreadable = sum(1 for c in run.files if c.unreadable)
     if lang == "en":
         noun = "file" if files == 1 else "files"
         notes = f" {infos} note{'s' * (infos != 1)}." if infos else ""
@@ -67,20 +66,19 @@ def summary(results: Sequence[FileResult], lang: str) -> str:
     return text + "。" + notes
 
 
-def per_file_table(results: Sequence[FileResult], lang: str) -> str:
+def per_file_table(run: RunResult, lang: str) -> str:
     """Error and warning counts of every file that has findings, for a batch run."""
     from tabulate import tabulate
 
-    rows = [(visible(r.filename), r.count(ERROR), r.count(WARNING)) for r in results if r.findings]
+    rows = [(visible(c.filename), c.errors, c.warnings) for c in run.files if c.has_findings]
     headers = ("file", "errors", "warnings") if lang == "en" else ("文件", "错误", "警告")
     return tabulate(rows, headers=headers, tablefmt="simple")
 
 
-def statistics(results: Sequence[FileResult], rules: Sequence[Rule], lang: str) -> str:
+def statistics(run: RunResult, rules: Sequence[Rule], lang: str) -> str:
     """Findings per rule, most frequent first, then per file."""
     from tabulate import tabulate
 
-    by_code = Counter(f.code for r in results for f in r.findings)
     names = {rule.code: rule for rule in rules}
     rule_rows = [
         (
@@ -90,9 +88,9 @@ def statistics(results: Sequence[FileResult], rules: Sequence[Rule], lang: str) 
             names[code].name if code in names else "",
             (names[code].summary_en if lang == "en" else names[code].summary_zh) if code in names else "",
         )
-        for code, count in sorted(by_code.items(), key=lambda item: (-item[1], item[0]))
+        for code, count in sorted(run.by_code.items(), key=lambda item: (-item[1], item[0]))
     ]
     headers = ("code", "count", "severity", "name", "checks") if lang == "en" else (
         "代码", "次数", "级别", "名称", "检查内容",
     )  # fmt: skip
-    return tabulate(rule_rows, headers=headers, tablefmt="simple") + "\n\n" + per_file_table(results, lang)
+    return tabulate(rule_rows, headers=headers, tablefmt="simple") + "\n\n" + per_file_table(run, lang)

@@ -1,7 +1,10 @@
-"""Machine-readable output: JSON, SARIF 2.1.0, GitHub workflow commands, JUnit XML.
+"""Every output format, chosen by name from `REPORTERS`: text, JSON, SARIF 2.1.0, GitHub
+workflow commands, JUnit XML, an HTML page.
 
-Each takes every file's result at once and returns the whole document as text.
-The text format (for people) lives in output.py.
+A reporter sees each file's result as it is linted (`file`), then the whole run (`finish`).
+Text writes its lines at once and keeps only counts; the machine formats are one document
+each, so they keep every result (`keeps_results`) and write it at the end. The text itself is
+composed in output.py.
 """
 
 from __future__ import annotations
@@ -9,11 +12,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path as FsPath
+from typing import TextIO
 
 from . import __version__
 from .escape import encodable, visible, xml_text
 from .findings import ERROR, INFO, WARNING, Finding, Rule
-from .lint import FileResult
+from .result import FileResult, RunResult
 
 INFORMATION_URI = "https://pypi.org/project/disclosure-lint/"
 JSON_SCHEMA_VERSION = 1
@@ -215,10 +219,69 @@ def to_html(results: Sequence[FileResult], rules: Sequence[Rule], lang: str) -> 
     return html_report(results, rules, lang)
 
 
-REPORTERS: dict[str, Callable[[Sequence[FileResult], Sequence[Rule], str], str]] = {
+_WHOLE_RUN: dict[str, Callable[[Sequence[FileResult], Sequence[Rule], str], str]] = {
     "json": to_json,
     "sarif": to_sarif,
     "github": to_github,
     "junit": to_junit,
     "html": to_html,
+}
+
+
+class Reporter:
+    """One output format: `file` for each result as it comes, `finish` once at the end."""
+
+    keeps_results = True  # RunResult keeps every FileResult for `finish`
+    needs_report = False  # the loaded report must stay with its result (so: lint in this process)
+
+    def __init__(self, name: str, stream: TextIO, lang: str) -> None:
+        self.name, self.stream, self.lang = name, stream, lang
+
+    def file(self, result: FileResult, lang: str) -> None:
+        """Called for each file in order, with that file's message language."""
+
+    def finish(self, run: RunResult, rules: Sequence[Rule]) -> None:
+        self.stream.write(_WHOLE_RUN[self.name](run.results, rules, self.lang))
+
+
+class HtmlReporter(Reporter):
+    needs_report = True  # the page lays out each loaded report
+
+
+class TextReporter(Reporter):
+    """Lines as each file is linted, then a summary (and tables) from the run's counts."""
+
+    keeps_results = False
+
+    def __init__(
+        self, name: str, stream: TextIO, lang: str, *, color: bool = False, statistics: bool = False,
+        quiet: bool = False,
+    ) -> None:  # fmt: skip
+        super().__init__(name, stream, lang)
+        self.color, self.statistics, self.quiet = color, statistics, quiet
+
+    def file(self, result: FileResult, lang: str) -> None:
+        from .output import finding_lines
+
+        for line in finding_lines(result, lang, self.color):
+            self.stream.write(line + "\n")
+
+    def finish(self, run: RunResult, rules: Sequence[Rule]) -> None:
+        from . import output
+
+        if self.statistics:
+            self.stream.write("\n" + output.statistics(run, rules, self.lang) + "\n\n")
+        elif len(run.files) > 1 and any(c.has_findings for c in run.files) and not self.quiet:
+            self.stream.write("\n" + output.per_file_table(run, self.lang) + "\n\n")
+        if not self.quiet:
+            self.stream.write(output.summary(run, self.lang) + "\n")
+
+
+REPORTERS: dict[str, type[Reporter]] = {
+    "text": TextReporter,
+    "json": Reporter,
+    "sarif": Reporter,
+    "github": Reporter,
+    "junit": Reporter,
+    "html": HtmlReporter,
 }

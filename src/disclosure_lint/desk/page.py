@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from .. import statute as s
 from ..findings import ERROR, INFO, WARNING, Finding, Rule
-from ..lint import FileResult
+from ..result import FileResult
 from .assets import SCRIPT, STYLE
 from .report_html import ReportView
 from .safe import escape

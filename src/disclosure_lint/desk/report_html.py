@@ -10,8 +10,8 @@ import json
 from collections.abc import Sequence
 
 from ..findings import Finding, Path
-from ..lint import FileResult
 from ..render.layout import Block, Paragraph, Table, TableCell, layout
+from ..result import FileResult
 from .marks import Placed, line_pieces, place, sentence_offsets, worst
 from .safe import escape
 from .words import severity_word, words

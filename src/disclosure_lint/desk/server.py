@@ -24,7 +24,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from .. import engine
 from ..config import Options
-from ..lint import FileResult, lint_path
+from ..lint import lint_path
+from ..result import FileResult
 
 KEEP = 200  # results kept for the page and its downloads; older ones are forgotten
 DRAIN_MAX = 1 << 30  # an upload over the limit is read through (and dropped) up to this size

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from .. import statute as s
-from ..commands import EXIT_CLEAN, EXIT_ERROR, fail, new_app
+from ..commands import fail, new_app
 from ..findings import ERROR
 
 app = new_app()
@@ -67,6 +67,7 @@ def import_report(
     """
     from .. import atomic
     from ..escape import visible
+    from ..result import exit_code
     from . import ReadError, import_file
 
     if lang not in ("zh", "en"):
@@ -99,7 +100,7 @@ def import_report(
             visible(f"{source}:{pos.line}:{pos.col}: {problem.code} {problem.message(lang)}"), err=True
         )
     # a part of the document could not be read (exit 2, as linting it would), though the rest is written
-    done = EXIT_ERROR if any(p.severity == ERROR for p in imported.source.problems) else EXIT_CLEAN
+    done = exit_code(unreadable=any(p.severity == ERROR for p in imported.source.problems))
     for note in imported.draft.notes:
         why = note.why_en if lang == "en" else note.why
         if note.text:

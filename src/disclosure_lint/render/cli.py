@@ -60,6 +60,7 @@ def render_report(
     from ..lint import lint_path
     from ..loader import MAX_BYTES
     from ..output import finding_lines
+    from ..result import EXIT_ERROR, file_exit_code
     from . import FORMATS, render
 
     if lang is not None and lang not in LANGS:
@@ -78,27 +79,24 @@ def render_report(
     result = lint_path(report, modules, options, max_bytes=max_bytes or MAX_BYTES)
     for line in finding_lines(result, options.lang):
         typer.echo(line)
-    if result.unreadable or result.crashed:
+    verdict = file_exit_code(result)
+    if verdict == EXIT_ERROR or result.report is None:
         raise _fail(f"{report}: cannot be read as a report; nothing written")
-    errors = [f for f in result.findings if f.severity == ERROR]
-    if errors and not force:
+    if verdict == EXIT_FINDINGS and not force:
+        errors = result.count(ERROR)
         typer.echo(
-            f"disclosure-lint render: {report} has {len(errors)} error(s); not rendered "
+            f"disclosure-lint render: {report} has {errors} error(s); not rendered "
             "(fix them, or use --force to render anyway)",
             err=True,
         )
-        raise typer.Exit(EXIT_FINDINGS)
+        raise typer.Exit(verdict)
     if fmt == "docx" and any(f.code == "DL041" for f in result.findings):
         raise _fail(
             f"{report} holds control characters a Word document cannot hold (DL041 above); nothing written"
         )
-    from ..lint import load_any
-
-    loaded = load_any(report, max_bytes)
-    if loaded.report is None:
-        raise _fail(f"{report}: cannot be read as a report; nothing written")
+    loaded_report = result.report  # the report just linted: read once
     try:
-        data = render(loaded.report, fmt)
+        data = render(loaded_report, fmt)
     except ImportError:
         raise _fail("writing .docx needs python-docx: pip install 'disclosure-lint[docx]'") from None
     except Exception as error:  # a fault of ours: one line, not a traceback

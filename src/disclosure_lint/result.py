@@ -1,0 +1,97 @@
+"""What a lint run found, and the one place that turns it into an exit status.
+
+`FileResult` is one file's findings; `RunResult` keeps a whole run's counts as results stream
+past (and the results themselves only when a reporter needs them all at once);
+`exit_code` is the only place a status is chosen, for `lint`, `render`, `import` and `serve`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .findings import ERROR, INFO, WARNING, Finding, Severity
+
+if TYPE_CHECKING:
+    from .document import Report
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+@dataclass
+class FileResult:
+    filename: str
+    findings: list[Finding] = field(default_factory=list)
+    unreadable: bool = False  # the file could not be read or is not valid YAML: exit 2
+    crashed: bool = False  # a rule module raised: exit 2
+    # The loaded report, for output that shows the document (--format html); not sent between processes.
+    report: Report | None = field(default=None, repr=False, compare=False)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def fails(self, threshold: Severity) -> bool:
+        return any(f.severity >= threshold for f in self.findings)
+
+
+@dataclass(frozen=True)
+class FileCounts:
+    """A file's result without its findings: what the text summary and tables need."""
+
+    filename: str
+    errors: int
+    warnings: int
+    infos: int
+    unreadable: bool
+
+    @property
+    def has_findings(self) -> bool:
+        return bool(self.errors or self.warnings or self.infos)
+
+
+@dataclass
+class RunResult:
+    """A whole run: counts always, every `FileResult` only if `keep` (machine formats need them)."""
+
+    keep: bool = False
+    files: list[FileCounts] = field(default_factory=list)
+    by_code: Counter[str] = field(default_factory=Counter)
+    results: list[FileResult] = field(default_factory=list)
+    unreadable: bool = False  # a file could not be read, or a rule crashed
+    failed: bool = False  # a file has findings at or above its --fail-on
+    missing_input: bool = False  # a folder named on the command line held no reports
+
+    def add(self, result: FileResult, fail_on: Severity) -> None:
+        self.files.append(
+            FileCounts(
+                result.filename,
+                result.count(ERROR),
+                result.count(WARNING),
+                result.count(INFO),
+                result.unreadable,
+            )
+        )
+        self.by_code.update(f.code for f in result.findings)
+        if result.unreadable or result.crashed:
+            self.unreadable = True
+        elif result.fails(fail_on):
+            self.failed = True
+        if self.keep:
+            self.results.append(result)
+
+    @property
+    def exit_code(self) -> int:
+        return exit_code(failed=self.failed, unreadable=self.unreadable or self.missing_input)
+
+
+def exit_code(*, failed: bool = False, unreadable: bool = False) -> int:
+    """0 clean, 1 findings at or above --fail-on, 2 unreadable input, a crashed rule or a missing folder."""
+    if unreadable:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if failed else EXIT_CLEAN
+
+
+def file_exit_code(result: FileResult, fail_on: Severity = ERROR) -> int:
+    """The status of a command that handles one report (render, serve): the same policy as a run."""
+    return exit_code(failed=result.fails(fail_on), unreadable=result.unreadable or result.crashed)
