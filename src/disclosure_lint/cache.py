@@ -44,20 +44,19 @@ class ResultCache:
     def for_rules(cls, modules: Sequence[Any], folder: Path | None = None) -> ResultCache:
         """A cache whose keys depend on this rule set (built-in and plugin modules alike)."""
         parts: list[str] = [f"disclosure-lint {__version__} cache {FORMAT}"]
-        folders = {Path(__file__).parent}
+        sources = set(Path(__file__).parent.rglob("*.py"))  # the tool itself
         for module in modules:
             parts.append(module.name)
             parts.extend(f"{rule.code}:{int(rule.severity)}:{rule.name}" for rule in module.rules)
             code = getattr(module.check, "__code__", None)
-            if code is not None:
-                folders.add(Path(code.co_filename).parent)
-        for code_folder in sorted(folders):  # the rules and what they import: edited code is a new key
-            for source in sorted(code_folder.rglob("*.py")):
-                try:
-                    info = source.stat()
-                    parts.append(f"{source}:{info.st_size}:{info.st_mtime_ns}")
-                except OSError:
-                    parts.append(f"{source}:?")
+            if code is not None:  # a rule module and its neighbours (the helpers it imports)
+                sources.update(Path(code.co_filename).parent.glob("*.py"))
+        for source in sorted(sources):  # edited code is a new key
+            try:
+                info = source.stat()
+                parts.append(f"{source}:{info.st_size}:{info.st_mtime_ns}")
+            except OSError:
+                parts.append(f"{source}:?")
         return cls(folder or default_folder(), "\n".join(parts))
 
     def key(self, name: str, options: Any, raw: bytes) -> str:
