@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import statute
@@ -48,6 +48,31 @@ class Report:
     unstated: frozenset[str] = frozenset()
     _lines: tuple[str, list[str]] | None = field(default=None, init=False, repr=False, compare=False)
     _glyphs: dict[Path, list[Pos]] = field(default_factory=dict, repr=False, compare=False)
+
+    def relocated(
+        self,
+        source: str,
+        where: Callable[[Path, bool], Pos],
+        scalars: dict[Path, Scalar] | None = None,
+        **facts: Any,
+    ) -> Report:
+        """The same report with its positions pointing into another text it was made from.
+
+        A published document is imported into YAML and that YAML is loaded, so that the document
+        is checked exactly as its import would be; the findings must still name the document's
+        lines. `where(path, is_key)` maps each value's (False) or key's (True) path to its place in
+        `source`; `scalars` replaces how cells were written (a document's blank cell is not the
+        YAML's null); `facts` sets the importer's fields (guessed, unreadable, unstated).
+        """
+        return replace(
+            self,
+            source=source,
+            values={path: where(path, False) for path in self.values},
+            keys={path: where(path, True) for path in self.keys},
+            scalars={**self.scalars, **(scalars or {})},
+            _glyphs={},
+            **facts,
+        )
 
     def get(self, path: Path, default: Any = None) -> Any:
         node = self.data

@@ -7,6 +7,7 @@ document rather than into the YAML it was turned into.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path as FsPath
 from typing import Any
@@ -174,12 +175,15 @@ def load_document(
     loaded = load_text(imported.yaml, filename)
     if loaded.report is None:  # our own YAML did not load: a fault of the importer
         raise RuntimeError(f"the imported YAML does not load: {loaded.findings[0].message('en')}")
-    report = loaded.report
-    _point_into_source(report, imported)
     draft = imported.draft
-    report.guessed = frozenset(draft.guessed)
-    report.unreadable = frozenset(path for lost in draft.lost for path in lost.paths)
-    report.unstated = frozenset(draft.unstated)
+    report = loaded.report.relocated(
+        imported.source.text,
+        _where(draft),
+        _as_written(loaded.report, draft),
+        guessed=frozenset(draft.guessed),
+        unreadable=frozenset(path for lost in draft.lost for path in lost.paths),
+        unstated=frozenset(draft.unstated),
+    )
     findings = [*imported.source.problems, *loaded.findings]
     for note in draft.notes:
         if note.text:
@@ -230,11 +234,11 @@ def _lost_finding(lost: Lost) -> Any:
     )
 
 
-def _point_into_source(report: Report, imported: Imported) -> None:
-    """Positions of the YAML made into positions of the document; cells keep how the document wrote them."""
-    draft = imported.draft
+def _where(draft: Draft) -> Callable[[Path, bool], Pos]:
+    """Where the document wrote a YAML path: the nearest path (itself, then its parents) it placed."""
 
-    def where(path: Path, first: dict[Path, Pos], second: dict[Path, Pos]) -> Pos:
+    def where(path: Path, is_key: bool) -> Pos:
+        first, second = (draft.keys, draft.values) if is_key else (draft.values, draft.keys)
         probe = path
         while True:
             if probe in first:
@@ -245,18 +249,22 @@ def _point_into_source(report: Report, imported: Imported) -> None:
                 return START
             probe = probe[:-1]
 
-    report.source = imported.source.text
-    report.values = {path: where(path, draft.values, draft.keys) for path in report.values}
-    report.keys = {path: where(path, draft.keys, draft.values) for path in report.keys}
+    return where
+
+
+def _as_written(report: Report, draft: Draft) -> dict[Path, Scalar]:
+    """Cells as the document wrote them: a blank or unreadable cell is empty, not YAML's null."""
     cells = _cells(draft)
-    for path, scalar in list(report.scalars.items()):
+    written = {}
+    for path, scalar in report.scalars.items():
         value = cells.get(path)
         if value is None:
             continue
         if value.kind in ("blank", "unreadable", "lost"):
-            report.scalars[path] = Scalar(value.text, False, "tag:yaml.org,2002:null", None)
+            written[path] = Scalar(value.text, False, "tag:yaml.org,2002:null", None)
         elif value.kind == "text":
-            report.scalars[path] = replace(scalar, quoted=False, style=None)
+            written[path] = replace(scalar, quoted=False, style=None)
+    return written
 
 
 def _cells(draft: Draft) -> dict[Path, Any]:
