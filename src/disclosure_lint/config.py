@@ -23,6 +23,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from .findings import ERROR, INFO, WARNING, Severity
+from .intake import MAX_BYTES
 from .reporters import REPORTERS
 
 YAML_NAME = ".disclosure-lint.yaml"
@@ -31,7 +32,7 @@ LANGS = ("zh", "en")
 FAIL_ON = {"error": ERROR, "warning": WARNING, "info": INFO}
 FORMATS = (*REPORTERS, "auto")  # auto: github inside GitHub Actions, text elsewhere
 DEFAULT_INCLUDE = ("*.yaml", "*.yml")
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+DEFAULT_MAX_BYTES = MAX_BYTES
 _CODE = re.compile(r"^DL\d{0,3}$|^[A-Z]{1,4}\d{0,4}$")
 
 

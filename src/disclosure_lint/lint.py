@@ -10,11 +10,20 @@ from . import messages as m
 from .config import Options
 from .document import Report
 from .findings import ERROR, START, Finding
-from .loader import MAX_BYTES, Loaded, load_bytes, load_file, load_text
+from .intake import DOCUMENT_SUFFIXES, MAX_BYTES, reader_for
+from .loader import Loaded, load_bytes, load_file, load_text
 from .result import FileResult
 from .schema import validate
 
-__all__ = ["FileResult", "check_report", "lint_bytes", "lint_path", "lint_text", "load_any"]
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "FileResult",
+    "check_report",
+    "lint_bytes",
+    "lint_path",
+    "lint_text",
+    "load_any",
+]
 
 # Schema findings about a value, which a rule's finding at the same value replaces.
 _VALUE_CODES = frozenset({m.WRONG_TYPE.code, m.BAD_VALUE.code})
@@ -37,13 +46,9 @@ def lint_path(
         return FileResult(str(path), [finding], crashed=True)
 
 
-# Published documents are imported in memory and then checked like a YAML report.
-DOCUMENT_SUFFIXES = frozenset({".docx", ".html", ".htm", ".txt", ".pdf", ".md", ".markdown"})
-
-
 def load_any(path: FsPath, max_bytes: int = MAX_BYTES, metadata: dict | None = None) -> Loaded:
     """A YAML report, or a published document imported (`metadata`: facts it may not state)."""
-    if path.suffix.lower() in DOCUMENT_SUFFIXES:
+    if reader_for(path) != "yaml":  # imported in memory, then checked as its YAML
         from .importer import load_document
 
         return load_document(path, max_bytes=max_bytes, overrides=metadata)

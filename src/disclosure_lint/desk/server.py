@@ -34,17 +34,16 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 def accepted_suffixes() -> tuple[str, ...]:
     """What the linter reads at this moment: YAML, and the documents it imports (as `lint_path` does)."""
-    from ..importer import SUFFIXES
-    from ..lint import DOCUMENT_SUFFIXES
+    from ..intake import READERS
 
-    return tuple(sorted({*(s for s in SUFFIXES if s in DOCUMENT_SUFFIXES), *YAML_SUFFIXES}))
+    return tuple(sorted(READERS))
 
 
 def upload_limit(suffix: str, max_bytes: int) -> int:
     """The most `lint_path` reads of a file of this kind: a PDF may be larger (fonts and images weigh)."""
-    from ..importer import PDF_BYTES_FACTOR, SUFFIXES
+    from ..intake import limit_for, reader_for
 
-    return max_bytes * PDF_BYTES_FACTOR if SUFFIXES.get(suffix) == "pdf" else max_bytes
+    return limit_for(reader_for(Path("x" + suffix)), max_bytes)
 
 
 @dataclass

@@ -16,26 +16,25 @@ from .. import messages as m
 from .. import statute as s
 from ..document import Report, Scalar
 from ..findings import START, Path, Pos
-from ..loader import MAX_BYTES, Loaded, load_text
+from ..intake import MAX_BYTES, PDF_BYTES_FACTOR, READERS, limit_for, read
+from ..loader import Loaded, load_text
 from .draft import Draft, Lost
 from .model import ReadError, Source
 from .recognise import guess_kind, recognise
 
-__all__ = ["SUFFIXES", "UNPLACED", "Imported", "ReadError", "import_bytes", "import_file", "load_document"]
+__all__ = [
+    "PDF_BYTES_FACTOR",
+    "SUFFIXES",
+    "UNPLACED",
+    "Imported",
+    "ReadError",
+    "import_bytes",
+    "import_file",
+    "load_document",
+]
 
-SUFFIXES = {
-    ".txt": "text",
-    ".text": "text",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".docx": "docx",
-    ".pdf": "pdf",
-    ".md": "markdown",
-    ".markdown": "markdown",
-}
-
-PDF_BYTES_FACTOR = 10  # a PDF may be this many times --max-bytes
+# The documents of the one suffix table (intake.READERS): what import reads.
+SUFFIXES = {suffix: reader for suffix, reader in READERS.items() if reader != "yaml"}
 UNPLACED = m.UNPLACED  # declared with the core rules, so --list-rules and --explain know it
 
 
@@ -106,32 +105,9 @@ def kind_of(path: FsPath) -> str | None:
 
 def read_bytes(path: FsPath, max_bytes: int) -> bytes:
     """The file's bytes, or ReadError with the finding the linter gives for an unreadable file."""
-    try:
-        if path.is_dir():
-            raise ReadError(
-                m.UNREADABLE.at(
-                    START, reason="这是一个文件夹，不是文件", reason_en="it is a folder, not a file"
-                )
-            )
-        with path.open("rb") as stream:
-            raw = stream.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise ReadError(m.UNREADABLE.at(START, reason="文件不存在", reason_en="no such file")) from None
-    except PermissionError:
-        raise ReadError(
-            m.UNREADABLE.at(START, reason="没有读取权限", reason_en="permission denied")
-        ) from None
-    except OSError as error:
-        problem = error.strerror or str(error)
-        raise ReadError(m.UNREADABLE.at(START, reason=problem, reason_en=problem)) from None
-    if len(raw) > max_bytes:
-        raise ReadError(
-            m.TOO_COMPLEX.at(
-                START,
-                reason=f"文件超过 {max_bytes // 1024} KB，不像一份年度报告（可用 --max-bytes 调整上限）",
-                reason_en=f"the file is larger than {max_bytes // 1024} KB, too large for an annual report (see --max-bytes)",
-            )
-        )
+    raw = read(path, max_bytes)
+    if not isinstance(raw, bytes):
+        raise ReadError(raw)
     return raw
 
 
@@ -152,9 +128,8 @@ def import_file(
                 reason_en=f"unknown file type '{path.suffix}': import reads .html, .htm, .docx, .pdf, .txt and .md",
             )
         )
-    if kind == "pdf":  # embedded fonts and images make a PDF large; pages and characters bound the work
-        max_bytes *= PDF_BYTES_FACTOR
-    return import_bytes(read_bytes(path, max_bytes), kind, name or path.name, overrides, schema, comments)
+    raw = read_bytes(path, limit_for(kind, max_bytes))
+    return import_bytes(raw, kind, name or path.name, overrides, schema, comments)
 
 
 def load_document(

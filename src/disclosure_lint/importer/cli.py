@@ -12,6 +12,7 @@ import typer
 from .. import statute as s
 from ..commands import fail, new_app
 from ..findings import ERROR
+from ..intake import MAX_BYTES
 
 app = new_app()
 
@@ -55,9 +56,7 @@ def import_report(
     ] = None,
     lang: Annotated[str, typer.Option("--lang", help="Message language: zh or en.")] = "zh",
     force: Annotated[bool, typer.Option("--force", help="Let -o overwrite an existing file.")] = False,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse larger files.", min=1)] = 5
-    * 1024
-    * 1024,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse larger files.", min=1)] = MAX_BYTES,
 ) -> None:
     """Import a published 政府信息公开工作年度报告 (HTML, Word .docx, PDF, or text copied from a page) as YAML.
 

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ..commands import EXIT_CLEAN, EXIT_FINDINGS, fail, new_app
+from ..intake import MAX_BYTES
 
 app = new_app()
 
@@ -43,9 +44,7 @@ def render_report(
     lang: Annotated[
         str | None, typer.Option("--lang", help="Message language: zh (default) or en.", show_default=False)
     ] = None,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse larger files.", min=1)] = 5
-    * 1024
-    * 1024,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse larger files.", min=1)] = MAX_BYTES,
 ) -> None:
     """Render a YAML report as the official document: Word (.docx), a web page (.html) or Markdown (.md).
 
@@ -58,7 +57,6 @@ def render_report(
     from ..config import LANGS, ConfigError, Overrides, options_for
     from ..findings import ERROR
     from ..lint import lint_path
-    from ..loader import MAX_BYTES
     from ..output import finding_lines
     from ..result import EXIT_ERROR, file_exit_code
     from . import FORMATS, render
