@@ -25,7 +25,7 @@ from .decoding import binary_format, decode
 from .document import Report, Scalar
 from .findings import START, Finding, Path
 from .intake import MAX_BYTES, read, too_big
-from .safety import MAX_DEPTH, MAX_VALUES, graph_limits, prescan, too_deep, too_many_values
+from .safety import MAX_DEPTH, MAX_VALUES, graph_limits, prescan, too_deep, too_many_values, within_limits
 from .yaml_errors import control_character, invisible_character, pos_of, syntax_finding, within
 
 __all__ = [
@@ -88,7 +88,7 @@ def load_text(text: str, filename: str) -> Loaded:
     remember = _DIRECTIVE_LINE.search(text) is None  # see _caching_resolver
     if remember:
         yaml.Resolver = _caching_resolver()
-    beyond = prescan(text)
+    beyond = None if within_limits(text) else prescan(text)  # one parse for a real report
     if beyond is not None:
         return Loaded(None, [beyond])
     try:
