@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from ..commands import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail, new_app
+from ..commands import fail, new_app
 
 if TYPE_CHECKING:
     from ..config import Overrides
@@ -161,6 +161,7 @@ def _run(
     from ..codecheck import check_codes
     from ..config import options_for
     from ..reporters import REPORTERS
+    from ..result import RunResult, exit_code
     from . import baseline, summary
     from .load import discover
     from .run import audit
@@ -189,12 +190,15 @@ def _run(
         atomic.check_target(baseline_file, files, force=True)
         atomic.write(baseline_file, baseline.render(fingerprints))
         typer.echo(f"disclosure-lint audit: wrote {len(fingerprints)} findings to {baseline_file}", err=True)
-        return EXIT_ERROR if any(r.unreadable or r.crashed for r in run.results) else EXIT_CLEAN
+        return exit_code(unreadable=any(r.unreadable or r.crashed for r in run.results))
     hidden = 0
     if baseline_file is not None:
         known = baseline.read(baseline_file)
         hidden = summary.drop_known(run, known)
     stream: TextIO = io.StringIO() if output_file else sys.stdout
+    counted = RunResult(keep=True)
+    for result in run.results:
+        counted.add(result, options.fail_on)
     if fmt == "text":
         for result in run.results:
             for line in output.finding_lines(result, lang, output.use_color(stream) and not output_file):
@@ -203,14 +207,12 @@ def _run(
             stream.write("\n" + summary.table(run, lang) + "\n\n")
             if hidden:
                 stream.write(summary.hidden_note(hidden, baseline_file, lang) + "\n")
-            stream.write(output.summary(run.results, lang) + "\n")
+            stream.write(output.summary(counted, lang) + "\n")
     else:
         from ..engine import all_rules
 
-        stream.write(REPORTERS[fmt](run.results, all_rules(run.modules), lang))
+        REPORTERS[fmt](fmt, stream, lang).finish(counted, all_rules(run.modules))
     if output_file is not None and isinstance(stream, io.StringIO):
         atomic.write(output_file, stream.getvalue())
     stream.flush()
-    if any(r.unreadable or r.crashed for r in run.results):
-        return EXIT_ERROR
-    return EXIT_FINDINGS if any(r.fails(options.fail_on) for r in run.results) else EXIT_CLEAN
+    return counted.exit_code

@@ -13,16 +13,15 @@ from pathlib import Path
 
 from .. import statute
 from ..document import Report
+from ..intake import reader_for
 from ..loader import Loaded
-
-YAML_SUFFIXES = frozenset({".yaml", ".yml"})
 
 
 def suffixes() -> frozenset[str]:
     """What the audit reads: YAML reports and every kind of document the linter imports."""
-    from ..lint import DOCUMENT_SUFFIXES
+    from ..intake import READERS
 
-    return YAML_SUFFIXES | DOCUMENT_SUFFIXES
+    return frozenset(READERS)
 
 
 @dataclass
@@ -76,7 +75,7 @@ def load_all(paths: Sequence[Path], max_bytes: int, workers: int | None = None) 
     """
     from ..batch import usable_cpus
 
-    documents = [i for i, path in enumerate(paths) if path.suffix.lower() not in YAML_SUFFIXES]
+    documents = [i for i, path in enumerate(paths) if reader_for(path) != "yaml"]
     count = min(workers or usable_cpus(), len(documents))
     results: dict[int, Loaded] = {}
     if count > 1 and len(documents) >= POOL_FROM:

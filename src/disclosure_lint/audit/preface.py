@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .. import statute
+from .. import intake, statute
 from ..document import Report
 from ..findings import Finding, Pos
 from .codes import CONTACT_MISSING, DOWNLOAD_MISSING, PERIOD_MISSING
 
-DOCUMENT_SUFFIXES = (".html", ".htm", ".xhtml", ".docx", ".pdf", ".txt", ".text", ".md", ".markdown")
+DOCUMENT_SUFFIXES = tuple(sorted(intake.DOCUMENT_SUFFIXES))  # the one suffix table
 
 # "统计期限自2023年1月1日起至2023年12月31日止", "统计时间为2023年1月1日至12月31日", white space removed.
 PERIOD = re.compile(r"统计(?:期限|时限|时间|期间|区间)?.{0,12}?(\d{4})年1月1日.{0,6}?(?:(\d{4})年)?12月31日")
