@@ -42,11 +42,8 @@ def finding_lines(result: FileResult, lang: str, color: bool = False) -> Iterabl
 
 
 def summary(run: RunResult, lang: str) -> str:
-    files = len(run.files)
-    errors = sum(c.errors for c in run.files)
-    warnings = sum(c.warnings for c in run.files)
-    infos = sum(c.infos for c in run.files)
-    unreadable = sum(1 for c in run.files if c.unreadable)
+    files, errors, warnings, infos = run.checked, run.errors, run.warnings, run.infos
+    unreadable = run.unreadable_files
     if lang == "en":
         noun = "file" if files == 1 else "files"
         notes = f" {infos} note{'s' * (infos != 1)}." if infos else ""

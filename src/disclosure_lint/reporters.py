@@ -271,7 +271,7 @@ class TextReporter(Reporter):
 
         if self.statistics:
             self.stream.write("\n" + output.statistics(run, rules, self.lang) + "\n\n")
-        elif len(run.files) > 1 and any(c.has_findings for c in run.files) and not self.quiet:
+        elif run.checked > 1 and run.files and not self.quiet:
             self.stream.write("\n" + output.per_file_table(run, self.lang) + "\n\n")
         if not self.quiet:
             self.stream.write(output.summary(run, self.lang) + "\n")

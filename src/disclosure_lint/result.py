@@ -52,10 +52,16 @@ class FileCounts:
 
 @dataclass
 class RunResult:
-    """A whole run: counts always, every `FileResult` only if `keep` (machine formats need them)."""
+    """A whole run: totals, the counts of each file with findings (for the per-file table), and
+    every `FileResult` only if `keep` (the formats written as one document need them)."""
 
     keep: bool = False
-    files: list[FileCounts] = field(default_factory=list)
+    checked: int = 0  # files
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    unreadable_files: int = 0
+    files: list[FileCounts] = field(default_factory=list)  # only files with findings
     by_code: Counter[str] = field(default_factory=Counter)
     results: list[FileResult] = field(default_factory=list)
     unreadable: bool = False  # a file could not be read, or a rule crashed
@@ -63,15 +69,16 @@ class RunResult:
     missing_input: bool = False  # a folder named on the command line held no reports
 
     def add(self, result: FileResult, fail_on: Severity) -> None:
-        self.files.append(
-            FileCounts(
-                result.filename,
-                result.count(ERROR),
-                result.count(WARNING),
-                result.count(INFO),
-                result.unreadable,
-            )
+        counts = FileCounts(
+            result.filename, result.count(ERROR), result.count(WARNING), result.count(INFO), result.unreadable
         )
+        self.checked += 1
+        self.errors += counts.errors
+        self.warnings += counts.warnings
+        self.infos += counts.infos
+        self.unreadable_files += counts.unreadable
+        if counts.has_findings:
+            self.files.append(counts)
         self.by_code.update(f.code for f in result.findings)
         if result.unreadable or result.crashed:
             self.unreadable = True
