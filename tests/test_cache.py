@@ -110,3 +110,17 @@ def test_the_command_caches_unless_told_not_to(folder: Path, tmp_path: Path) -> 
     assert first.returncode == second.returncode == third.returncode == 2  # syntax.yaml is unreadable
     assert first.stdout == second.stdout == third.stdout
     assert "syntax.yaml:1:" in first.stdout
+
+
+def test_windows_of_jobs_give_the_same_results_in_order(
+    folder: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The run is planned a window at a time (flat memory); the windows' seams change nothing."""
+    for index in range(12):
+        (folder / f"copy-{index:02d}.yaml").write_bytes(SEED_EXAMPLE.read_bytes())
+    whole = _run(folder, ResultCache.for_rules(_MODULES, tmp_path_factory.mktemp("cache")))
+    monkeypatch.setattr(batch, "WINDOW", 10)  # a pooled window of 10, then 7 here
+    jobs = [Job(path, Options()) for path in sorted(folder.glob("*.yaml"))]
+    windowed = [r for _job, r in lint_many(jobs, modules_by_dirs={(): _MODULES}, workers=2)]
+    assert len(windowed) == len(whole) == 17
+    assert [_signature(r) for r in windowed] == [_signature(r) for r in whole]

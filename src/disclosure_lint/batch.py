@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from . import engine
-from .cache import ResultCache
+from .cache import ResultCache, default_folder
 from .config import Options
 from .document import Report
 from .findings import Finding, Pos, Rule, Severity
@@ -40,6 +40,7 @@ from .lint import lint_bytes, lint_path
 from .result import FileResult
 
 PARALLEL_FROM = 9  # fewer files than this are quicker to lint than to start a pool for
+WINDOW = 2048  # jobs planned at once: the main process's memory stays flat in the run's size
 MAX_CHUNK = 16  # jobs sent to a worker at once: large enough to amortise, small enough to balance
 
 
@@ -80,20 +81,60 @@ def lint_many(
     see which were loaded (for `--list-rules`-style output after the run). `workers` caps the
     number of processes (default: the usable CPUs; 1 lints in this process). `cache` (True: the
     user's cache folder) reuses the results of reports linted before, unchanged, with the same
-    options and rules; a report checked against `previous` is not cached.
+    options and rules; a report checked against `previous` is not cached. Jobs are taken
+    `WINDOW` at a time, so this process holds a window of jobs, not the whole run.
     """
     modules_by_dirs = {} if modules_by_dirs is None else modules_by_dirs
-    planned: list[Job] = []
-    failure: BaseException | None = None
-    try:
-        for job in jobs:  # building a job may raise ConfigError: keep it for its turn
-            if job.options.rule_dirs not in modules_by_dirs:
-                modules_by_dirs[job.options.rule_dirs] = engine.load_rule_modules(job.options.rule_dirs)
-            planned.append(job)
-    except Exception as error:
-        failure = error
-    store = _cache_for(cache, previous, modules_by_dirs) if planned else None
-    keys = [_key(store, job) for job in planned] if store is not None else [None] * len(planned)
+    caching = cache is not False and previous is None
+    stores: dict[tuple[Path, ...], ResultCache] = {}
+
+    def key_of(job: Job) -> str | None:
+        if not caching:
+            return None
+        store = cache if isinstance(cache, ResultCache) else None
+        if store is None:
+            dirs = job.options.rule_dirs
+            if dirs not in stores:
+                stores[dirs] = ResultCache.for_rules(modules_by_dirs[dirs])
+            store = stores[dirs]
+        return _key(store, job)
+
+    source = iter(jobs)
+    while True:
+        planned: list[Job] = []
+        failure: BaseException | None = None
+        try:
+            for job in source:  # building a job may raise ConfigError: keep it for its turn
+                if job.options.rule_dirs not in modules_by_dirs:
+                    modules_by_dirs[job.options.rule_dirs] = engine.load_rule_modules(job.options.rule_dirs)
+                planned.append(job)
+                if len(planned) >= WINDOW:
+                    break
+        except Exception as error:
+            failure = error
+        if planned:
+            writer = (
+                (cache if isinstance(cache, ResultCache) else ResultCache(default_folder(), ""))
+                if caching
+                else None
+            )
+            yield from _lint_window(
+                planned, [key_of(job) for job in planned], previous, modules_by_dirs, workers, writer
+            )
+        if failure is not None:
+            raise failure
+        if len(planned) < WINDOW:
+            return
+
+
+def _lint_window(
+    planned: list[Job],
+    keys: list[str | None],
+    previous: Report | None,
+    modules_by_dirs: dict[tuple[Path, ...], list[engine.RuleModule]],
+    workers: int | None,
+    store: ResultCache | None,
+) -> Iterator[tuple[Job, FileResult]]:
     hits = [key is not None and store is not None and store.has(key) for key in keys]
     misses = [(job, key) for job, key, hit in zip(planned, keys, hits, strict=True) if not hit]
     count = min(workers or usable_cpus(), len(misses))
@@ -111,20 +152,6 @@ def lint_many(
         if result is None:  # damaged or unreadable entry: lint again, and mend the entry
             ((job, result),) = _here([(job, key)], previous, modules_by_dirs, store)
         yield job, result
-    if failure is not None:
-        raise failure
-
-
-def _cache_for(
-    cache: bool | ResultCache,
-    previous: Report | None,
-    modules_by_dirs: dict[tuple[Path, ...], list[engine.RuleModule]],
-) -> ResultCache | None:
-    if cache is False or previous is not None:
-        return None
-    if isinstance(cache, ResultCache):
-        return cache
-    return ResultCache.for_rules([module for modules in modules_by_dirs.values() for module in modules])
 
 
 def _key(store: ResultCache, job: Job) -> str | None:
