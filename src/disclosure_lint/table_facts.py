@@ -13,6 +13,7 @@ from . import statute
 from .document import Report
 from .findings import Path
 from .labels import row_label
+from .statute import relations
 
 TOTAL = statute.PART3_COLUMNS.index(statute.TOTAL)
 PART4_TOTAL = statute.PART4_COLUMNS.index(statute.TOTAL)
@@ -168,35 +169,31 @@ def _table3_balances(report: Report) -> bool:
 
     The text is compared with the table only when it does: a table that does not add up is
     reported by the totals rules, and a figure in the text that agrees with the correct table
-    but not with the typo would be the same slip reported twice.
+    but not with the typo would be the same slip reported twice. The relations are the statute
+    model's own (`statute.relations`), for the report's format, never a copy.
     """
-    width = len(statute.PART3_COLUMNS)
-    rows = {row.path: [report.count((*row.path, c)) for c in range(width)] for row in statute.PART3_ROWS}
-    for cells in rows.values():
-        if None not in cells and sum_known(cells[:TOTAL]) != cells[TOTAL]:
-            return False
-    for c in range(width):
-        new, carried_in, completed, carried_out = (
-            rows[row.path][c]
-            for row in (
-                statute.ROW_NEW,
-                statute.ROW_CARRIED_IN,
-                statute.ROW_RESULTS_TOTAL,
-                statute.ROW_CARRIED_OUT,
-            )
-        )
-        results = sum_known([rows[row.path][c] for row in statute.RESULT_ROWS])
-        if None not in (results, completed) and results != completed:
-            return False
-        came, went = sum_known([new, carried_in]), sum_known([completed, carried_out])
-        if None not in (came, went) and came != went:
+    part3 = {relations.BALANCE, relations.RESULTS_TOTAL, relations.ROW_TOTAL}
+    values: dict[tuple[str | int, ...], int | None] = {}
+    for relation in relations.relations(statute.format_of(report.data)):
+        if relation.kind not in part3:
+            continue
+        for cell in relation.cells:
+            if cell not in values:
+                values[cell] = None if cell in report.unreadable else report.count(cell)
+        if all(values[cell] is not None for cell in relation.cells) and relation.excess(values):
             return False
     return True
 
 
 def _block_balances(report: Report, block: str | int) -> bool:
-    cells = [report.count((statute.PART4, block, c)) for c in range(len(statute.PART4_COLUMNS))]
-    return None in cells or sum_known(cells[:PART4_TOTAL]) == cells[PART4_TOTAL]
+    """Whether a block of table 四 adds up (or cannot be read), by the statute model's relation."""
+    for relation in relations.relations(statute.format_of(report.data)):
+        if relation.kind != relations.APPEALS_TOTAL or relation.target[1] != block:
+            continue
+        values = {cell: report.count(cell) for cell in relation.cells}
+        if all(value is not None for value in values.values()) and relation.excess(values):
+            return False
+    return True
 
 
 def sum_known(values: list[int | None]) -> int | None:

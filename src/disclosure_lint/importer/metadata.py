@@ -11,7 +11,6 @@ from .draft import Draft
 from .model import Block, Line, Row, Source
 
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[年\-/.．]\s*(\d{1,2})\s*[月\-/.．]\s*(\d{1,2})\s*日?")
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0}
 _CN_DATE = re.compile(
     r"([〇○零O一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
 )
@@ -24,12 +23,8 @@ _AGENCY_END = re.compile(
 
 
 def _cn_number(text: str) -> int:
-    if text == "十":
-        return 10
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
-    return _CN_DIGIT.get(text, 0)
+    """A Chinese numeral by the statute's one parser; OCR reads 〇 as the letter O."""
+    return s.numbers.chinese_numeral(text.replace("O", "〇")) or 0
 
 
 def find_date(text: str) -> tuple[str, int, int] | None:
@@ -40,7 +35,7 @@ def find_date(text: str) -> tuple[str, int, int] | None:
         return f"{y:04d}-{mo:02d}-{d:02d}", match.start(), match.end()
     match = _CN_DATE.search(text)
     if match:
-        y = int("".join(str(_CN_DIGIT[c]) for c in match.group(1)))
+        y = _cn_number(match.group(1))
         return (
             f"{y:04d}-{_cn_number(match.group(2)):02d}-{_cn_number(match.group(3)):02d}",
             match.start(),
@@ -247,7 +242,7 @@ _CN_YEAR = re.compile(r"[〇○零O一二三四五六七八九]{4}(?=\s*年)")
 
 def _flat(text: str) -> str:
     """Spaces made single, and a year in Chinese numerals (二〇二三年) in digits, as the title is matched."""
-    text = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGIT[c]) for c in m.group()), text)
+    text = _CN_YEAR.sub(lambda m: str(_cn_number(m.group())), text)
     return " ".join(text.split())
 
 
