@@ -259,9 +259,8 @@ def _match_cached(rest: str, groups: tuple[str, ...]) -> tuple[str, str] | None:
 def _format_texts() -> str:
     """Every heading, label and printed note of the three tables, squashed, one per line."""
     texts = [
-        *_HEADER_WORDS, "三、本年度办理结果", "（区分处理的，只计这一情形，不计其他情形）",
-        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况",
-        "法人或其他组织", "社会公益组织", "法律服务机构", "行政复议", "行政诉讼",
+        *_HEADER_WORDS, f"三、{s.RESULTS}", s.PARTLY_NOTE, s.PART3_NOTE, s.tables.APPLICANTS_GROUP,
+        s.tables.ORGANISATIONS_GROUP, *s.APPLICANT_COLUMNS[1:], s.REVIEW, s.tables.LITIGATION,
         *(row.label for row in s.PART2_ROWS), *s.FORMAT_2019_LABELS, s.NEW, s.CARRIED_IN, s.CARRIED_OUT,
         *(f"（{'一二三四五六七'[i]}）{group}" for i, (group, _) in enumerate(s.RESULT_GROUPS)), "（七）总计",
         *(f"{n}.{item}" for _, items in s.RESULT_GROUPS if items for n, item in enumerate(items, 1)),
