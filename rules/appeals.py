@@ -37,28 +37,36 @@ from disclosure_lint.table_facts import Cell, Tables, join_cells
 TABLE4 = "《条例》第五十条第（三）项；国办公开办函〔2021〕30号 表四"
 
 NO_APPEALS = Rule(
-    "DL703", "narrative-no-appeals", WARNING,
-    "正文说没有行政复议或行政诉讼，表四却有案件", "The text says there were no appeals or suits, table 四 has some",
-    TABLE4,
-    "正文说“{quote}”，但表四{cells}",
-    "the text says '{quote}', but table 四 has {cells_en}",
-)  # fmt: skip
+    code="DL703",
+    name="narrative-no-appeals",
+    severity=WARNING,
+    summary_zh="正文说没有行政复议或行政诉讼，表四却有案件",
+    summary_en="The text says there were no appeals or suits, table 四 has some",
+    clause=TABLE4,
+    message_zh="正文说“{quote}”，但表四{cells}",
+    message_en="the text says '{quote}', but table 四 has {cells_en}",
+)
 APPEAL_COUNT = Rule(
-    "DL704", "narrative-appeal-count", WARNING,
-    "正文中的行政复议、行政诉讼件数与表四不符", "A count of appeals or suits in the text disagrees with table 四",
-    TABLE4,
-    "正文说“{quote}”，但表四{cells}",
-    "the text says '{quote}', but table 四 has {cells_en}",
-)  # fmt: skip
+    code="DL704",
+    name="narrative-appeal-count",
+    severity=WARNING,
+    summary_zh="正文中的行政复议、行政诉讼件数与表四不符",
+    summary_en="A count of appeals or suits in the text disagrees with table 四",
+    clause=TABLE4,
+    message_zh="正文说“{quote}”，但表四{cells}",
+    message_en="the text says '{quote}', but table 四 has {cells_en}",
+)
 
 OUTCOME = Rule(
-    "DL708", "narrative-appeal-outcome", WARNING,
-    "正文说行政复议、行政诉讼结果均为维持，表四却有纠正或尚未审结的案件",
-    "The text says every appeal or suit was upheld, table 四 has corrected or pending cases",
-    TABLE4,
-    "正文说“{quote}”，但表四{cells}",
-    "the text says '{quote}', but table 四 has {cells_en}",
-)  # fmt: skip
+    code="DL708",
+    name="narrative-appeal-outcome",
+    severity=WARNING,
+    summary_zh="正文说行政复议、行政诉讼结果均为维持，表四却有纠正或尚未审结的案件",
+    summary_en="The text says every appeal or suit was upheld, table 四 has corrected or pending cases",
+    clause=TABLE4,
+    message_zh="正文说“{quote}”，但表四{cells}",
+    message_en="the text says '{quote}', but table 四 has {cells_en}",
+)
 
 RULES = (NO_APPEALS, APPEAL_COUNT, OUTCOME)
 
@@ -184,10 +192,12 @@ class AppealReader(TextReader):
             _, known = cells
             zh, en = join_cells([cell for cell in known if cell.value])
             yield NO_APPEALS.at(
-                self.pos(flat, sentence.start + match.start()), flat.path,
+                self.pos(flat, sentence.start + match.start()),
+                flat.path,
                 quote=quote(flat, sentence.start + match.start() - len(clause), sentence.start + end),
-                cells=zh, cells_en=en,
-            )  # fmt: skip
+                cells=zh,
+                cells_en=en,
+            )
             return
 
     # ------------------------------------------------------------ DL704
@@ -218,9 +228,12 @@ class AppealReader(TextReader):
             if len(known) > 1:
                 zh, en = f"{zh}，合计 {total}", f"{en}, {total} in all"
             yield APPEAL_COUNT.at(
-                self.pos(flat, token.start), flat.path,
-                quote=quote(flat, token.lead_start, token.said_end), cells=zh, cells_en=en,
-            )  # fmt: skip
+                self.pos(flat, token.start),
+                flat.path,
+                quote=quote(flat, token.lead_start, token.said_end),
+                cells=zh,
+                cells_en=en,
+            )
 
     # ------------------------------------------------------------ DL708
 
@@ -241,8 +254,10 @@ class AppealReader(TextReader):
                 continue
             start = sentence.start + match.start()
             yield OUTCOME.at(
-                self.pos(flat, start), flat.path,
+                self.pos(flat, start),
+                flat.path,
                 quote=quote(flat, start - len(clause), sentence.start + match.end()),
-                cells=against[1], cells_en=against[2],
-            )  # fmt: skip
+                cells=against[1],
+                cells_en=against[2],
+            )
             return

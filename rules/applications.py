@@ -65,34 +65,46 @@ from disclosure_lint.table_facts import TOTAL, join_cells
 TABLE3 = "《条例》第五十条第（二）项；国办公开办函〔2021〕30号 表三"
 
 APPLICATION_COUNT = Rule(
-    "DL701", "narrative-application-count", WARNING,
-    "正文中的申请件数与表三不符", "A count of applications in the text disagrees with table 三",
-    TABLE3,
-    "正文说“{quote}”，但表三{cells}",
-    "the text says '{quote}', but table 三 has {cells_en}",
-)  # fmt: skip
+    code="DL701",
+    name="narrative-application-count",
+    severity=WARNING,
+    summary_zh="正文中的申请件数与表三不符",
+    summary_en="A count of applications in the text disagrees with table 三",
+    clause=TABLE3,
+    message_zh="正文说“{quote}”，但表三{cells}",
+    message_en="the text says '{quote}', but table 三 has {cells_en}",
+)
 NO_APPLICATIONS = Rule(
-    "DL702", "narrative-no-applications", WARNING,
-    "正文说没有收到申请，表三却有本年新收申请", "The text says no applications came in, table 三 has some",
-    TABLE3,
-    "正文说“{quote}”，但表三“本年新收”总计为 {value}（第 {line} 行）",
-    "the text says '{quote}' (no applications), but table 三 '本年新收' totals {value} (line {line})",
-)  # fmt: skip
+    code="DL702",
+    name="narrative-no-applications",
+    severity=WARNING,
+    summary_zh="正文说没有收到申请，表三却有本年新收申请",
+    summary_en="The text says no applications came in, table 三 has some",
+    clause=TABLE3,
+    message_zh="正文说“{quote}”，但表三“本年新收”总计为 {value}（第 {line} 行）",
+    message_en="the text says '{quote}' (no applications), but table 三 '本年新收' totals {value} (line {line})",
+)
 BREAKDOWN = Rule(
-    "DL705", "breakdown-sum", INFO,
-    "“其中”所列各项之和与总数不符", "The parts listed after 其中 do not add up to their whole",
-    "《条例》第五十条",
-    "“其中”所列各项之和为 {parts}（{terms}），{relation}前面说的“{whole_quote}”",
-    "the parts listed after 其中 add up to {parts} ({terms}), {relation_en} '{whole_quote}' before them",
-)  # fmt: skip
+    code="DL705",
+    name="breakdown-sum",
+    severity=INFO,
+    summary_zh="“其中”所列各项之和与总数不符",
+    summary_en="The parts listed after 其中 do not add up to their whole",
+    clause="《条例》第五十条",
+    message_zh="“其中”所列各项之和为 {parts}（{terms}），{relation}前面说的“{whole_quote}”",
+    message_en="the parts listed after 其中 add up to {parts} ({terms}), {relation_en} '{whole_quote}' before them",
+)
 PART_OF_BODY = Rule(
-    "DL707", "narrative-count-other-scope", INFO,
-    "正文中的申请件数与表三范围可能不同，数字不一致", "A count in the text, perhaps of another scope, differs from table 三",
-    TABLE3,
-    "正文说“{quote}”，表三{cells}：正文的数字是{scope}的，表三{table_scope}；如果两者范围相同，请核对",
-    "the text says '{quote}', table 三 has {cells_en}: the text's figure is {scope_en}'s, and table 三 "
+    code="DL707",
+    name="narrative-count-other-scope",
+    severity=INFO,
+    summary_zh="正文中的申请件数与表三范围可能不同，数字不一致",
+    summary_en="A count in the text, perhaps of another scope, differs from table 三",
+    clause=TABLE3,
+    message_zh="正文说“{quote}”，表三{cells}：正文的数字是{scope}的，表三{table_scope}；如果两者范围相同，请核对",
+    message_en="the text says '{quote}', table 三 has {cells_en}: the text's figure is {scope_en}'s, and table 三 "
     "{table_scope_en}; if both cover the same, check the figures",
-)  # fmt: skip
+)
 
 RULES = (APPLICATION_COUNT, NO_APPLICATIONS, BREAKDOWN, PART_OF_BODY)
 
@@ -161,9 +173,13 @@ def check(report: Report) -> Iterator[Finding]:
     # the tables (appeals.py and fee.py skip it too): not a silent pass.
     for path, length in too_long(report):
         yield text_too_long(
-            report.pos(path), path, length, MAX_TEXT,
-            "正文与表格的核对（DL701–DL708）", "the text-against-table checks (DL701–DL708)",
-        )  # fmt: skip
+            report.pos(path),
+            path,
+            length,
+            MAX_TEXT,
+            "正文与表格的核对（DL701–DL708）",
+            "the text-against-table checks (DL701–DL708)",
+        )
 
 
 class ApplicationReader(TextReader):
@@ -267,10 +283,12 @@ class ApplicationReader(TextReader):
                 continue
             start = sentence.start + clause_start
             yield APPLICATION_COUNT.at(
-                self.pos(flat, sentence.start + match.start()), flat.path,
+                self.pos(flat, sentence.start + match.start()),
+                flat.path,
                 quote=quote(flat, start, sentence.start + match.end()),
-                cells=carried_out.zh, cells_en=carried_out.en,
-            )  # fmt: skip
+                cells=carried_out.zh,
+                cells_en=carried_out.en,
+            )
             return
 
     # ------------------------------------------------------------ DL702
@@ -293,10 +311,12 @@ class ApplicationReader(TextReader):
                 continue
             start = sentence.start + match.start()
             yield NO_APPLICATIONS.at(
-                self.pos(flat, start), flat.path,
+                self.pos(flat, start),
+                flat.path,
                 quote=quote(flat, start - len(clause), sentence.start + match.end()),
-                value=new.value, line=self.report.pos((*statute.ROW_NEW.path, TOTAL)).line,
-            )  # fmt: skip
+                value=new.value,
+                line=self.report.pos((*statute.ROW_NEW.path, TOTAL)).line,
+            )
             return
 
     # ------------------------------------------------------------ DL705
@@ -340,7 +360,11 @@ class ApplicationReader(TextReader):
                 continue  # the table finding already points at the wrong figure
             relation, relation_en = ("多于", "more than") if total > whole.value else ("不等于", "not")
             yield BREAKDOWN.at(
-                self.pos(flat, parts[0].start), flat.path,
-                parts=total, terms=" + ".join(str(t.value) for t in parts),
-                relation=relation, relation_en=relation_en, whole_quote=quote(flat, whole.lead_start, whole.end),
-            )  # fmt: skip
+                self.pos(flat, parts[0].start),
+                flat.path,
+                parts=total,
+                terms=" + ".join(str(t.value) for t in parts),
+                relation=relation,
+                relation_en=relation_en,
+                whole_quote=quote(flat, whole.lead_start, whole.end),
+            )

@@ -34,63 +34,86 @@ from disclosure_lint.api import ERROR, WARNING, Finding, Path, Pos, Report, Rule
 FORMAT = "国办公开办函〔2021〕30号"
 
 BLANK = Rule(
-    "DL401", "blank-cell", ERROR,
-    "表格格子为空或填了“/”“—”“无”等占位符", "A table cell is blank or holds a placeholder such as '/', '—' or '无'",
-    f"{FORMAT}（表格每格都要填数字）",
-    "“{cell}”为空（{written}）：没有就填 0",
-    "'{cell}' is blank ({written_en}): write 0 if there were none",
-)  # fmt: skip
+    code="DL401",
+    name="blank-cell",
+    severity=ERROR,
+    summary_zh="表格格子为空或填了“/”“—”“无”等占位符",
+    summary_en="A table cell is blank or holds a placeholder such as '/', '—' or '无'",
+    clause=f"{FORMAT}（表格每格都要填数字）",
+    message_zh="“{cell}”为空（{written}）：没有就填 0",
+    message_en="'{cell}' is blank ({written_en}): write 0 if there were none",
+)
 TEXT = Rule(
-    "DL402", "number-as-text", ERROR,
-    "数字写成了文字（加了引号、单位、千位逗号或用了汉字数字）",
-    "A number is written as text (quoted, with a unit, thousands separators or Chinese numerals)",
-    f"{FORMAT}（表格每格都要填数字）",
-    "“{cell}”填的是文字“{written}”，不是数字：{why}，写成 {expected}",
-    "'{cell}' holds the text '{written}', not a number: {why_en}; write {expected}",
-)  # fmt: skip
+    code="DL402",
+    name="number-as-text",
+    severity=ERROR,
+    summary_zh="数字写成了文字（加了引号、单位、千位逗号或用了汉字数字）",
+    summary_en="A number is written as text (quoted, with a unit, thousands separators or Chinese numerals)",
+    clause=f"{FORMAT}（表格每格都要填数字）",
+    message_zh="“{cell}”填的是文字“{written}”，不是数字：{why}，写成 {expected}",
+    message_en="'{cell}' holds the text '{written}', not a number: {why_en}; write {expected}",
+)
 FULL_WIDTH = Rule(
-    "DL403", "full-width-digits", ERROR,
-    "数字用了全角字符", "A number is written with full-width digits",
-    f"{FORMAT}（表格每格都要填数字）",
-    "“{cell}”的“{written}”用了全角数字：请用半角数字 {expected}",
-    "'{cell}' is written with full-width digits ('{written}'): use ordinary digits, {expected}",
-)  # fmt: skip
+    code="DL403",
+    name="full-width-digits",
+    severity=ERROR,
+    summary_zh="数字用了全角字符",
+    summary_en="A number is written with full-width digits",
+    clause=f"{FORMAT}（表格每格都要填数字）",
+    message_zh="“{cell}”的“{written}”用了全角数字：请用半角数字 {expected}",
+    message_en="'{cell}' is written with full-width digits ('{written}'): use ordinary digits, {expected}",
+)
 NEGATIVE = Rule(
-    "DL404", "negative-number", ERROR,
-    "件数或金额为负数", "A count or an amount is negative",
-    f"{FORMAT}（件数为非负整数，金额不小于 0）",
-    "“{cell}”填的是 {written}：{what}不能为负数，没有就填 0",
-    "'{cell}' is {written}: {what_en} cannot be negative; write 0 if there were none",
-)  # fmt: skip
+    code="DL404",
+    name="negative-number",
+    severity=ERROR,
+    summary_zh="件数或金额为负数",
+    summary_en="A count or an amount is negative",
+    clause=f"{FORMAT}（件数为非负整数，金额不小于 0）",
+    message_zh="“{cell}”填的是 {written}：{what}不能为负数，没有就填 0",
+    message_en="'{cell}' is {written}: {what_en} cannot be negative; write 0 if there were none",
+)
 FRACTION = Rule(
-    "DL405", "fractional-count", ERROR,
-    "件数带小数", "A count has a fractional part",
-    f"{FORMAT}（件数为非负整数）",
-    "“{cell}”填的是 {written}：件数应为整数",
-    "'{cell}' is {written}: a count must be a whole number",
-)  # fmt: skip
+    code="DL405",
+    name="fractional-count",
+    severity=ERROR,
+    summary_zh="件数带小数",
+    summary_en="A count has a fractional part",
+    clause=f"{FORMAT}（件数为非负整数）",
+    message_zh="“{cell}”填的是 {written}：件数应为整数",
+    message_en="'{cell}' is {written}: a count must be a whole number",
+)
 FLOAT = Rule(
-    "DL406", "float-count", WARNING,
-    "件数写成了带“.0”的小数", "A count is written as a decimal ending in .0",
-    f"{FORMAT}（件数为非负整数）",
-    "“{cell}”填的是 {written}：件数是整数，写成 {expected}",
-    "'{cell}' is {written}: a count is a whole number; write {expected}",
-)  # fmt: skip
+    code="DL406",
+    name="float-count",
+    severity=WARNING,
+    summary_zh="件数写成了带“.0”的小数",
+    summary_en="A count is written as a decimal ending in .0",
+    clause=f"{FORMAT}（件数为非负整数）",
+    message_zh="“{cell}”填的是 {written}：件数是整数，写成 {expected}",
+    message_en="'{cell}' is {written}: a count is a whole number; write {expected}",
+)
 
 YES_NO = Rule(
-    "DL407", "yes-no-in-cell", ERROR,
-    "表格格子填了“是/否”（yes、no、true 等）", "A table cell holds a yes/no answer (yes, no, true …)",
-    f"{FORMAT}（表格每格都要填数字）",
-    "“{cell}”填的是“{written}”，这是“是/否”的回答，不是{what}：{fill}",
-    "'{cell}' holds '{written}', a yes/no answer, not {what_en}: {fill_en}",
-)  # fmt: skip
+    code="DL407",
+    name="yes-no-in-cell",
+    severity=ERROR,
+    summary_zh="表格格子填了“是/否”（yes、no、true 等）",
+    summary_en="A table cell holds a yes/no answer (yes, no, true …)",
+    clause=f"{FORMAT}（表格每格都要填数字）",
+    message_zh="“{cell}”填的是“{written}”，这是“是/否”的回答，不是{what}：{fill}",
+    message_en="'{cell}' holds '{written}', a yes/no answer, not {what_en}: {fill_en}",
+)
 NOTATION = Rule(
-    "DL408", "number-notation", ERROR,
-    "数字用了十六进制、八进制、下划线等特殊写法", "A number is written in a programmer's notation (0x1F, 0o17, 1_000, .inf)",
-    f"{FORMAT}（表格每格都要填数字）",
-    "“{cell}”写的是 {written}：{why}",
-    "'{cell}' is written {written}: {why_en}",
-)  # fmt: skip
+    code="DL408",
+    name="number-notation",
+    severity=ERROR,
+    summary_zh="数字用了十六进制、八进制、下划线等特殊写法",
+    summary_en="A number is written in a programmer's notation (0x1F, 0o17, 1_000, .inf)",
+    clause=f"{FORMAT}（表格每格都要填数字）",
+    message_zh="“{cell}”写的是 {written}：{why}",
+    message_en="'{cell}' is written {written}: {why_en}",
+)
 
 RULES = (BLANK, TEXT, FULL_WIDTH, NEGATIVE, FRACTION, FLOAT, YES_NO, NOTATION)
 
@@ -208,9 +231,15 @@ def _yes_no(pos: Pos, cell: Cell, written: str) -> Finding:
         what, what_en = "件数", "a count"
         fill, fill_en = "有几件就写几，没有就填 0", "write how many there were, or 0 if none"
     return YES_NO.at(
-        pos, cell.path, cell=cell.label, written=written,
-        what=what, what_en=what_en, fill=fill, fill_en=fill_en,
-    )  # fmt: skip
+        pos,
+        cell.path,
+        cell=cell.label,
+        written=written,
+        what=what,
+        what_en=what_en,
+        fill=fill,
+        fill_en=fill_en,
+    )
 
 
 def _notation(cell: Cell, written: str, value: float) -> tuple[str, str] | None:
@@ -370,11 +399,15 @@ def _thousands(report: Report, cell: Cell, groups: list[str], covers: tuple[Path
     expected = format_number(Decimal(written.replace(",", "")))
     bracket, bracket_en = ("方括号“[ ]”", "[ ]") if isinstance(cell.path[-1], int) else ("花括号“{ }”", "{ }")
     return TEXT.at(
-        report.pos(cell.path), cell.path, cell=cell.label, written=written,
+        report.pos(cell.path),
+        cell.path,
+        cell=cell.label,
+        written=written,
         why=f"在{bracket}里半角逗号是分隔符，“{written}”被读成了 {len(groups) + 1} 个数；不要用千位分隔符（逗号）",
         why_en=f"inside {bracket_en} a comma separates items, so '{written}' was read as {len(groups) + 1} numbers; leave out the thousands separators",
-        expected=expected, covers=covers,
-    )  # fmt: skip
+        expected=expected,
+        covers=covers,
+    )
 
 
 def _negative(cell: Cell, pos: Pos, written: str) -> Finding:

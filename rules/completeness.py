@@ -30,37 +30,49 @@ from disclosure_lint.api import ERROR, WARNING, Finding, Path, Pos, Report, Rule
 FORMAT = "国办公开办函〔2021〕30号"
 
 ASPECT_MISSING = Rule(
-    "DL301", "aspect-missing", WARNING,
-    "总体情况没有提到 2021 年格式要求的某个方面", "Part 一 does not mention one of the five aspects of the 2021 format",
-    f"{FORMAT}（总体情况）",
-    "“总体情况”没有提到“{aspect}”方面：2021 年格式要求总体情况概述主动公开、依申请公开、政府信息管理、"
+    code="DL301",
+    name="aspect-missing",
+    severity=WARNING,
+    summary_zh="总体情况没有提到 2021 年格式要求的某个方面",
+    summary_en="Part 一 does not mention one of the five aspects of the 2021 format",
+    clause=f"{FORMAT}（总体情况）",
+    message_zh="“总体情况”没有提到“{aspect}”方面：2021 年格式要求总体情况概述主动公开、依申请公开、政府信息管理、"
     "平台建设、监督保障五个方面的工作，请补写{aspect}方面的情况",
-    "'总体情况' does not mention '{aspect}' ({aspect_en}): the 2021 format asks part 一 to cover 主动公开, "
+    message_en="'总体情况' does not mention '{aspect}' ({aspect_en}): the 2021 format asks part 一 to cover 主动公开, "
     "依申请公开, 政府信息管理, 平台建设 and 监督保障; add a passage on {aspect}",
-)  # fmt: skip
+)
 EMPTY_TEXT = Rule(
-    "DL302", "empty-text", ERROR,
-    "文字部分没有内容", "A text part is empty",
-    "《条例》第五十条",
-    "“{part}”没有内容：{hint}",
-    "'{part}' is empty: {hint_en}",
-)  # fmt: skip
+    code="DL302",
+    name="empty-text",
+    severity=ERROR,
+    summary_zh="文字部分没有内容",
+    summary_en="A text part is empty",
+    clause="《条例》第五十条",
+    message_zh="“{part}”没有内容：{hint}",
+    message_en="'{part}' is empty: {hint_en}",
+)
 FEE_SILENT = Rule(
-    "DL303", "fee-not-reported", WARNING,
-    "“其他需要报告的事项”没有说明信息处理费收取情况", "Part 六 says nothing about the 信息处理费",
-    "《条例》第五十条第（五）项；国办函〔2020〕109号",
-    "“其他需要报告的事项”没有说明信息处理费的收取情况：请按《政府信息公开信息处理费管理办法》写明发出收费通知的件数、"
+    code="DL303",
+    name="fee-not-reported",
+    severity=WARNING,
+    summary_zh="“其他需要报告的事项”没有说明信息处理费收取情况",
+    summary_en="Part 六 says nothing about the 信息处理费",
+    clause="《条例》第五十条第（五）项；国办函〔2020〕109号",
+    message_zh="“其他需要报告的事项”没有说明信息处理费的收取情况：请按《政府信息公开信息处理费管理办法》写明发出收费通知的件数、"
     "金额和实际收取的金额；没有收取的，写明“本年度未收取信息处理费”",
-    "'其他需要报告的事项' says nothing about the 信息处理费 (information processing fee): state how many fee "
+    message_en="'其他需要报告的事项' says nothing about the 信息处理费 (information processing fee): state how many fee "
     "notices were sent, for how much, and what was collected — or that no fee was charged",
-)  # fmt: skip
+)
 PLACEHOLDER = Rule(
-    "DL304", "template-placeholder", ERROR,
-    "文字中还留着模板的占位文字", "A text part still holds template placeholder text",
-    "《条例》第五十条",
-    "“{part}”里还留着模板的占位文字“{placeholder}”{more}：请换成实际内容",
-    "'{part}' still holds the template placeholder '{placeholder}'{more_en}: replace it with the real content",
-)  # fmt: skip
+    code="DL304",
+    name="template-placeholder",
+    severity=ERROR,
+    summary_zh="文字中还留着模板的占位文字",
+    summary_en="A text part still holds template placeholder text",
+    clause="《条例》第五十条",
+    message_zh="“{part}”里还留着模板的占位文字“{placeholder}”{more}：请换成实际内容",
+    message_en="'{part}' still holds the template placeholder '{placeholder}'{more_en}: replace it with the real content",
+)
 
 RULES = (ASPECT_MISSING, EMPTY_TEXT, FEE_SILENT, PLACEHOLDER)
 
@@ -204,9 +216,13 @@ def _placeholder(report: Report, part: TextPart, text: str) -> Finding | None:
     if len(matches) > 1:
         more, more_en = f"（共 {len(matches)} 处）", f" ({len(matches)} places)"
     return PLACEHOLDER.at(
-        locate(report, part.path, first), part.path,
-        part=part.label, placeholder=first, more=more, more_en=more_en,
-    )  # fmt: skip
+        locate(report, part.path, first),
+        part.path,
+        part=part.label,
+        placeholder=first,
+        more=more,
+        more_en=more_en,
+    )
 
 
 def locate(report: Report, path: Path, needle: str) -> Pos:

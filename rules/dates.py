@@ -31,65 +31,86 @@ FIRST_2021_YEAR = 2021
 YEARS = range(2008, 2101)  # the schema's bounds for 年度
 
 NOT_A_DATE = Rule(
-    "DL501", "invalid-date", ERROR,
-    "发布日期不是真实存在的日期", "The publication date does not exist",
-    ARTICLE,
-    "“发布日期”{date} 不是真实的日期：{reason}",
-    "'发布日期' {date} is not a real date: {reason_en}",
-)  # fmt: skip
+    code="DL501",
+    name="invalid-date",
+    severity=ERROR,
+    summary_zh="发布日期不是真实存在的日期",
+    summary_en="The publication date does not exist",
+    clause=ARTICLE,
+    message_zh="“发布日期”{date} 不是真实的日期：{reason}",
+    message_en="'发布日期' {date} is not a real date: {reason_en}",
+)
 TOO_EARLY = Rule(
-    "DL502", "published-before-year-end", ERROR,
-    "在报告年度结束之前就已发布", "Published before the year it reports on had ended",
-    ARTICLE,
-    "“发布日期”{date} 在 {year} 年度结束之前：年度报告总结的是全年的工作，应在 {next_year} 年 1 月 1 日以后公布，"
+    code="DL502",
+    name="published-before-year-end",
+    severity=ERROR,
+    summary_zh="在报告年度结束之前就已发布",
+    summary_en="Published before the year it reports on had ended",
+    clause=ARTICLE,
+    message_zh="“发布日期”{date} 在 {year} 年度结束之前：年度报告总结的是全年的工作，应在 {next_year} 年 1 月 1 日以后公布，"
     "请检查“年度”和“发布日期”是否写错",
-    "'发布日期' {date} is before the end of {year}: an annual report covers the whole year and is published "
+    message_en="'发布日期' {date} is before the end of {year}: an annual report covers the whole year and is published "
     "from 1 January {next_year}; check '年度' and '发布日期'",
-)  # fmt: skip
+)
 TOO_LATE = Rule(
-    "DL503", "published-late", ERROR,
-    "晚于法定期限发布", "Published after the legal deadline",
-    ARTICLE,
-    "“发布日期”{date} 晚于法定期限：{who}的 {year} 年度报告应在 {deadline}前向社会公布（《条例》第四十九条）",
-    "'发布日期' {date} is after the legal deadline: {who_en} must publish the report for {year} "
+    code="DL503",
+    name="published-late",
+    severity=ERROR,
+    summary_zh="晚于法定期限发布",
+    summary_en="Published after the legal deadline",
+    clause=ARTICLE,
+    message_zh="“发布日期”{date} 晚于法定期限：{who}的 {year} 年度报告应在 {deadline}前向社会公布（《条例》第四十九条）",
+    message_en="'发布日期' {date} is after the legal deadline: {who_en} must publish the report for {year} "
     "by {deadline_en} (《条例》第四十九条)",
-)  # fmt: skip
+)
 OLD_FORMAT_USED = Rule(
-    "DL504", "old-format-for-year", ERROR,
-    "2021 年及以后的年度报告用了 2019 年格式", "A report on 2021 or later uses the 2019 format",
-    FORMAT_2021,
-    "“格式版本”是 2019，但 {year} 年度的报告应使用 2021 年格式（国办公开办函〔2021〕30号，自 2021 年度报告起使用）："
+    code="DL504",
+    name="old-format-for-year",
+    severity=ERROR,
+    summary_zh="2021 年及以后的年度报告用了 2019 年格式",
+    summary_en="A report on 2021 or later uses the 2019 format",
+    clause=FORMAT_2021,
+    message_zh="“格式版本”是 2019，但 {year} 年度的报告应使用 2021 年格式（国办公开办函〔2021〕30号，自 2021 年度报告起使用）："
     "请按 2021 年格式填写，并把“格式版本”改为 2021",
-    "'格式版本' is 2019, but a report on {year} must use the 2021 format (国办公开办函〔2021〕30号, used from the "
+    message_en="'格式版本' is 2019, but a report on {year} must use the 2021 format (国办公开办函〔2021〕30号, used from the "
     "2021 reports on): fill it in on the 2021 format and set '格式版本' to 2021",
-)  # fmt: skip
+)
 OLD_YEAR = Rule(
-    "DL505", "year-before-2021-format", INFO,
-    "2021 年以前的年度报告不适用 2021 年格式", "A report on a year before 2021 predates the 2021 format",
-    FORMAT_2021,
-    "{year} 年度的报告当时应使用 {old_format}，而本工具按 2021 年格式（国办公开办函〔2021〕30号）检查："
+    code="DL505",
+    name="year-before-2021-format",
+    severity=INFO,
+    summary_zh="2021 年以前的年度报告不适用 2021 年格式",
+    summary_en="A report on a year before 2021 predates the 2021 format",
+    clause=FORMAT_2021,
+    message_zh="{year} 年度的报告当时应使用 {old_format}，而本工具按 2021 年格式（国办公开办函〔2021〕30号）检查："
     "两种格式的表格项目不同，检查结果仅供参考",
-    "a report on {year} was written on {old_format_en}, but this tool checks the 2021 format (国办公开办函〔2021〕30号): "
+    message_en="a report on {year} was written on {old_format_en}, but this tool checks the 2021 format (国办公开办函〔2021〕30号): "
     "the tables differ, so treat the results as indicative only",
-)  # fmt: skip
+)
 
 DATE_UNKNOWN = Rule(
-    "DL305", "publication-date-unknown", INFO,
-    "没有写明发布日期，未检查公布期限", "No publication date is given, so the deadline was not checked",
-    ARTICLE,
-    "没有写明“发布日期”，未检查是否在法定期限内公布：{who}的报告应在 {deadline}前公布（《条例》第四十九条）",
-    "no '发布日期' is given, so whether the report was published on time was not checked: {who_en} "
+    code="DL305",
+    name="publication-date-unknown",
+    severity=INFO,
+    summary_zh="没有写明发布日期，未检查公布期限",
+    summary_en="No publication date is given, so the deadline was not checked",
+    clause=ARTICLE,
+    message_zh="没有写明“发布日期”，未检查是否在法定期限内公布：{who}的报告应在 {deadline}前公布（《条例》第四十九条）",
+    message_en="no '发布日期' is given, so whether the report was published on time was not checked: {who_en} "
     "publishes by {deadline_en} (《条例》第四十九条)",
-)  # fmt: skip
+)
 LATE_IF_KIND = Rule(
-    "DL306", "published-late-if-kind", INFO,
-    "按推测的报告类型，晚于法定期限发布", "Published after the deadline of the kind of body the tool guessed",
-    ARTICLE,
-    "“发布日期”{date} 晚于{who}的法定期限 {deadline}；“报告类型”{kind} 是推测的，不是报告写明的，"
+    code="DL306",
+    name="published-late-if-kind",
+    severity=INFO,
+    summary_zh="按推测的报告类型，晚于法定期限发布",
+    summary_en="Published after the deadline of the kind of body the tool guessed",
+    clause=ARTICLE,
+    message_zh="“发布日期”{date} 晚于{who}的法定期限 {deadline}；“报告类型”{kind} 是推测的，不是报告写明的，"
     "请核对机关类型后再判断是否逾期",
-    "'发布日期' {date} is after {who_en}'s deadline of {deadline_en}, but '报告类型' {kind} was guessed, "
+    message_en="'发布日期' {date} is after {who_en}'s deadline of {deadline_en}, but '报告类型' {kind} was guessed, "
     "not read from the report: check the kind of body before calling it late",
-)  # fmt: skip
+)
 
 RULES = (NOT_A_DATE, TOO_EARLY, TOO_LATE, OLD_FORMAT_USED, OLD_YEAR, DATE_UNKNOWN, LATE_IF_KIND)
 
@@ -134,9 +155,15 @@ def check(report: Report) -> Iterable[Finding]:
         who, who_en = WHO[kind]
         rule = LATE_IF_KIND if statute.KIND in report.guessed else TOO_LATE
         yield rule.at(
-            pos, (statute.PUBLISHED,), date=published, year=year, who=who, who_en=who_en, kind=kind,
+            pos,
+            (statute.PUBLISHED,),
+            date=published,
+            year=year,
+            who=who,
+            who_en=who_en,
+            kind=kind,
             **_deadline_words(deadline),
-        )  # fmt: skip
+        )
 
 
 def _deadline_words(deadline: datetime.date) -> dict[str, str]:

@@ -28,13 +28,15 @@ from disclosure_lint.prose import (
 from disclosure_lint.table_facts import FEE_ROW, TOTAL
 
 FEE = Rule(
-    "DL706", "narrative-fee", WARNING,
-    "正文中的信息处理费情况与表三（六）2不符",
-    "The text on the 信息处理费 disagrees with table 三 row （六）2",
-    "国办函〔2020〕109号；国办公开办函〔2021〕30号 表三（六）2",
-    "正文说“{quote}”，但表三“{row}”总计为 {value}（第 {line} 行）：{why}",
-    "the text says '{quote}', but table 三 '{row}' totals {value} (line {line}): {why_en}",
-)  # fmt: skip
+    code="DL706",
+    name="narrative-fee",
+    severity=WARNING,
+    summary_zh="正文中的信息处理费情况与表三（六）2不符",
+    summary_en="The text on the 信息处理费 disagrees with table 三 row （六）2",
+    clause="国办函〔2020〕109号；国办公开办函〔2021〕30号 表三（六）2",
+    message_zh="正文说“{quote}”，但表三“{row}”总计为 {value}（第 {line} 行）：{why}",
+    message_en="the text says '{quote}', but table 三 '{row}' totals {value} (line {line}): {why_en}",
+)
 
 RULES = (FEE,)
 
@@ -83,11 +85,15 @@ class FeeReader(TextReader):
                 if token.value != row.value:
                     claims.append((at, start, end, "两处件数应一致", "the two counts should agree"))
             elif "收费通知" in window and token.value < row.value:
-                claims.append((
-                    at, start, end,
-                    f"有 {row.value} 件申请因逾期不缴费而不再处理，就至少发出过 {row.value} 件收费通知",
-                    f"{row.value} applications dropped for unpaid fees means at least {row.value} fee notices",
-                ))  # fmt: skip
+                claims.append(
+                    (
+                        at,
+                        start,
+                        end,
+                        f"有 {row.value} 件申请因逾期不缴费而不再处理，就至少发出过 {row.value} 件收费通知",
+                        f"{row.value} applications dropped for unpaid fees means at least {row.value} fee notices",
+                    )
+                )
         if row.value > 0:
             for match in [*NO_NOTICE.finditer(text), *NO_DROPPED.finditer(text)]:
                 if self.other_period(looking_back(text, match.start())) or HYPOTHETICAL.search(
@@ -95,14 +101,22 @@ class FeeReader(TextReader):
                 ):
                     continue
                 why = (
-                    ("申请人逾期不缴费而不再处理的申请，都先收到过收费通知",
-                     "an application dropped for an unpaid fee was first sent a fee notice")
-                    if match.re is NO_NOTICE else ("两处说法应一致", "the two should agree")
-                )  # fmt: skip
+                    (
+                        "申请人逾期不缴费而不再处理的申请，都先收到过收费通知",
+                        "an application dropped for an unpaid fee was first sent a fee notice",
+                    )
+                    if match.re is NO_NOTICE
+                    else ("两处说法应一致", "the two should agree")
+                )
                 claims.append((match.start(), match.start(), match.end(), *why))
         for at, start, end, why, why_en in sorted(claims)[:1]:
             yield FEE.at(
-                self.pos(flat, sentence.start + at), flat.path,
-                quote=quote(flat, sentence.start + start, sentence.start + end), row=row_label(FEE_ROW.path),
-                value=row.value, line=self.report.pos((*FEE_ROW.path, TOTAL)).line, why=why, why_en=why_en,
-            )  # fmt: skip
+                self.pos(flat, sentence.start + at),
+                flat.path,
+                quote=quote(flat, sentence.start + start, sentence.start + end),
+                row=row_label(FEE_ROW.path),
+                value=row.value,
+                line=self.report.pos((*FEE_ROW.path, TOTAL)).line,
+                why=why,
+                why_en=why_en,
+            )

@@ -15,12 +15,15 @@ from disclosure_lint.api import WARNING, Finding, Path, Report, Rule
 from disclosure_lint.escape import visible
 
 CONTROL = Rule(
-    "DL041", "control-character", WARNING,
-    "文字中有看不见的控制字符", "A value or key holds an invisible control character",
-    "—",
-    "“{key}”里有看不见的控制字符 {chars}：打印和网页上看不出来，Word 文档也容纳不了，请删除",
-    "'{key}' holds the invisible control character(s) {chars}: they do not show in print and a Word document cannot hold them; remove them",
-)  # fmt: skip
+    code="DL041",
+    name="control-character",
+    severity=WARNING,
+    summary_zh="文字中有看不见的控制字符",
+    summary_en="A value or key holds an invisible control character",
+    clause="—",
+    message_zh="“{key}”里有看不见的控制字符 {chars}：打印和网页上看不出来，Word 文档也容纳不了，请删除",
+    message_en="'{key}' holds the invisible control character(s) {chars}: they do not show in print and a Word document cannot hold them; remove them",
+)
 RULES = (CONTROL,)
 
 # C0 and C1 controls except tab and line feed, DEL, direction embeddings, overrides and isolates.

@@ -24,15 +24,18 @@ from disclosure_lint.api import WARNING, Finding, Report, Rule, statute
 FEE_PATH = (statute.PART2, statute.FEES, statute.FEE_AMOUNT)
 
 FEE_IN_YUAN = Rule(
-    "DL601", "fee-unit-yuan", WARNING,
-    "收费金额很大，疑似把“元”当成了“万元”", "The fee amount is so large it was probably entered in 元, not 万元",
-    "《条例》第二十条第（八）项；国办公开办函〔2021〕30号（本年收费金额单位：万元）",
-    "“行政事业性收费·本年收费金额”的单位是万元，填的是 {amount} 万元（{yi} 亿元），按{assumed}估计，"
+    code="DL601",
+    name="fee-unit-yuan",
+    severity=WARNING,
+    summary_zh="收费金额很大，疑似把“元”当成了“万元”",
+    summary_en="The fee amount is so large it was probably entered in 元, not 万元",
+    clause="《条例》第二十条第（八）项；国办公开办函〔2021〕30号（本年收费金额单位：万元）",
+    message_zh="“行政事业性收费·本年收费金额”的单位是万元，填的是 {amount} 万元（{yi} 亿元），按{assumed}估计，"
     "一年的收费很少超过 {limit} 亿元；如果这是以元计的 {amount} 元，应填 {in_wan}",
-    "'行政事业性收费·本年收费金额' is in 万元 (10,000 yuan): {amount} 万元 is {yi} 亿元 (100 million yuan), "
+    message_en="'行政事业性收费·本年收费金额' is in 万元 (10,000 yuan): {amount} 万元 is {yi} 亿元 (100 million yuan), "
     "more than {assumed_en} usually collects in a year ({limit} 亿元); if the figure is {amount} yuan, "
     "write {in_wan}",
-)  # fmt: skip
+)
 
 RULES = (FEE_IN_YUAN,)
 
@@ -59,9 +62,15 @@ def check(report: Report) -> Iterable[Finding]:
     if statute.KIND in report.guessed:
         assumed, assumed_en = f"{assumed}（报告类型是推测的）", f"{assumed_en} (a guessed kind)"
     yield FEE_IN_YUAN.at(
-        report.pos(FEE_PATH), FEE_PATH, amount=_plain(value), yi=_plain(shifted), in_wan=_plain(shifted),
-        limit=_plain(Decimal(limit) / 10_000), assumed=assumed, assumed_en=assumed_en,
-    )  # fmt: skip
+        report.pos(FEE_PATH),
+        FEE_PATH,
+        amount=_plain(value),
+        yi=_plain(shifted),
+        in_wan=_plain(shifted),
+        limit=_plain(Decimal(limit) / 10_000),
+        assumed=assumed,
+        assumed_en=assumed_en,
+    )
 
 
 def scale(report: Report) -> tuple[int, str, str]:

@@ -25,43 +25,52 @@ from disclosure_lint.api import ERROR, WARNING, Finding, Report, Rule, row_label
 from disclosure_lint.prose import FOLD_DIGITS
 
 CARRIED_IN = Rule(
-    "DL721", "carried-in-vs-last-year", ERROR,
-    "上年结转不等于上年报告的结转下年度继续办理",
-    "上年结转 differs from last year's 结转下年度继续办理",
-    "国办公开办函〔2021〕30号 表三（跨年度）",
-    "“{cell}”为 {actual}，但{previous}的“{previous_cell}”为 {expected}（{previous_file} 第 {previous_line} 行）："
+    code="DL721",
+    name="carried-in-vs-last-year",
+    severity=ERROR,
+    summary_zh="上年结转不等于上年报告的结转下年度继续办理",
+    summary_en="上年结转 differs from last year's 结转下年度继续办理",
+    clause="国办公开办函〔2021〕30号 表三（跨年度）",
+    message_zh="“{cell}”为 {actual}，但{previous}的“{previous_cell}”为 {expected}（{previous_file} 第 {previous_line} 行）："
     "本年的上年结转就是上年结转下年度继续办理的申请，两者应相等",
-    "'{cell}' is {actual}, but {previous_en} has '{previous_cell}' {expected} ({previous_file}, line "
+    message_en="'{cell}' is {actual}, but {previous_en} has '{previous_cell}' {expected} ({previous_file}, line "
     "{previous_line}): the applications carried over into this year are the ones last year carried forward",
-)  # fmt: skip
+)
 IN_FORCE = Rule(
-    "DL722", "in-force-vs-last-year", WARNING,
-    "现行有效件数与上年现行有效件数 + 本年制发 − 本年废止不符",
-    "现行有效件数 is not last year's count + issued − repealed",
-    "《条例》第二十条第（一）项；国办公开办函〔2021〕30号 表二",
-    "“{row}·现行有效件数”为 {actual}，按{previous}的现行有效件数 {last}（{previous_file} 第 {previous_line} 行）"
+    code="DL722",
+    name="in-force-vs-last-year",
+    severity=WARNING,
+    summary_zh="现行有效件数与上年现行有效件数 + 本年制发 − 本年废止不符",
+    summary_en="现行有效件数 is not last year's count + issued − repealed",
+    clause="《条例》第二十条第（一）项；国办公开办函〔2021〕30号 表二",
+    message_zh="“{row}·现行有效件数”为 {actual}，按{previous}的现行有效件数 {last}（{previous_file} 第 {previous_line} 行）"
     "+ 本年制发 {issued} − 本年废止 {repealed}，应为 {expected}：请核对；如有修订、清理或自然失效，请在正文中说明",
-    "'{row}·现行有效件数' is {actual}, but {previous_en}'s count {last} ({previous_file}, line {previous_line}) "
+    message_en="'{row}·现行有效件数' is {actual}, but {previous_en}'s count {last} ({previous_file}, line {previous_line}) "
     "+ issued {issued} − repealed {repealed} gives {expected}: check it, and explain revisions, clean-ups or "
     "expiries in the text",
-)  # fmt: skip
+)
 COPIED = Rule(
-    "DL723", "copied-from-last-year", WARNING,
-    "文字大段照搬上年报告", "A text part largely repeats last year's report",
-    "《条例》第五十条",
-    "“{part}”有 {share}% 的文字与{previous}（{previous_file}）相同：照搬上年报告是评议中常被指出的问题，"
+    code="DL723",
+    name="copied-from-last-year",
+    severity=WARNING,
+    summary_zh="文字大段照搬上年报告",
+    summary_en="A text part largely repeats last year's report",
+    clause="《条例》第五十条",
+    message_zh="“{part}”有 {share}% 的文字与{previous}（{previous_file}）相同：照搬上年报告是评议中常被指出的问题，"
     "请按本年度的实际工作撰写",
-    "{share}% of '{part}' is the same text as {previous_en} ({previous_file}): evaluators mark down reports "
+    message_en="{share}% of '{part}' is the same text as {previous_en} ({previous_file}): evaluators mark down reports "
     "copied from last year's; write about this year's work",
-)  # fmt: skip
+)
 NOT_LAST_YEAR = Rule(
-    "DL724", "previous-report-mismatch", WARNING,
-    "作为上年报告的文件不是本机关上一年度的报告",
-    "The report given as last year's is not this organ's report for the year before",
-    "—",
-    "作为上年报告的 {previous_file} {reason}，跨年度的核对已跳过{advice}",
-    "{previous_file}, given as last year's report, {reason_en}, so the checks across years were skipped{advice_en}",
-)  # fmt: skip
+    code="DL724",
+    name="previous-report-mismatch",
+    severity=WARNING,
+    summary_zh="作为上年报告的文件不是本机关上一年度的报告",
+    summary_en="The report given as last year's is not this organ's report for the year before",
+    clause="—",
+    message_zh="作为上年报告的 {previous_file} {reason}，跨年度的核对已跳过{advice}",
+    message_en="{previous_file}, given as last year's report, {reason_en}, so the checks across years were skipped{advice_en}",
+)
 RULES = (CARRIED_IN, IN_FORCE, COPIED, NOT_LAST_YEAR)
 
 TOTAL = statute.PART3_COLUMNS.index(statute.TOTAL)
@@ -99,20 +108,25 @@ def _mismatch(report: Report, previous: Report, year: int | None, last_year: int
     (and `--previous` applies to every report on the command line)."""
     if year is not None and last_year is not None and last_year != year - 1:
         return NOT_LAST_YEAR.at(
-            report.pos((statute.YEAR,)), (statute.YEAR,), previous_file=previous.filename,
+            report.pos((statute.YEAR,)),
+            (statute.YEAR,),
+            previous_file=previous.filename,
             reason=f"是 {last_year} 年度的报告，而本报告是 {year} 年度",
             reason_en=f"is for {last_year}, but this report is for {year}",
-            advice=f"：请改用 {year - 1} 年度的报告", advice_en=f"; give the report for {year - 1}",
-        )  # fmt: skip
+            advice=f"：请改用 {year - 1} 年度的报告",
+            advice_en=f"; give the report for {year - 1}",
+        )
     agency, last_agency = _agency(report), _agency(previous)
     if agency and last_agency and agency != last_agency:
         return NOT_LAST_YEAR.at(
-            report.pos((statute.AGENCY,)), (statute.AGENCY,), previous_file=previous.filename,
+            report.pos((statute.AGENCY,)),
+            (statute.AGENCY,),
+            previous_file=previous.filename,
             reason=f"是“{last_agency}”的报告，而本报告是“{agency}”的",
             reason_en=f"is the report of '{last_agency}', not of '{agency}'",
             advice="；机构更名的，请把上年报告的“机关”改为现名",
             advice_en="; if the organ was renamed, write its present name in last year's file",
-        )  # fmt: skip
+        )
     return None
 
 
@@ -144,11 +158,15 @@ def _carried_in(report: Report, previous: Report, names: dict[str, Any]) -> Iter
         cell, previous_cell = (*here, column), (*there, column)
         label = statute.PART3_COLUMNS[column]
         yield CARRIED_IN.at(
-            report.pos(cell), cell,
-            cell=f"{row_label(here)}·{label}", actual=report.count(cell),
-            previous_cell=f"{row_label(there)}·{label}", expected=previous.count(previous_cell),
-            previous_line=previous.pos(previous_cell).line, **names,
-        )  # fmt: skip
+            report.pos(cell),
+            cell,
+            cell=f"{row_label(here)}·{label}",
+            actual=report.count(cell),
+            previous_cell=f"{row_label(there)}·{label}",
+            expected=previous.count(previous_cell),
+            previous_line=previous.pos(previous_cell).line,
+            **names,
+        )
 
 
 # ---------------------------------------------------------------- DL722
@@ -166,10 +184,17 @@ def _in_force(report: Report, previous: Report, names: dict[str, Any]) -> Iterat
             continue
         cell = (*base, CURRENT)
         yield IN_FORCE.at(
-            report.pos(cell), cell,
-            row=row, actual=actual, last=last, issued=issued, repealed=repealed, expected=expected,
-            previous_line=previous.pos(cell).line, **names,
-        )  # fmt: skip
+            report.pos(cell),
+            cell,
+            row=row,
+            actual=actual,
+            last=last,
+            issued=issued,
+            repealed=repealed,
+            expected=expected,
+            previous_line=previous.pos(cell).line,
+            **names,
+        )
 
 
 # ---------------------------------------------------------------- DL723

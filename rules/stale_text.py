@@ -29,13 +29,16 @@ from disclosure_lint.messages import text_too_long
 from disclosure_lint.prose import FOLD_DIGITS, MAX_FINDINGS, MAX_TEXT
 
 STALE_YEAR = Rule(
-    "DL711", "stale-year", WARNING,
-    "正文把往年当作本年度来叙述", "The text speaks of an earlier year as the year of the report",
-    "《条例》第五十条；国办公开办函〔2021〕30号",
-    "“{quote}”：这是 {year} 年度的报告，这里却以 {stale} 年为本年度叙述，像是沿用了往年报告的文字，请核对年份和内容",
-    "'{quote}': this is the report on {year}, but the text speaks of {stale} as the current year — "
+    code="DL711",
+    name="stale-year",
+    severity=WARNING,
+    summary_zh="正文把往年当作本年度来叙述",
+    summary_en="The text speaks of an earlier year as the year of the report",
+    clause="《条例》第五十条；国办公开办函〔2021〕30号",
+    message_zh="“{quote}”：这是 {year} 年度的报告，这里却以 {stale} 年为本年度叙述，像是沿用了往年报告的文字，请核对年份和内容",
+    message_en="'{quote}': this is the report on {year}, but the text speaks of {stale} as the current year — "
     "probably text carried over from an earlier report; check the year and what the sentence says",
-)  # fmt: skip
+)
 RULES = (STALE_YEAR,)
 
 _NON_SPACE = re.compile(r"\S+")
@@ -139,9 +142,12 @@ def _stale(report: Report, path: Path, flat: Flat, year: int) -> Iterator[Findin
             end = comma if comma > start + 8 else start + QUOTE
         quote = text[start:end] + ("……" if text[end : end + 1] not in ("", *"。！？!?；;") else "")
         yield STALE_YEAR.at(
-            report.text_pos(path, flat.offsets[match.start("year")]), path,
-            quote=quote, year=year, stale=match.group("year"),
-        )  # fmt: skip
+            report.text_pos(path, flat.offsets[match.start("year")]),
+            path,
+            quote=quote,
+            year=year,
+            stale=match.group("year"),
+        )
 
 
 def _framing(flat: Flat, index: int) -> bool:

@@ -52,64 +52,80 @@ TABLE3 = "国办公开办函〔2021〕30号 表三"
 TABLE4 = "国办公开办函〔2021〕30号 表四"
 
 BALANCE = Rule(
-    "DL201", "carry-over-balance", ERROR,
-    "表三每列：一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理",
-    "Table 三, each column: new + carried over from last year = completed + carried over to next year",
-    TABLE3,
-    "{cell} 应为 {expected}（本年新收 {new} + 上年结转 {carried_in} − 办结总计 {completed}），"
+    code="DL201",
+    name="carry-over-balance",
+    severity=ERROR,
+    summary_zh="表三每列：一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理",
+    summary_en="Table 三, each column: new + carried over from last year = completed + carried over to next year",
+    clause=TABLE3,
+    message_zh="{cell} 应为 {expected}（本年新收 {new} + 上年结转 {carried_in} − 办结总计 {completed}），"
     "实为 {actual}",
-    "'{cell}' should be {expected} (new {new} + carried over {carried_in} − completed {completed}), "
+    message_en="'{cell}' should be {expected} (new {new} + carried over {carried_in} − completed {completed}), "
     "found {actual}",
-)  # fmt: skip
+)
 RESULTS_TOTAL = Rule(
-    "DL202", "results-total", ERROR,
-    "表三每列：（七）总计等于各项办理结果之和",
-    "Table 三, each column: （七）总计 is the sum of the result rows",
-    TABLE3,
-    "{cell} 应为 {expected}（{rows}项办理结果之和），实为 {actual}",
-    "'{cell}' should be {expected} (the sum of the {rows} result rows), found {actual}",
-)  # fmt: skip
+    code="DL202",
+    name="results-total",
+    severity=ERROR,
+    summary_zh="表三每列：（七）总计等于各项办理结果之和",
+    summary_en="Table 三, each column: （七）总计 is the sum of the result rows",
+    clause=TABLE3,
+    message_zh="{cell} 应为 {expected}（{rows}项办理结果之和），实为 {actual}",
+    message_en="'{cell}' should be {expected} (the sum of the {rows} result rows), found {actual}",
+)
 ROW_TOTAL = Rule(
-    "DL203", "row-total", ERROR,
-    "表三每行：总计等于六类申请人之和",
-    "Table 三, each row: 总计 is the sum of the six applicant columns",
-    TABLE3,
-    "{cell} 应为 {expected}（六类申请人之和），实为 {actual}",
-    "'{cell}' should be {expected} (the sum of the six applicant columns), found {actual}",
-)  # fmt: skip
+    code="DL203",
+    name="row-total",
+    severity=ERROR,
+    summary_zh="表三每行：总计等于六类申请人之和",
+    summary_en="Table 三, each row: 总计 is the sum of the six applicant columns",
+    clause=TABLE3,
+    message_zh="{cell} 应为 {expected}（六类申请人之和），实为 {actual}",
+    message_en="'{cell}' should be {expected} (the sum of the six applicant columns), found {actual}",
+)
 APPEALS_TOTAL = Rule(
-    "DL204", "appeals-total", ERROR,
-    "表四每项：总计等于结果维持、结果纠正、其他结果、尚未审结之和",
-    "Table 四, each block: 总计 is 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
-    TABLE4,
-    "{cell} 应为 {expected}（{terms}），实为 {actual}",
-    "'{cell}' should be {expected} ({terms}), found {actual}",
-)  # fmt: skip
+    code="DL204",
+    name="appeals-total",
+    severity=ERROR,
+    summary_zh="表四每项：总计等于结果维持、结果纠正、其他结果、尚未审结之和",
+    summary_en="Table 四, each block: 总计 is 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+    clause=TABLE4,
+    message_zh="{cell} 应为 {expected}（{terms}），实为 {actual}",
+    message_en="'{cell}' should be {expected} ({terms}), found {actual}",
+)
 ONE_WRONG_CELL = Rule(
-    "DL205", "one-wrong-cell", ERROR,
-    "表三一格数字使所在行和列同时不平衡", "One cell of table 三 unbalances both its row and its column",
-    TABLE3,
-    "{cell} 很可能应为 {expected}：{relations}都差 {difference}，改这一格即可{count}处平衡（实为 {actual}）",
-    "'{cell}' is probably {expected}: {relations_en} are each off by {difference}, "
+    code="DL205",
+    name="one-wrong-cell",
+    severity=ERROR,
+    summary_zh="表三一格数字使所在行和列同时不平衡",
+    summary_en="One cell of table 三 unbalances both its row and its column",
+    clause=TABLE3,
+    message_zh="{cell} 很可能应为 {expected}：{relations}都差 {difference}，改这一格即可{count}处平衡（实为 {actual}）",
+    message_en="'{cell}' is probably {expected}: {relations_en} are each off by {difference}, "
     "and changing this one cell balances {count_en} (found {actual})",
-)  # fmt: skip
+)
 HALF_FILLED = Rule(
-    "DL206", "half-filled-table", ERROR,
-    "表三只填了总计列，或只填了六类申请人各列",
-    "Table 三 has only its 总计 column filled, or only its applicant columns",
-    TABLE3,
-    "表三{situation}，有{rows}行的总计不等于六类申请人之和：{advice}",
-    "table 三 {situation_en}, so {rows} rows do not add up: {advice_en}",
-)  # fmt: skip
+    code="DL206",
+    name="half-filled-table",
+    severity=ERROR,
+    summary_zh="表三只填了总计列，或只填了六类申请人各列",
+    summary_en="Table 三 has only its 总计 column filled, or only its applicant columns",
+    clause=TABLE3,
+    message_zh="表三{situation}，有{rows}行的总计不等于六类申请人之和：{advice}",
+    message_en="table 三 {situation_en}, so {rows} rows do not add up: {advice_en}",
+)
 NOT_ONE_CELL = Rule(
-    "DL207", "unbalanced-not-one-cell", ERROR,
-    "表格不平衡，且不是改总计一格就能平衡的", "A table relation is off, and no count in its total cell mends it",
-    TABLE3,
-    "{relation}不成立：{left} = {left_sum}，{right} = {right_sum}，相差 {difference}；"
+    code="DL207",
+    name="unbalanced-not-one-cell",
+    severity=ERROR,
+    summary_zh="表格不平衡，且不是改总计一格就能平衡的",
+    summary_en="A table relation is off, and no count in its total cell mends it",
+    clause=TABLE3,
+    message_zh="{relation}不成立：{left} = {left_sum}，{right} = {right_sum}，相差 {difference}；"
     "“{cell}”要为负数才能平衡，所以是其余各格中有数字不对，请逐格核对",
-    "{relation_en} does not hold: {left} = {left_sum} but {right} = {right_sum}, off by {difference}; "
+    message_en="{relation_en} does not hold: {left} = {left_sum} but {right} = {right_sum}, off by {difference}; "
     "'{cell}' would have to be negative to balance it, so one of the other cells is wrong: check them one by one",
-)  # fmt: skip
+)
 
 RULES = (BALANCE, RESULTS_TOTAL, ROW_TOTAL, APPEALS_TOTAL, ONE_WRONG_CELL, HALF_FILLED, NOT_ONE_CELL)
 

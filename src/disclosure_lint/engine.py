@@ -23,12 +23,15 @@ from .resources import rules_dir
 ENTRY_POINT_GROUP = "disclosure_lint.rules"
 
 INTERNAL_ERROR = Rule(
-    "DL901", "internal-error", ERROR,
-    "规则运行出错（工具自身的问题）", "A rule crashed (a fault in the tool, not the report)",
-    "—",
-    "规则模块“{module}”运行出错：{error}。其他规则照常检查；请把此信息反馈给规则作者",
-    "rule module '{module}' crashed: {error}. The other rules still ran; please report this to its author",
-)  # fmt: skip
+    code="DL901",
+    name="internal-error",
+    severity=ERROR,
+    summary_zh="规则运行出错（工具自身的问题）",
+    summary_en="A rule crashed (a fault in the tool, not the report)",
+    clause="—",
+    message_zh="规则模块“{module}”运行出错：{error}。其他规则照常检查；请把此信息反馈给规则作者",
+    message_en="rule module '{module}' crashed: {error}. The other rules still ran; please report this to its author",
+)
 
 
 class PluginError(Exception):

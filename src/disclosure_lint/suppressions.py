@@ -23,26 +23,35 @@ _DIRECTIVE = re.compile(
 _CODE_LIST = re.compile(r"[A-Z]+\d+")
 
 NO_REASON = Rule(
-    "DL010", "suppression-without-reason", WARNING,
-    "抑制注释没有写明原因", "A suppression comment gives no reason",
-    "—",
-    "抑制注释没有写明原因：请在代码后写上为什么可以不改，例如“# disclosure-lint: disable={codes} 已报上级同意”",
-    "the suppression gives no reason: say why after the codes, e.g. '# disclosure-lint: disable={codes} agreed with the supervising office'",
-)  # fmt: skip
+    code="DL010",
+    name="suppression-without-reason",
+    severity=WARNING,
+    summary_zh="抑制注释没有写明原因",
+    summary_en="A suppression comment gives no reason",
+    clause="—",
+    message_zh="抑制注释没有写明原因：请在代码后写上为什么可以不改，例如“# disclosure-lint: disable={codes} 已报上级同意”",
+    message_en="the suppression gives no reason: say why after the codes, e.g. '# disclosure-lint: disable={codes} agreed with the supervising office'",
+)
 UNKNOWN_CODE = Rule(
-    "DL011", "suppression-unknown-code", WARNING,
-    "抑制注释中的规则代码不存在", "A suppression names a rule code that does not exist",
-    "—",
-    "抑制注释中的“{code}”不是已知的规则代码（可用 disclosure-lint --list-rules 查看）",
-    "'{code}' in the suppression is not a known rule code (see disclosure-lint --list-rules)",
-)  # fmt: skip
+    code="DL011",
+    name="suppression-unknown-code",
+    severity=WARNING,
+    summary_zh="抑制注释中的规则代码不存在",
+    summary_en="A suppression names a rule code that does not exist",
+    clause="—",
+    message_zh="抑制注释中的“{code}”不是已知的规则代码（可用 disclosure-lint --list-rules 查看）",
+    message_en="'{code}' in the suppression is not a known rule code (see disclosure-lint --list-rules)",
+)
 UNUSED = Rule(
-    "DL012", "unused-suppression", WARNING,
-    "抑制注释没有抑制任何问题", "A suppression silences nothing",
-    "—",
-    "抑制注释“{code}”没有抑制任何问题，问题可能已经改正，请删去这条注释",
-    "the suppression of '{code}' silences nothing — the problem may be fixed; remove the comment",
-)  # fmt: skip
+    code="DL012",
+    name="unused-suppression",
+    severity=WARNING,
+    summary_zh="抑制注释没有抑制任何问题",
+    summary_en="A suppression silences nothing",
+    clause="—",
+    message_zh="抑制注释“{code}”没有抑制任何问题，问题可能已经改正，请删去这条注释",
+    message_en="the suppression of '{code}' silences nothing — the problem may be fixed; remove the comment",
+)
 RULES = (NO_REASON, UNKNOWN_CODE, UNUSED)
 
 
