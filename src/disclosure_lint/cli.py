@@ -381,7 +381,7 @@ def _explain(code: str, modules: list, lang: str) -> None:
     for module in modules:
         for rule in module.rules:
             if rule.code == code:
-                typer.echo(explain(rule, lang, module.doc), nl=False)
+                typer.echo(explain(rule, lang, module), nl=False)
                 return
     for rule in engine.BUILT_IN_CORE:
         if rule.code == code:

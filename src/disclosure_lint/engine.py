@@ -1,12 +1,16 @@
 """Finding and running rule modules: the built-in ones, `--rules DIR` folders and entry points.
 
-Rule modules are only ever loaded from places the user named (command line,
-config) or from installed packages' entry points, never from a report.
+The built-ins are the modules listed in `disclosure_lint.rules.BUILTIN` (an ordinary package, so
+they import each other and shared helpers like any Python code). Every other rule module has the
+same contract and differs only in where it is listed. Rule modules are only ever loaded from
+places the user named (command line, config) or from installed packages' entry points, never
+from a report.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib
 import importlib.util
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -18,7 +22,7 @@ from . import suppressions
 from .document import Report
 from .findings import ERROR, START, Finding, Rule
 from .messages import CORE_RULES
-from .resources import rules_dir
+from .resources import RULES_PACKAGE
 
 ENTRY_POINT_GROUP = "disclosure_lint.rules"
 
@@ -44,10 +48,11 @@ class RuleModule:
     rules: tuple[Rule, ...]
     check: Callable[[Report], Iterable[Finding]]
     doc: str | None = None  # the module's docstring: why its rules exist, for --explain
+    source: str | None = None  # the module's file; its codes' documentation is the YAML beside it
 
 
 def load_rule_modules(extra_dirs: Sequence[FsPath] = (), entry_points: bool = True) -> list[RuleModule]:
-    modules = [_from_file(file, "disclosure_lint_builtin") for file in _rule_files(rules_dir())]
+    modules = _built_in()
     for folder in extra_dirs:
         if not folder.is_dir():
             raise PluginError(f"rules folder {folder}: not a folder")
@@ -76,6 +81,14 @@ def run(modules: Sequence[RuleModule], report: Report) -> list[Finding]:
                 INTERNAL_ERROR.at(START, module=module.name, error=f"{type(error).__name__}: {error}")
             )
     return findings
+
+
+def _built_in() -> list[RuleModule]:
+    try:
+        package = importlib.import_module(RULES_PACKAGE)
+    except Exception as error:
+        raise PluginError(f"built-in rules: failed to import: {type(error).__name__}: {error}") from None
+    return [_as_rule_module(module, str(module.__file__)) for module in package.BUILTIN]
 
 
 def _rule_files(folder: FsPath) -> list[FsPath]:
@@ -145,7 +158,7 @@ def _as_rule_module(module: ModuleType, label: str) -> RuleModule:
         raise PluginError(f"{label}: RULES must be a list of disclosure_lint.api.Rule")
     if not callable(check):
         raise PluginError(f"{label}: defines no check(report) function")
-    return RuleModule(label, tuple(rules), check, module.__doc__)
+    return RuleModule(label, tuple(rules), check, module.__doc__, getattr(module, "__file__", None))
 
 
 def _check_codes(modules: Sequence[RuleModule]) -> None:

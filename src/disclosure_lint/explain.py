@@ -1,37 +1,108 @@
-"""`--explain CODE`: what a rule checks, why the statute asks for it, a wrong and a right example."""
+"""`--explain CODE`: what a rule checks, why the statute asks for it, a wrong and a right example.
+
+Each code's documentation lives beside its declaration, in the shape of ruff's rule docs: a YAML
+file with the module's name (`rules/totals.yaml` beside `rules/totals.py`; `messages.yaml` beside
+the core catalogue `messages.py`), one entry per code:
+
+    DL201:
+      why_zh / why_en: why the statute asks for it (with the article)
+      wrong: a report excerpt that gets the finding (tested: tests/test_rule_docs.py)
+      right: the same excerpt corrected (tested not to get it)
+      fix_zh / fix_en: how to fix it
+      known_problems_zh / known_problems_en: (optional) where the check knowingly stays silent
+                                             or may be wrong
+
+A third-party rule module documents its codes the same way, in a YAML file beside it.
+"""
 
 from __future__ import annotations
 
 import functools
 import textwrap
-from typing import Any
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .findings import Rule
-from .resources import rules_dir
 
-EXPLANATIONS_FILE = "explanations.yaml"
+if TYPE_CHECKING:
+    from .engine import RuleModule
+
+_HERE = Path(__file__).resolve().parent
+
+# The modules of disclosure_lint that declare core codes (DL0xx, DL1xx, DL8xx, DL9xx).
+CORE_CATALOGUES = ("messages", "suppressions", "engine", "audit/codes")
+SECTIONS = ("why_zh", "why_en", "wrong", "right", "fix_zh", "fix_en")  # required for every code
+OPTIONAL_SECTIONS = ("known_problems_zh", "known_problems_en")
 
 _LABELS = {
-    "zh": ("检查", "级别", "依据", "为什么", "错误示例", "正确示例", "怎样改", "错误", "警告", "提示"),
-    "en": ("Checks", "Severity", "Clause", "Why", "Wrong", "Right", "How to fix", "error", "warning", "info"),
+    "zh": (
+        "检查",
+        "级别",
+        "依据",
+        "为什么",
+        "错误示例",
+        "正确示例",
+        "怎样改",
+        "已知局限",
+        "错误",
+        "警告",
+        "提示",
+    ),
+    "en": (
+        "Checks",
+        "Severity",
+        "Clause",
+        "Why",
+        "Wrong",
+        "Right",
+        "How to fix",
+        "Known problems",
+        "error",
+        "warning",
+        "info",
+    ),
 }
 
 
-@functools.cache
-def explanations() -> dict[str, dict[str, str]]:
-    from ruamel.yaml import YAML
+def docs_beside(module_file: str | Path) -> Path:
+    """The documentation file of a module: its own name with `.yaml`."""
+    return Path(module_file).with_suffix(".yaml")
 
-    file = rules_dir() / EXPLANATIONS_FILE
+
+@functools.cache
+def read_docs(file: Path) -> dict[str, dict[str, str]]:
+    """The entries of one documentation file ({} when there is none)."""
     if not file.is_file():
         return {}
+    from ruamel.yaml import YAML
+
     data: Any = YAML(typ="safe").load(file.read_text(encoding="utf-8"))
     return data if isinstance(data, dict) else {}
 
 
-def explain(rule: Rule, lang: str, module_doc: str | None = None) -> str:
-    checks, severity, clause, why, wrong, right, fix, error, warning, info = _LABELS[lang]
+def core_docs() -> dict[str, dict[str, str]]:
+    found: dict[str, dict[str, str]] = {}
+    for name in CORE_CATALOGUES:
+        found.update(read_docs(docs_beside(_HERE / f"{name}.py")))
+    return found
+
+
+def documentation(modules: Sequence[RuleModule]) -> dict[str, dict[str, str]]:
+    """Every code's entry: the core catalogues' and each rule module's."""
+    found = core_docs()
+    for module in modules:
+        if module.source:
+            found.update(read_docs(docs_beside(module.source)))
+    return found
+
+
+def explain(rule: Rule, lang: str, module: RuleModule | None = None) -> str:
+    """The text `--explain` prints for a rule of `module` (None: a core rule)."""
+    checks, severity, clause, why, wrong, right, fix, known, error, warning, info = _LABELS[lang]
     level = {"error": error, "warning": warning}.get(rule.severity.label, info)
-    entry = explanations().get(rule.code, {})
+    docs = documentation([module]) if module is not None else core_docs()
+    entry: Mapping[str, str] = docs.get(rule.code, {})
     lines = [
         f"{rule.code} {rule.name}",
         "",
@@ -39,7 +110,7 @@ def explain(rule: Rule, lang: str, module_doc: str | None = None) -> str:
         f"{severity}: {level}",
         f"{clause}: {rule.clause}",
     ]
-    reason = entry.get(f"why_{lang}") or (module_doc or "").strip()
+    reason = entry.get(f"why_{lang}") or ((module.doc if module else None) or "").strip()
     if reason:
         lines += ["", f"{why}:", textwrap.indent(reason.strip(), "  ")]
     for title, key in ((wrong, "wrong"), (right, "right")):
@@ -47,4 +118,6 @@ def explain(rule: Rule, lang: str, module_doc: str | None = None) -> str:
             lines += ["", f"{title}:", textwrap.indent(entry[key].rstrip(), "    ")]
     if entry.get(f"fix_{lang}"):
         lines += ["", f"{fix}:", textwrap.indent(entry[f"fix_{lang}"].strip(), "  ")]
+    if entry.get(f"known_problems_{lang}"):
+        lines += ["", f"{known}:", textwrap.indent(entry[f"known_problems_{lang}"].strip(), "  ")]
     return "\n".join(lines) + "\n"
