@@ -2,8 +2,22 @@
 
     from disclosure_lint.api import ERROR, Report, Rule
 
-A rule module defines `RULES` (a sequence of `Rule`) and
-`check(report: Report) -> Iterable[Finding]`.
+The contract, the same for the built-in rules (`disclosure_lint.rules`), a `--rules DIR` folder
+and an entry point of the group `disclosure_lint.rules`:
+
+* `RULES`: a tuple of `Rule`, each built with keywords: `code` (two or more capitals and three
+  digits, unique across all modules), `name`, `severity` (`ERROR`, `WARNING` or `INFO`),
+  `summary_zh` / `summary_en` (one line for `--list-rules`), `clause` (the article or notice),
+  `message_zh` / `message_en` (`str.format` templates).
+* `check(report: Report) -> Iterable[Finding]`: `RULE.at(pos, path, covers=..., **args)` makes a
+  finding: `pos` its 1-based line and column (`report.pos(path)`), `path` the report value it is
+  about (a rule's finding replaces the schema's type error there), `covers` other paths the same
+  mistake explains (their schema findings are dropped too), `args` the values of the message.
+  A `check` that raises becomes DL901 for its module; the other modules still run.
+* Documentation: a YAML file beside the module with its name (`myrules.py` → `myrules.yaml`),
+  one entry per code with `why_zh`, `why_en`, `wrong`, `right`, `fix_zh`, `fix_en` and optionally
+  `known_problems_zh` / `known_problems_en`; `--explain CODE` prints it (the module docstring
+  stands in for `why` where there is none).
 """
 
 from . import statute

@@ -63,16 +63,27 @@ class Rule:
     message_zh: str
     message_en: str
 
-    def at(self, pos: Pos, path: Path = (), **args: Any) -> Finding:
-        return Finding(self, pos, path, args)
+    def at(self, pos: Pos, path: Path = (), *, covers: tuple[Path, ...] = (), **args: Any) -> Finding:
+        """This rule's finding at `pos` (and report `path`), its message filled from `args`."""
+        return Finding(self, pos, path, args, covers=tuple(covers))
 
 
 @dataclass(frozen=True)
 class Finding:
+    """A rule at a position, with the values that fill its message.
+
+    `path` is the report value the finding is about. A rule's finding there replaces the
+    schema's type or range error at the same path (it knows more). `covers` names other paths
+    the same mistake explains, whose schema findings are dropped too: "1,234" typed in a row is
+    one finding at its first part, though YAML made it two cells and the row too long.
+    `args` fill the message templates only; they carry no control data.
+    """
+
     rule: Rule
     pos: Pos
     path: Path = ()
     args: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    covers: tuple[Path, ...] = field(default=(), compare=False, hash=False)
 
     @property
     def code(self) -> str:

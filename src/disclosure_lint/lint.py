@@ -75,9 +75,8 @@ def check_report(report: Report, modules: Sequence[engine.RuleModule]) -> list[F
     """
     from_rules = engine.run(modules, report)
     claimed = {f.path for f in from_rules if f.path}
-    # A rule may say that its finding explains other places too (`covers`), e.g. "1,234" in a row,
-    # which YAML splits into two cells and so also makes the row too long.
-    covered = {tuple(path) for f in from_rules for path in f.args.get("covers", ())}
+    # A rule may say that its finding explains other places too (`Finding.covers`).
+    covered = {tuple(path) for f in from_rules for path in f.covers}
     from_schema = [
         f
         for f in validate(report)

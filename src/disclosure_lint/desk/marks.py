@@ -50,7 +50,7 @@ def place(report: Report | None, blocks: Sequence[Block], findings: Sequence[Fin
     for number, finding in enumerate(findings, start=1):
         path = tuple(finding.path)
         if path in cells:
-            marked = [path, *(tuple(c) for c in finding.args.get("covers", ()) if tuple(c) in cells)]
+            marked = [path, *(tuple(c) for c in finding.covers if tuple(c) in cells)]
             for cell in dict.fromkeys(marked):
                 placed.cells.setdefault(cell, []).append(number)
             placed.anchor[number] = "cell"
