@@ -22,14 +22,15 @@ the comma splits one number into two cells (DL402, at the first part).
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from collections.abc import Iterable
+from decimal import Decimal
 
 from disclosure_lint.api import ERROR, WARNING, Finding, Path, Pos, Report, Rule, statute
+
+from ._number_cells import Cell, cells, format_number, parse_number
+from ._thousands import thousands_splits
 
 FORMAT = "国办公开办函〔2021〕30号"
 
@@ -126,60 +127,15 @@ YES_NO_WORDS = frozenset(("true", "false", "yes", "no", "on", "off", "y", "n", "
 _BASES = {"x": ("十六进制", "hexadecimal"), "o": ("八进制", "octal"), "b": ("二进制", "binary")}
 _NOTATION = re.compile(r"^[+-]?0([xob])", re.IGNORECASE)
 
-_COUNT_UNITS = ("件", "个", "条", "项", "次", "人", "起", "宗", "份")
-# Fee units and the factor that turns them into 万元.
-_FEE_UNITS = (("亿元", Decimal(10000)), ("万元", Decimal(1)), ("万", Decimal(1)), ("元", Decimal("0.0001")))
-_MAX_DIGITS = 30  # longer digit strings are not a clerk's count; leave them to the schema
-
-_PLAIN_NUMBER = re.compile(r"^[+-]?[0-9]+(?:\.[0-9]+)?$")
-_GROUPED_NUMBER = re.compile(r"^[+-]?[0-9]{1,3}(?:[,，][0-9]{3})+(?:\.[0-9]+)?$")
-
-
-@dataclass(frozen=True)
-class Cell:
-    path: Path
-    label: str  # as the clerk reads it: row·column
-    is_fee: bool = False  # an amount (万元 or 元): decimals allowed
-    signed: bool = False  # the 2019 format's 本年增/减: negative allowed
-
 
 def check(report: Report) -> Iterable[Finding]:
-    thousands = _thousands_findings(report)
+    thousands = {path: _thousands(report, *split) for path, split in thousands_splits(report).items()}
     for cell in cells(report):
         if cell.path in report.unreadable:
             continue  # the importer could not read it, and says so itself (DL020): not the publisher's blank
         finding = _check_cell(report, cell) or thousands.get(cell.path)
         if finding is not None:
             yield finding
-
-
-def cells(report: Report) -> Iterator[Cell]:
-    """Every number cell that is present in the report, walking the tables of the report's format."""
-    s = statute
-    fmt = s.format_of(report.data)
-    for row in fmt.part2_rows:
-        for column in row.columns:
-            path = (s.PART2, row.label, column)
-            if report.has(path) and isinstance(report.get(path[:-1]), dict):
-                yield Cell(
-                    path,
-                    f"{row.label}·{column}",
-                    is_fee=column in s.tables.AMOUNT_COLUMNS,
-                    signed=column in s.tables.SIGNED_COLUMNS,
-                )
-    for row3 in fmt.part3_rows:
-        yield from _row_cells(report, row3.path, row3.label, s.PART3_COLUMNS)
-    for block in s.PART4_BLOCKS:
-        yield from _row_cells(report, (s.PART4, block), block, s.PART4_COLUMNS)
-
-
-def _row_cells(report: Report, path: Path, label: str, columns: tuple[str, ...]) -> Iterator[Cell]:
-    row = report.get(path)
-    if not isinstance(row, list):
-        return
-    for index in range(len(row)):
-        column = columns[index] if index < len(columns) else f"第{index + 1}格"
-        yield Cell((*path, index), f"{label}·{column}")
 
 
 def _check_cell(report: Report, cell: Cell) -> Finding | None:
@@ -267,133 +223,6 @@ def _notation(cell: Cell, written: str, value: float) -> tuple[str, str] | None:
     return None
 
 
-_DIGITS_GROUP = re.compile(r"[0-9]{3}(?:\.[0-9]+)?")
-
-
-def _thousands_findings(report: Report) -> dict[Path, Finding]:
-    """1,234 in a [ ] row or a { } mapping: YAML splits it at the comma into 1 and 234.
-
-    Found from the source: a plain 1-3 digit cell followed, with no space, by ",ddd" groups that
-    YAML read as further cells of a row too long by exactly those parts, or as keys without
-    values. The finding is at the first part and `covers` names what YAML made of the rest (the
-    row, whose length is then wrong, or the stray keys), which is the same problem.
-    """
-    found: dict[Path, Finding] = {}
-    by_parent: dict[Path, list[Cell]] = {}
-    for cell in cells(report):
-        by_parent.setdefault(cell.path[:-1], []).append(cell)
-    for parent, its_cells in by_parent.items():
-        container = report.get(parent)
-        if isinstance(container, list):
-            splits: list[tuple[Cell, list[str]]] = []
-            skip = 0
-            for cell in its_cells:
-                if skip:
-                    skip -= 1
-                    continue
-                groups = _groups_after(report, cell)
-                if groups and _row_parts_match(report, cell, groups):
-                    splits.append((cell, groups))
-                    skip = len(groups)
-            width = len(statute.PART3_COLUMNS) if parent[0] == statute.PART3 else len(statute.PART4_COLUMNS)
-            if not splits:
-                continue
-            if len(container) - sum(len(groups) for _, groups in splits) == width:
-                covers: tuple[Path, ...] = (parent,)  # the row's wrong length is this same problem
-            elif _spaced_elsewhere(report, its_cells, splits):
-                covers = ()  # the row is also short or long for another reason: that stays a finding
-            else:
-                continue
-            for cell, groups in splits:
-                found[cell.path] = _thousands(report, cell, groups, covers)
-        elif isinstance(container, dict):
-            for cell in its_cells:
-                groups = _groups_after(report, cell)
-                covers = _stray_keys(report, cell, groups) if groups else None
-                if covers:
-                    found[cell.path] = _thousands(report, cell, groups, covers)
-    return found
-
-
-def _groups_after(report: Report, cell: Cell) -> list[str]:
-    """The ",ddd" groups written right after a plain 1-3 digit cell, as the source shows them."""
-    scalar = report.scalars.get(cell.path)
-    value = report.get(cell.path)
-    if scalar is None or scalar.quoted or not isinstance(value, int) or isinstance(value, bool):
-        return []
-    if not 1 <= len(scalar.text) <= 3 or not scalar.text.isdigit():
-        return []
-    start = report.pos(cell.path)
-    line = report.line_text(start.line)
-    at = start.col - 1 + len(scalar.text)
-    if line[start.col - 1 : at] != scalar.text:
-        return []
-    groups: list[str] = []
-    while at < len(line) and line[at] == ",":
-        group = _DIGITS_GROUP.match(line, at + 1)
-        if group is None or (group.end() < len(line) and line[group.end()] not in ",]} \t"):
-            break
-        groups.append(group.group())
-        at = group.end()
-        if "." in groups[-1]:
-            break
-    return groups
-
-
-def _row_parts_match(report: Report, cell: Cell, groups: list[str]) -> bool:
-    """Whether the cells after `cell` are exactly the groups, where the source has them."""
-    parent, index = cell.path[:-1], cell.path[-1]
-    assert isinstance(index, int)
-    start = report.pos(cell.path)
-    col = start.col + len(report.scalars[cell.path].text) + 1
-    for offset, group in enumerate(groups, start=1):
-        path = (*parent, index + offset)
-        if report.pos(path) != Pos(start.line, col) or path not in report.scalars:
-            return False
-        col += len(group) + 1
-    return True
-
-
-def _spaced_elsewhere(report: Report, row: list[Cell], splits: list[tuple[Cell, list[str]]]) -> bool:
-    """Whether every other comma between cells on the split cells' lines is followed by a space,
-    as in [1,234, 8, 0]: then the unspaced comma is a thousands separator, not the clerk's style."""
-    parts = {
-        (*cell.path[:-1], cell.path[-1] + offset)
-        for cell, groups in splits
-        for offset in range(1, len(groups) + 1)
-    }  # type: ignore[operator]
-    lines = {report.pos(cell.path).line for cell, _ in splits}
-    gaps = 0
-    for cell, after in itertools.pairwise(row):
-        if after.path in parts or report.pos(cell.path).line not in lines:
-            continue
-        start, end = report.pos(cell.path), report.pos(after.path)
-        scalar = report.scalars.get(cell.path)
-        if scalar is None or start.line != end.line:
-            continue
-        gap = report.line_text(start.line)[start.col - 1 + len(scalar.text) : end.col - 1]
-        if gap.strip() != "," or gap == ",":
-            return False
-        gaps += 1
-    return gaps >= 2
-
-
-def _stray_keys(report: Report, cell: Cell, groups: list[str]) -> tuple[Path, ...] | None:
-    """The value-less keys YAML made of the groups in a { } mapping, or None if it did not."""
-    parent = cell.path[:-1]
-    container = report.get(parent)
-    start = report.pos(cell.path)
-    col = start.col + len(report.scalars[cell.path].text) + 1
-    paths = []
-    for group in groups:
-        path = (*parent, group)
-        if report.keys.get(path) != Pos(start.line, col) or container.get(group, 0) is not None:
-            return None
-        paths.append(path)
-        col += len(group) + 1
-    return tuple(paths)
-
-
 def _thousands(report: Report, cell: Cell, groups: list[str], covers: tuple[Path, ...]) -> Finding:
     written = ",".join((report.scalars[cell.path].text, *groups))
     expected = format_number(Decimal(written.replace(",", "")))
@@ -433,81 +262,3 @@ def _check_text(cell: Cell, pos: Pos, text: str, quoted: bool) -> Finding | None
     if full_width:
         return FULL_WIDTH.at(pos, cell.path, cell=cell.label, written=text, expected=expected)
     return TEXT.at(pos, cell.path, cell=cell.label, written=text, why=why, why_en=why_en, expected=expected)
-
-
-def parse_number(text: str, fee: bool = False, quoted: bool = True) -> tuple[Decimal, str, str, bool] | None:
-    """Read a number a clerk typed as text: (value, why it is text zh/en, had full-width digits).
-
-    The value is in the cell's unit (万元 for the fee). None when the text is
-    not a recognisable number.
-    """
-    full_width = any("０" <= ch <= "９" for ch in text)
-    body = _half_width(text)
-    reasons: list[tuple[str, str]] = []
-    if quoted:
-        reasons.append(("不要加引号", "leave out the quotes"))
-    if body != body.strip():
-        reasons.append(("去掉多余的空格", "remove the spaces"))
-        body = body.strip()
-    factor = Decimal(1)
-    units = _FEE_UNITS if fee else tuple((unit, Decimal(1)) for unit in _COUNT_UNITS)
-    for unit, unit_factor in units:
-        if body.endswith(unit) and len(body) > len(unit):
-            body = body[: -len(unit)].strip()
-            factor = unit_factor
-            if fee and unit == "元":
-                reasons.append(("金额单位是万元，元要换算成万元", "the unit is 万元, so 元 are converted"))
-            elif fee and unit == "亿元":
-                reasons.append(
-                    ("金额单位是万元，亿元要换算成万元", "the unit is 万元, so 亿元 are converted")
-                )
-            else:
-                reasons.append((f"不要写单位“{unit}”", f"leave out the unit '{unit}'"))
-            break
-    number: Decimal | None = None
-    if len(body) <= _MAX_DIGITS and _PLAIN_NUMBER.match(body):
-        number = Decimal(body)
-    elif len(body) <= _MAX_DIGITS and _GROUPED_NUMBER.match(body):
-        number = Decimal(re.sub("[,，]", "", body))
-        reasons.append(("不要用千位分隔符（逗号）", "leave out the thousands separators"))
-    else:
-        chinese = parse_chinese(body)
-        if chinese is not None:
-            number = Decimal(chinese)
-            reasons.append(("请用阿拉伯数字", "use Arabic digits"))
-    if number is None:
-        return None
-    try:
-        number = number * factor
-    except InvalidOperation:
-        return None
-    if not reasons:
-        reasons.append(("请直接写数字", "write a plain number"))
-    why = "；".join(zh for zh, _ in reasons)
-    why_en = "; ".join(en for _, en in reasons)
-    return number, why, why_en, full_width
-
-
-def parse_chinese(text: str) -> int | None:
-    """十二 → 12, 一百零五 → 105, 二〇二三 → 2023; None if `text` is not a Chinese numeral (the statute's one parser)."""
-    return statute.numbers.chinese_numeral(text)
-
-
-def format_number(number: Decimal) -> str:
-    """12 for 12.0, 0.035 for 3.5E-2: the way the clerk should type it."""
-    if number == number.to_integral_value():
-        return str(int(number))
-    return format(number.normalize(), "f")
-
-
-def _half_width(text: str) -> str:
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E:
-            out.append(chr(code - 0xFEE0))
-        elif ch == "\u3000":
-            out.append(" ")
-        else:
-            out.append(ch)
-    return "".join(out)
