@@ -33,6 +33,7 @@ NOT_A_REPORT = {
     "DL008": "a line of a published web page, seen by the importer, not in YAML",
     "DL020": "a line of a published text whose digits ran together, seen by the importer (tests/test_import_real.py)",
     "DL021": "a published text with no date at all, seen by the importer (tests/test_import_pdf.py)",
+    "DL022": "a kind of report the importer inferred from the organ's name (Report.guessed, set by import)",
     "DL030": "a PDF page that is only an image (tests/test_import_pdf.py)",
     "DL031": "a PDF whose text layer is (cid:…) glyph codes (tests/test_import_pdf.py)",
     "DL032": "a PDF table aligned with spaces only (tests/test_import_pdf.py)",
