@@ -30,6 +30,36 @@ def test_rule_example_runs_as_printed(tmp_path: Path) -> None:
     )
 
 
+def test_rule_documentation_example_is_what_explain_prints(tmp_path: Path) -> None:
+    rules = tmp_path / "lint-rules"
+    rules.mkdir()
+    (rules / "proposals.py").write_text(block("## Writing a rule", "python"), encoding="utf-8")
+    (rules / "proposals.yaml").write_text(block("## Writing a rule", "yaml"), encoding="utf-8")
+    lines = run("--rules", rules, "--explain", "ZJ001", "--lang", "en").stdout.splitlines()
+    assert lines[0] == "ZJ001 proposals-reported"
+    assert (
+        lines[lines.index("Why:") + 1]
+        == "  The province's yearly guidelines ask the annual report to say how the results of deputies'"
+    )
+    assert lines[lines.index("Wrong:") + 1 :][:2] == [
+        "    其他需要报告的事项: |",
+        "      本年度未收取信息处理费。",
+    ]
+    assert (
+        lines[-1]
+        == "  Only the words 人大代表建议 and 政协提案 are looked for; 代表建议 alone is not recognised."
+    )
+    # The README's own examples are true: the wrong one gets ZJ001 in the seed report, the right one not.
+    seed = SEED_EXAMPLE.read_text(encoding="utf-8")
+    part6 = seed.index("其他需要报告的事项: |")
+    for name, expected in (("wrong", 1), ("right", 0)):
+        excerpt = block("## Writing a rule", "yaml").split(f"  {name}: |\n", 1)[1]
+        text = "\n".join(line[4:] for line in excerpt.splitlines()[:2]) + "\n"
+        (tmp_path / f"{name}.yaml").write_text(seed[:part6] + text, encoding="utf-8")
+        done = run("--rules", rules, "--select", "ZJ001", tmp_path / f"{name}.yaml")
+        assert done.stdout.count("ZJ001") == expected, done.stdout
+
+
 def test_config_example_is_a_valid_config(tmp_path: Path) -> None:
     (tmp_path / "lint-rules").mkdir()
     (tmp_path / "pyproject.toml").write_text(block("## Options and configuration", "toml"), encoding="utf-8")
