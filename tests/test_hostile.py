@@ -467,7 +467,7 @@ def test_thousands_separator_in_a_row_is_one_cell_not_two() -> None:
         f"“{NATURAL}”填的是文字“1,052”，不是数字：在方括号“[ ]”里半角逗号是分隔符，“1,052”被读成了 2 个数；不要用千位分隔符（逗号），写成 1052",
     )  # fmt: skip
     # the row's length (DL104) is the same problem: the finding says so, for lint to drop it
-    assert finding.args["covers"] == (("收到和处理政府信息公开申请情况", "本年新收政府信息公开申请数量"),)
+    assert finding.covers == (("收到和处理政府信息公开申请情况", "本年新收政府信息公开申请数量"),)
     assert {f.code for f in result.findings} <= {"DL402", "DL104"}
 
 
@@ -479,7 +479,7 @@ def test_thousands_separator_in_a_mapping() -> None:
         line_of(text, "行政许可"), col_of(text, "1,520"),
         "“行政许可·本年处理决定数量”填的是文字“1,520”，不是数字：在花括号“{ }”里半角逗号是分隔符，“1,520”被读成了 2 个数；不要用千位分隔符（逗号），写成 1520",
     )  # fmt: skip
-    assert finding.args["covers"] == (("主动公开政府信息情况", "行政许可", "520"),)
+    assert finding.covers == (("主动公开政府信息情况", "行政许可", "520"),)
 
 
 def test_compact_rows_without_spaces_are_not_thousands() -> None:
