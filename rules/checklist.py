@@ -18,13 +18,16 @@ from collections.abc import Iterator
 from disclosure_lint.api import WARNING, Finding, Report, Rule, statute
 
 BARE_NONE = Rule(
-    "DL815", "part-says-only-none", WARNING,
-    "“存在的主要问题及改进情况”只写了“无”", "Part 五 says only 无 (none)",
-    "《条例》第五十条第（四）项；评估指标“内容雷同、敷衍塞责”",
-    "“{part}”只写了“{text}”：《条例》要求报告存在的主要问题及改进情况，请写明本年发现的问题和改进措施",
-    "'{part}' says only '{text}': the regulation asks for the main problems and how they are being "
+    code="DL815",
+    name="part-says-only-none",
+    severity=WARNING,
+    summary_zh="“存在的主要问题及改进情况”只写了“无”",
+    summary_en="Part 五 says only 无 (none)",
+    clause="《条例》第五十条第（四）项；评估指标“内容雷同、敷衍塞责”",
+    message_zh="“{part}”只写了“{text}”：《条例》要求报告存在的主要问题及改进情况，请写明本年发现的问题和改进措施",
+    message_en="'{part}' says only '{text}': the regulation asks for the main problems and how they are being "
     "addressed; state this year's problems and the measures taken",
-)  # fmt: skip
+)
 RULES = (BARE_NONE,)
 
 NONE_ONLY = frozenset(

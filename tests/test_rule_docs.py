@@ -15,6 +15,7 @@ import pytest
 from conftest import CITY_BUREAU, lint
 
 from disclosure_lint import engine
+from disclosure_lint.audit.codes import RULES as AUDIT_RULES
 from disclosure_lint.config import Options
 from disclosure_lint.explain import SECTIONS, documentation
 from disclosure_lint.lint import lint_bytes
@@ -44,6 +45,10 @@ NOT_A_REPORT = {
     "DL724": "needs last year's report (--previous); tests/test_rules_previous_year.py",
     "DL901": "a plugin that crashes, not a report (tests/test_plugins.py)",
 }
+# Made only by `disclosure-lint audit`, from several reports (or a document's preface) at once.
+NOT_A_REPORT.update(
+    {rule.code: "an audit of several reports at once (tests/test_audit*.py)" for rule in AUDIT_RULES}
+)
 # Keys a `wrong` excerpt says are absent ("# 没有…"): removed from the clean report too.
 # A table excerpt that says the result rows it leaves out are zero.
 ZERO_ROW = "[0, 0, 0, 0, 0, 0, 0]"
