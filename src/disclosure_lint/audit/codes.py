@@ -73,8 +73,8 @@ CHILD_MISSING = Rule(
     summary_zh="汇总报告所含的报告缺失，汇总核对未做",
     summary_en="A report the summary covers is missing, so the sums were not checked",
     clause="审计配置中的汇总关系",
-    message_zh="“{body}”{year} 年度的报告汇总了 {covers} 个机关，其中 {missing} 没有 {year} 年度的报告：表三、表四的汇总核对未做",
-    message_en="the {year} report of '{body}' covers {covers} organs, but {missing} have no report for {year}: the "
+    message_zh="“{body}”{year} 年度的报告汇总了 {organs} 个机关，其中 {missing} 没有 {year} 年度的报告：表三、表四的汇总核对未做",
+    message_en="the {year} report of '{body}' covers {organs} organs, but {missing} have no report for {year}: the "
     "sums of tables 三 and 四 were not checked",
 )
 COPY_CELL = Rule(

@@ -32,7 +32,7 @@ def check(parent: Entry, summary: Summary, children: dict[str, Entry | None]) ->
     if missing:
         yield CHILD_MISSING.at(
             report.key_pos((statute.AGENCY,)), (statute.AGENCY,), body=parent.body, year=parent.year,
-            covers=len(children), missing="、".join(missing),
+            organs=len(children), missing="、".join(missing),
         )  # fmt: skip
         return
     present = [entry for entry in children.values() if entry is not None]
