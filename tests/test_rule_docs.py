@@ -35,6 +35,11 @@ NOT_A_REPORT = {
     "DL020": "a line of a published text whose digits ran together, seen by the importer (tests/test_import_real.py)",
     "DL021": "a published text with no date at all, seen by the importer (tests/test_import_pdf.py)",
     "DL022": "a kind of report the importer inferred from the organ's name (Report.guessed, set by import)",
+    **{
+        code: "a line of a published text whose table cells ran together, read by the importer's"
+        " digits solver (tests/test_import_crawled.py)"
+        for code in ("DL025", "DL026", "DL027", "DL028")
+    },
     "DL030": "a PDF page that is only an image (tests/test_import_pdf.py)",
     "DL031": "a PDF whose text layer is (cid:…) glyph codes (tests/test_import_pdf.py)",
     "DL032": "a PDF table aligned with spaces only (tests/test_import_pdf.py)",
