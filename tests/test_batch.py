@@ -146,6 +146,16 @@ def test_a_rule_of_no_module_crosses_by_value() -> None:
     assert again == result and again.findings[0].rule == unlisted
 
 
+def test_what_a_finding_covers_crosses_too() -> None:
+    from disclosure_lint.findings import START, WARNING, Rule
+
+    rule = Rule("ZZ003", "split", WARNING, "s", "s", "c", "m", "m")
+    row = ("收到和处理政府信息公开申请情况", "本年新收政府信息公开申请数量")
+    result = FileResult("a.yaml", [rule.at(START, (*row, 0), covers=(row,))])
+    again = batch._rebuild(batch._plain(result, {}), {})
+    assert again is not None and again.findings[0].covers == (row,)
+
+
 # ---------------------------------------------------------------- the speed-ups change nothing
 
 SNIPPETS = [

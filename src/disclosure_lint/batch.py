@@ -328,9 +328,11 @@ def _plain(result: FileResult, known: dict[str, Rule]) -> Any:
             sent_rule = tuple(getattr(rule, name) for name in _RULE_FIELDS)  # a rule of no module's RULES
         else:
             return None
-        if not (_is_plain(finding.path) and _is_plain(finding.args)):
+        if not (_is_plain(finding.path) and _is_plain(finding.args) and _is_plain(finding.covers)):
             return None
-        findings.append((sent_rule, finding.pos.line, finding.pos.col, finding.path, finding.args))
+        findings.append(
+            (sent_rule, finding.pos.line, finding.pos.col, finding.path, finding.args, finding.covers)
+        )
     return rest, findings
 
 
@@ -350,7 +352,7 @@ def _rebuild(plain: Any, known: dict[str, Rule]) -> FileResult | None:
         return None
     rest, sent = plain
     findings = []
-    for sent_rule, line, col, path, args in sent:
+    for sent_rule, line, col, path, args, covers in sent:
         rule = known[sent_rule] if isinstance(sent_rule, str) else Rule(*sent_rule)
-        findings.append(Finding(rule, Pos(line, col), path, args))
+        findings.append(Finding(rule, Pos(line, col), path, args, covers=covers))
     return FileResult(findings=findings, **rest)

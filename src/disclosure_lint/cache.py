@@ -24,7 +24,7 @@ from typing import Any
 from . import __version__
 from .findings import Pos, Severity
 
-FORMAT = 1  # of an entry; part of every key
+FORMAT = 2  # of an entry; part of every key (2: a finding carries its `covers`)
 
 
 def default_folder() -> Path:
