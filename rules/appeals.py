@@ -34,7 +34,7 @@ from disclosure_lint.prose import (
 )
 from disclosure_lint.table_facts import Cell, Tables, join_cells
 
-TABLE4 = "《条例》第五十条第（三）项；国办公开办函〔2021〕30号 表四"
+TABLE4 = f"《条例》第五十条第（三）项；{statute.DOCUMENT_2021} 表四"
 
 NO_APPEALS = Rule(
     code="DL703",

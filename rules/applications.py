@@ -62,7 +62,7 @@ from disclosure_lint.prose import (
 )
 from disclosure_lint.table_facts import TOTAL, join_cells
 
-TABLE3 = "《条例》第五十条第（二）项；国办公开办函〔2021〕30号 表三"
+TABLE3 = f"《条例》第五十条第（二）项；{statute.DOCUMENT_2021} 表三"
 
 APPLICATION_COUNT = Rule(
     code="DL701",

@@ -32,7 +32,7 @@ from disclosure_lint.api import ERROR, WARNING, Finding, Path, Pos, Report, Rule
 from ._number_cells import Cell, cells, format_number, parse_number
 from ._thousands import thousands_splits
 
-FORMAT = "国办公开办函〔2021〕30号"
+FORMAT = statute.DOCUMENT_2021
 
 BLANK = Rule(
     code="DL401",

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from disclosure_lint.api import ERROR, WARNING, Finding, Path, Pos, Report, Rule, statute
 
-FORMAT = "国办公开办函〔2021〕30号"
+FORMAT = statute.DOCUMENT_2021
 
 ASPECT_MISSING = Rule(
     code="DL301",

@@ -25,8 +25,8 @@ from collections.abc import Iterable, Iterator
 from disclosure_lint.api import ERROR, INFO, Finding, Report, Rule, statute, uses_2019_template
 
 ARTICLE = "《条例》第四十九条"
-FORMAT_2021 = "国办公开办函〔2021〕30号"
-FORMAT_2019 = "国办公开办函〔2019〕60号"
+FORMAT_2021 = statute.DOCUMENT_2021
+FORMAT_2019 = statute.DOCUMENT_2019
 FIRST_2021_YEAR = 2021
 YEARS = range(2008, 2101)  # the schema's bounds for 年度
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from itertools import islice
 
-from disclosure_lint.api import WARNING, Finding, Report, Rule, row_label
+from disclosure_lint.api import WARNING, Finding, Report, Rule, row_label, statute
 from disclosure_lint.prose import (
     DELTA,
     HYPOTHETICAL,
@@ -33,7 +33,7 @@ FEE = Rule(
     severity=WARNING,
     summary_zh="正文中的信息处理费情况与表三（六）2不符",
     summary_en="The text on the 信息处理费 disagrees with table 三 row （六）2",
-    clause="国办函〔2020〕109号；国办公开办函〔2021〕30号 表三（六）2",
+    clause=f"国办函〔2020〕109号；{statute.DOCUMENT_2021} 表三（六）2",
     message_zh="正文说“{quote}”，但表三“{row}”总计为 {value}（第 {line} 行）：{why}",
     message_en="the text says '{quote}', but table 三 '{row}' totals {value} (line {line}): {why_en}",
 )

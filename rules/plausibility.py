@@ -29,7 +29,7 @@ FEE_IN_YUAN = Rule(
     severity=WARNING,
     summary_zh="收费金额很大，疑似把“元”当成了“万元”",
     summary_en="The fee amount is so large it was probably entered in 元, not 万元",
-    clause="《条例》第二十条第（八）项；国办公开办函〔2021〕30号（本年收费金额单位：万元）",
+    clause=f"《条例》第二十条第（八）项；{statute.DOCUMENT_2021}（本年收费金额单位：万元）",
     message_zh="“行政事业性收费·本年收费金额”的单位是万元，填的是 {amount} 万元（{yi} 亿元），按{assumed}估计，"
     "一年的收费很少超过 {limit} 亿元；如果这是以元计的 {amount} 元，应填 {in_wan}",
     message_en="'行政事业性收费·本年收费金额' is in 万元 (10,000 yuan): {amount} 万元 is {yi} 亿元 (100 million yuan), "

@@ -30,7 +30,7 @@ CARRIED_IN = Rule(
     severity=ERROR,
     summary_zh="上年结转不等于上年报告的结转下年度继续办理",
     summary_en="上年结转 differs from last year's 结转下年度继续办理",
-    clause="国办公开办函〔2021〕30号 表三（跨年度）",
+    clause=f"{statute.DOCUMENT_2021} 表三（跨年度）",
     message_zh="“{cell}”为 {actual}，但{previous}的“{previous_cell}”为 {expected}（{previous_file} 第 {previous_line} 行）："
     "本年的上年结转就是上年结转下年度继续办理的申请，两者应相等",
     message_en="'{cell}' is {actual}, but {previous_en} has '{previous_cell}' {expected} ({previous_file}, line "
@@ -42,7 +42,7 @@ IN_FORCE = Rule(
     severity=WARNING,
     summary_zh="现行有效件数与上年现行有效件数 + 本年制发 − 本年废止不符",
     summary_en="现行有效件数 is not last year's count + issued − repealed",
-    clause="《条例》第二十条第（一）项；国办公开办函〔2021〕30号 表二",
+    clause=f"《条例》第二十条第（一）项；{statute.DOCUMENT_2021} 表二",
     message_zh="“{row}·现行有效件数”为 {actual}，按{previous}的现行有效件数 {last}（{previous_file} 第 {previous_line} 行）"
     "+ 本年制发 {issued} − 本年废止 {repealed}，应为 {expected}：请核对；如有修订、清理或自然失效，请在正文中说明",
     message_en="'{row}·现行有效件数' is {actual}, but {previous_en}'s count {last} ({previous_file}, line {previous_line}) "

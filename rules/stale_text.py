@@ -34,7 +34,7 @@ STALE_YEAR = Rule(
     severity=WARNING,
     summary_zh="正文把往年当作本年度来叙述",
     summary_en="The text speaks of an earlier year as the year of the report",
-    clause="《条例》第五十条；国办公开办函〔2021〕30号",
+    clause=f"《条例》第五十条；{statute.DOCUMENT_2021}",
     message_zh="“{quote}”：这是 {year} 年度的报告，这里却以 {stale} 年为本年度叙述，像是沿用了往年报告的文字，请核对年份和内容",
     message_en="'{quote}': this is the report on {year}, but the text speaks of {stale} as the current year — "
     "probably text carried over from an earlier report; check the year and what the sentence says",

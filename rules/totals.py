@@ -48,8 +48,8 @@ from disclosure_lint.api import ERROR, Finding, Path, Report, Rule, describe, ro
 from disclosure_lint.statute import relations as model
 from disclosure_lint.statute.relations import Relation
 
-TABLE3 = "国办公开办函〔2021〕30号 表三"
-TABLE4 = "国办公开办函〔2021〕30号 表四"
+TABLE3 = f"{statute.DOCUMENT_2021} 表三"
+TABLE4 = f"{statute.DOCUMENT_2021} 表四"
 
 BALANCE = Rule(
     code="DL201",

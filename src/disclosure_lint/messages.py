@@ -6,10 +6,11 @@ schema validation are not pluggable.
 
 from __future__ import annotations
 
+from . import statute
 from .findings import ERROR, INFO, WARNING, Finding, Path, Pos, Rule
 
 YAML_SPEC = "YAML 1.2"
-FORMAT_2021 = "国办公开办函〔2021〕30号"
+FORMAT_2021 = statute.DOCUMENT_2021
 
 UNREADABLE = Rule(
     code="DL001",
@@ -284,7 +285,7 @@ OLD_TEMPLATE = Rule(
     severity=ERROR,
     summary_zh="报告套用了2019年的旧表格",
     summary_en="The report uses the superseded 2019 template",
-    clause="国办公开办函〔2021〕30号",
+    clause=f"{statute.DOCUMENT_2021}",
     message_zh="这份报告套用了2019年的旧表格（国办公开办函〔2019〕60号，如{labels}）。2021年及以后的年度报告应使用"
     "2021年格式（国办公开办函〔2021〕30号）：表二的文件一栏改为本年制发件数、本年废止件数、现行有效件数，"
     "行政许可、处罚、强制只填本年处理决定数量，删去其他对外管理服务事项和政府集中采购；"
@@ -300,7 +301,7 @@ SQUEEZED_ROW = Rule(
     severity=WARNING,
     summary_zh="表三（六）其他处理只有一行，没有分为2021年格式的3项",
     summary_en="Table 三 prints （六）其他处理 as one row instead of the 2021 format's three",
-    clause="国办公开办函〔2021〕30号 表三",
+    clause=f"{statute.DOCUMENT_2021} 表三",
     message_zh="表三的（六）其他处理只有一行（2019年格式的写法）；2021年格式分为3项：{items}。"
     "表格的合计仍按这一行作为3项之和核对",
     message_en="table 三 prints （六）其他处理 as one row (the 2019 layout); the 2021 format has three: {items}. "

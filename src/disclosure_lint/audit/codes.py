@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .. import statute
 from ..findings import INFO, WARNING, Rule
 
 UNIDENTIFIED = Rule(
@@ -29,7 +30,7 @@ YEAR_GAP = Rule(
     severity=INFO,
     summary_zh="同一机关的报告缺少中间年度，结转无法逐年核对",
     summary_en="A year is missing from an organ's reports, so carry-overs cannot be chained",
-    clause="国办公开办函〔2021〕30号 表三（跨年度）",
+    clause=f"{statute.DOCUMENT_2021} 表三（跨年度）",
     message_zh="“{body}”有 {before} 年度（{other}）和 {year} 年度的报告，缺少 {missing} 年度：这几年之间的上年结转和现行有效件数没有核对",
     message_en="'{body}' has reports for {before} ({other}) and {year} but none for {missing}, so the carry-overs "
     "between them were not checked",
@@ -62,7 +63,7 @@ SUM_DIFFERS = Rule(
     severity=WARNING,
     summary_zh="汇总报告的数字不等于所含各报告之和",
     summary_en="A summary report's figure is not the sum of the reports it covers",
-    clause="国办公开办函〔2021〕30号 表三、表四；审计配置中的汇总关系",
+    clause=f"{statute.DOCUMENT_2021} 表三、表四；审计配置中的汇总关系",
     message_zh="“{cell}”为 {actual}，但它汇总的 {count} 份报告之和为 {expected}（允许误差 {tolerance}）：{terms}",
     message_en="'{cell}' is {actual}, but the {count} reports it covers add up to {expected} (tolerance {tolerance}): {terms}",
 )
