@@ -352,3 +352,27 @@ def test_a_word_table_merged_from_nothing_still_imports() -> None:
     document.save(stream)
     imported = import_bytes(stream.getvalue(), "docx", "r.docx")
     assert data_of(imported.yaml)[s.PART4] == CITY[s.PART4]
+
+
+def test_copied_text_in_gbk_reads_as_its_utf8_twin_without_an_encoding_warning(tmp_path: Path) -> None:
+    # A crawled page saved as GBK goes through the project's one decoder; the encoding is the
+    # publisher's web server's, so it is not reported against the report (DL003 is for YAML).
+    text = copied_text(CITY)
+    utf8 = import_bytes(text.encode("utf-8"), "text", "page.txt", comments=False).yaml
+    gbk = import_bytes(text.encode("gb18030"), "text", "page.txt", comments=False).yaml
+    assert gbk == utf8
+    target = tmp_path / "page.txt"
+    target.write_bytes(text.encode("gb18030"))
+    assert "DL003" not in run(target.name, cwd=tmp_path).stdout
+
+
+def test_a_damaged_byte_in_a_copied_utf8_text_is_named_where_it_is(tmp_path: Path) -> None:
+    raw = copied_text(CITY).encode("utf-8")
+    cut = raw.index("主动公开".encode()) + 1  # inside a character: not UTF-8 any more
+    target = tmp_path / "page.txt"
+    target.write_bytes(raw[:cut] + raw[cut + 1 :])
+    done = run(target.name, cwd=tmp_path)
+    assert done.returncode == 2
+    line = raw[:cut].count(b"\n") + 1
+    assert done.stdout.startswith(f"page.txt:{line}:")
+    assert "DL002" in done.stdout.splitlines()[0]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import codecs
 import re
 
+from .. import decoding
 from .. import messages as m
-from ..findings import START, Pos
+from ..findings import START, Finding, Pos
 from .model import Block, Cell, Line, ReadError, Row, Source
 
 _BOMS = (
@@ -22,34 +23,25 @@ _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")  # \x0b: Word's l
 
 
 def decode(raw: bytes, declared: str | None = None) -> str:
-    """Bytes to text: a byte-order mark, then the declared charset, then UTF-8, then GB18030 (GBK, GB2312)."""
-    for bom, codec in _BOMS:
-        if raw.startswith(bom):
-            try:
-                return raw.decode(codec)
-            except UnicodeDecodeError as error:
-                raise ReadError(_undecodable(raw, error.start)) from None
-    candidates = []
-    if declared:
+    """Bytes to text: a charset the page declares (HTML), else the project's one decoder.
+
+    `decoding.decode` recognises byte-order marks, UTF-8, UTF-16 without a mark, GB18030 and,
+    by detection, Big5 or Shift-JIS, so a published page is read the way a YAML report is. Its
+    legacy-encoding warning (DL003) is for the clerk who saved the YAML; a published page's
+    encoding is the publisher's web server's, not something the report can fix, so it is dropped.
+    """
+    if declared and not raw.startswith(tuple(bom for bom, _ in _BOMS)):
         name = declared.strip().lower()
-        candidates.append("gb18030" if name in ("gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936") else name)
-    candidates += ["utf-8", "gb18030"]
-    first_error: int | None = None
-    for codec in candidates:
+        codec = "gb18030" if name in ("gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936") else name
         try:
             return raw.decode(codec)
-        except UnicodeDecodeError as error:
-            first_error = error.start if first_error is None else first_error
-        except LookupError:
-            continue
-    raise ReadError(_undecodable(raw, first_error or 0))
-
-
-def _undecodable(raw: bytes, offset: int) -> object:
-    before = raw[:offset]
-    line = before.count(b"\n") + 1
-    col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
-    return m.ENCODING.at(Pos(line, col), byte=f"0x{raw[offset]:02X}" if offset < len(raw) else "?")
+        except (UnicodeDecodeError, LookupError):
+            pass  # a page whose declaration is wrong: read it as any other
+    problems: list[Finding] = []
+    text = decoding.decode(raw, problems)
+    if text is None:
+        raise ReadError(next(f for f in problems if f.code == m.ENCODING.code))
+    return text
 
 
 def clean(text: str) -> str:
