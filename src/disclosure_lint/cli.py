@@ -375,38 +375,18 @@ def _jobs(
 
 
 def _explain(code: str, modules: list, lang: str) -> None:
-    from . import engine
-    from .explain import explain
+    from .explain import explain_code
 
-    for module in modules:
-        for rule in module.rules:
-            if rule.code == code:
-                typer.echo(explain(rule, lang, module), nl=False)
-                return
-    for rule in engine.BUILT_IN_CORE:
-        if rule.code == code:
-            typer.echo(explain(rule, lang), nl=False)
-            return
-    raise _fail(f"no rule {code!r}; see disclosure-lint --list-rules")
+    text = explain_code(code, modules, lang)
+    if text is None:
+        raise _fail(f"no rule {code!r}; see disclosure-lint --list-rules")
+    typer.echo(text, nl=False)
 
 
 def _print_rules(rules: list, lang: str) -> None:
-    from tabulate import tabulate
+    from .explain import rules_table
 
-    rows = [
-        (
-            rule.code,
-            rule.severity.label,
-            rule.name,
-            rule.summary_en if lang == "en" else rule.summary_zh,
-            rule.clause,
-        )
-        for rule in sorted(rules, key=lambda r: r.code)
-    ]
-    headers = ("code", "severity", "name", "checks", "clause") if lang == "en" else (
-        "代码", "级别", "名称", "检查内容", "依据",
-    )  # fmt: skip
-    typer.echo(tabulate(rows, headers=headers, tablefmt="simple"))
+    typer.echo(rules_table(rules, lang))
 
 
 # Subcommands live in their own modules, imported only when asked for; any other first
@@ -438,33 +418,15 @@ def _dispatch() -> None:
 
 
 def _document_facts(**given: object) -> tuple[tuple[str, object], ...]:
-    """--agency/--year/--date/--kind as statute keys, checked; ValueError names the option."""
-    from .config import _FACTS, document_fact
+    from .facts import document_facts
 
-    facts = []
-    for option, value in given.items():
-        if value is None:
-            continue
-        try:
-            facts.append((_FACTS[option], document_fact(_FACTS[option], value)))
-        except ValueError as error:
-            raise ValueError(f"--{option}: {error}") from None
-    return tuple(facts)
+    return document_facts(**given)
 
 
 def _previous_report(path: Path, max_bytes: int) -> Report:
-    """Last year's report for --previous: YAML or any document the importer reads; a clear error if it is none."""
-    from . import statute as s
-    from .lint import load_any
+    from .lint import NotAReport, load_previous
 
-    loaded = load_any(path, max_bytes)
-    if loaded.report is None:
-        finding = loaded.findings[0] if loaded.findings else None
-        reason = finding.message("en") if finding else "unreadable"
-        if finding is not None and finding.code == "DL006":
-            raise _fail(f"--previous {path}: not an annual report: {reason}")
-        raise _fail(f"--previous {path}: cannot be read: {reason}")
-    data = loaded.report.data
-    if not isinstance(data, dict) or not any(part in data for part in s.PARTS):
-        raise _fail(f"--previous {path}: not an annual report: it has none of the report's six parts")
-    return loaded.report
+    try:
+        return load_previous(path, max_bytes)
+    except NotAReport as error:
+        raise _fail(f"--previous {path}: {error}") from None

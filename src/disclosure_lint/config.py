@@ -22,6 +22,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path as FsPath
 from typing import Any
 
+from .facts import FACTS as _FACTS
+from .facts import document_fact
 from .findings import ERROR, INFO, WARNING, Severity
 from .intake import MAX_BYTES
 from .reporters import REPORTERS
@@ -347,38 +349,6 @@ def _folders(value: Any) -> tuple[str, ...]:
         raise ValueError("expected a list of folders")
     return tuple(value)
 
-
-def document_fact(key: str, value: Any) -> Any:
-    """A metadata value given on the command line or in a config file, checked; ValueError if wrong."""
-    from . import statute as s
-
-    if key == s.YEAR:
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value)
-        if isinstance(value, bool) or not isinstance(value, int) or not 1990 <= value <= 2100:
-            raise ValueError(f"expected a year such as 2024, got {value!r}")
-        return value
-    if key == s.PUBLISHED:
-        import datetime
-
-        text = value.isoformat() if isinstance(value, datetime.date) else str(value)
-        try:
-            if len(text) != 10:
-                raise ValueError
-            datetime.date.fromisoformat(text)
-        except ValueError:
-            raise ValueError(f"expected a date written as 2024-01-22, got {value!r}") from None
-        return text
-    if key == s.KIND:
-        if value not in s.REPORT_KINDS:
-            raise ValueError(f"expected one of {', '.join(s.REPORT_KINDS)}, got {value!r}")
-        return value
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"expected the agency's name, got {value!r}")
-    return value.strip()
-
-
-_FACTS = {"agency": "机关", "year": "年度", "date": "发布日期", "kind": "报告类型"}
 
 _SETTINGS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "select": (_codes, "select"),

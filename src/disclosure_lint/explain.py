@@ -121,3 +121,37 @@ def explain(rule: Rule, lang: str, module: RuleModule | None = None) -> str:
     if entry.get(f"known_problems_{lang}"):
         lines += ["", f"{known}:", textwrap.indent(entry[f"known_problems_{lang}"].strip(), "  ")]
     return "\n".join(lines) + "\n"
+
+
+def explain_code(code: str, modules: list, lang: str) -> str | None:
+    """What `--explain CODE` prints, for a rule of these modules or of the core; None if no rule has it."""
+    from . import engine
+
+    for module in modules:
+        for rule in module.rules:
+            if rule.code == code:
+                return explain(rule, lang, module)
+    for rule in engine.BUILT_IN_CORE:
+        if rule.code == code:
+            return explain(rule, lang)
+    return None
+
+
+def rules_table(rules: list, lang: str) -> str:
+    """What `--list-rules` prints: one row a rule, by code."""
+    from tabulate import tabulate
+
+    rows = [
+        (
+            rule.code,
+            rule.severity.label,
+            rule.name,
+            rule.summary_en if lang == "en" else rule.summary_zh,
+            rule.clause,
+        )
+        for rule in sorted(rules, key=lambda r: r.code)
+    ]
+    headers = ("code", "severity", "name", "checks", "clause") if lang == "en" else (
+        "代码", "级别", "名称", "检查内容", "依据",
+    )  # fmt: skip
+    return tabulate(rows, headers=headers, tablefmt="simple")

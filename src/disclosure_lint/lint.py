@@ -115,3 +115,24 @@ def _finish(
 
 def _always_shown(finding: Finding) -> bool:
     return finding.code == engine.INTERNAL_ERROR.code
+
+
+class NotAReport(Exception):
+    """A file named as last year's report that cannot serve as one; the message says why."""
+
+
+def load_previous(path: FsPath, max_bytes: int) -> Report:
+    """Last year's report for --previous: YAML or any document the importer reads."""
+    from . import statute as s
+
+    loaded = load_any(path, max_bytes)
+    if loaded.report is None:
+        finding = loaded.findings[0] if loaded.findings else None
+        reason = finding.message("en") if finding else "unreadable"
+        if finding is not None and finding.code == "DL006":
+            raise NotAReport(f"not an annual report: {reason}")
+        raise NotAReport(f"cannot be read: {reason}")
+    data = loaded.report.data
+    if not isinstance(data, dict) or not any(part in data for part in s.PARTS):
+        raise NotAReport("not an annual report: it has none of the report's six parts")
+    return loaded.report
