@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 from . import __version__
+from .cli_options import ConfigFile, FailOn, Force, Ignore, Isolated, Lang, OutputFile, Quiet, Select
 from .commands import EXIT_CLEAN, fail, new_app
 
 if TYPE_CHECKING:
@@ -58,9 +59,7 @@ def lint(
             show_default=False,
         ),
     ] = None,
-    lang: Annotated[
-        str | None, typer.Option("--lang", help="Message language: zh (default) or en.", show_default=False)
-    ] = None,
+    lang: Lang = None,
     output_format: Annotated[
         str | None,
         typer.Option(
@@ -70,42 +69,16 @@ def lint(
             show_default=False,
         ),
     ] = None,
-    output_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--output-file",
-            "-o",
-            help="Write the report here instead of standard output.",
-            show_default=False,
-        ),
-    ] = None,
-    select: Annotated[
-        str | None,
-        typer.Option(
-            help="Only these rule codes or prefixes, comma-separated (e.g. DL2,DL301).", show_default=False
-        ),
-    ] = None,
-    ignore: Annotated[
-        str | None,
-        typer.Option(help="Skip these rule codes or prefixes, comma-separated.", show_default=False),
-    ] = None,
-    fail_on: Annotated[
-        str | None,
-        typer.Option(
-            "--fail-on",
-            help="Exit 1 on findings of this severity or worse: error (default), warning or info.",
-            show_default=False,
-        ),
-    ] = None,
+    output_file: OutputFile = None,
+    select: Select = None,
+    ignore: Ignore = None,
+    fail_on: FailOn = None,
     rules: Annotated[
         list[Path] | None,
         typer.Option("--rules", help="A folder of extra rule modules (repeatable).", show_default=False),
     ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(help="Use this config file instead of searching for one.", show_default=False),
-    ] = None,
-    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")] = False,
+    config: ConfigFile = None,
+    isolated: Isolated = False,
     trust_config: Annotated[
         bool,
         typer.Option(
@@ -114,7 +87,7 @@ def lint(
             "entry points and your user config load rule code).",
         ),
     ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Let -o overwrite an existing file.")] = False,
+    force: Force = False,
     no_cache: Annotated[
         bool,
         typer.Option(
@@ -140,7 +113,7 @@ def lint(
     statistics: Annotated[
         bool, typer.Option("--statistics", help="End with tables of findings per rule and per file.")
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")] = False,
+    quiet: Quiet = False,
     color: Annotated[
         str, typer.Option("--color", help="auto (on a terminal, unless NO_COLOR is set), always or never.")
     ] = "auto",

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
+from ..cli_options import ConfigFile, FailOn, Force, Ignore, Isolated, Lang, OutputFile, Quiet, Select
 from ..commands import fail, new_app
 
 if TYPE_CHECKING:
@@ -71,36 +72,21 @@ def audit(
             show_default=False,
         ),
     ] = None,
-    lang: Annotated[
-        str | None, typer.Option("--lang", help="zh (default) or en.", show_default=False)
-    ] = None,
+    lang: Lang = None,
     output_format: Annotated[
         str | None,
         typer.Option(
             "--format", help="text (default), json, sarif, github, junit or html.", show_default=False
         ),
     ] = None,
-    output_file: Annotated[
-        Path | None,
-        typer.Option("--output-file", "-o", help="Write the results here.", show_default=False),
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Let -o overwrite an existing file.")] = False,
-    select: Annotated[
-        str | None,
-        typer.Option(help="Only these rule codes or prefixes (e.g. DL72,DL8).", show_default=False),
-    ] = None,
-    ignore: Annotated[
-        str | None, typer.Option(help="Skip these rule codes or prefixes.", show_default=False)
-    ] = None,
-    fail_on: Annotated[
-        str | None,
-        typer.Option("--fail-on", help="error (default), warning or info.", show_default=False),
-    ] = None,
-    config: Annotated[
-        Path | None, typer.Option(help="The linter's config file to use.", show_default=False)
-    ] = None,
-    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Findings only, no summary.")] = False,
+    output_file: OutputFile = None,
+    force: Force = False,
+    select: Select = None,
+    ignore: Ignore = None,
+    fail_on: FailOn = None,
+    config: ConfigFile = None,
+    isolated: Isolated = False,
+    quiet: Quiet = False,
 ) -> None:
     """Audit a region's reports: years chained, summaries against their parts, copied text."""
     from ..atomic import WriteRefused

@@ -1,0 +1,43 @@
+"""Options that `lint` and `audit` share, declared once so both commands spell and explain them alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+Lang = Annotated[
+    str | None, typer.Option("--lang", help="Message language: zh (default) or en.", show_default=False)
+]
+OutputFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--output-file", "-o", help="Write the report here instead of standard output.", show_default=False
+    ),
+]
+Select = Annotated[
+    str | None,
+    typer.Option(
+        help="Only these rule codes or prefixes, comma-separated (e.g. DL2,DL301).", show_default=False
+    ),
+]
+Ignore = Annotated[
+    str | None,
+    typer.Option(help="Skip these rule codes or prefixes, comma-separated.", show_default=False),
+]
+FailOn = Annotated[
+    str | None,
+    typer.Option(
+        "--fail-on",
+        help="Exit 1 on findings of this severity or worse: error (default), warning or info.",
+        show_default=False,
+    ),
+]
+ConfigFile = Annotated[
+    Path | None,
+    typer.Option(help="Use this config file instead of searching for one.", show_default=False),
+]
+Isolated = Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")]
+Force = Annotated[bool, typer.Option("--force", help="Let -o overwrite an existing file.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")]
