@@ -405,15 +405,38 @@ def _pipes(text: str) -> str:
     )
 
 
+def _crawled_cells(text: str, covered: str = "||") -> str:
+    """Each cell on its own line with a pipe after it, a blank cell a bare pipe, and the columns
+    a merged cell covers as a line of pipes after the row: as some portals' crawlers save tables."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if "\t" not in line:
+            lines.append(line)
+            continue
+        lines += [f"{cell.strip()} |".lstrip() for cell in line.split("\t")]
+        if covered:
+            lines.append(covered)
+    return "\n".join(lines)
+
+
 @pytest.mark.parametrize(
     "layout",
     [
         _one_cell_a_line,
+        _crawled_cells,
+        lambda text: _crawled_cells(text, covered=""),
         _pipes,
         lambda text: text.replace("\t", " "),
         lambda text: text.replace("\t", "\u3000"),
     ],
-    ids=["one cell a line", "pipes without a separator line", "spaces", "full-width spaces"],
+    ids=[
+        "one cell a line",
+        "a pipe after each cell",
+        "a pipe after each cell, no covered columns",
+        "pipes without a separator line",
+        "spaces",
+        "full-width spaces",
+    ],
 )
 def test_tables_copied_in_other_layouts_read_the_same(layout) -> None:
     text = copied_text(CITY)
@@ -496,3 +519,77 @@ def test_an_ocr_slip_in_a_cell_is_the_importers_finding_not_the_publishers(tmp_p
         in done.stdout
     )
     assert " DL401 " not in done.stdout and " DL2" not in done.stdout, done.stdout
+
+
+CELL_A_LINE_PAGE = """某区统计局2023年政府信息公开工作年度报告
+一、总体情况
+本年度我局在门户网站主动公开信息48条，未收到政府信息公开申请。
+二、主动公开政府信息情况
+第二十条第(一)项 |
+|||
+信息内容 |
+本年制发件数 |
+本年废止件数 |
+现行有效件数 |
+规章 |
+/ |
+/ |
+/ |
+行政规范性文件 |
+1 |
+0 |
+2 |
+第二十条第(五)项 |
+|||
+信息内容 |
+本年处理决定数量 |
+||
+行政许可 |
+0 |
+||
+三、收到和处理政府信息公开申请情况
+(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) |
+申请人情况 |
+||||||||
+自然人 |
+法人或其他组织 |
+总计 |
+|||||||
+一、本年新收政府信息公开申请数量 |
+|
+|
+|
+|
+|
+|
+0 |
+||
+二、上年结转政府信息公开申请数量 |
+0 |
+0 |
+0 |
+0 |
+0 |
+0 |
+0 |
+||
+"""
+
+
+def test_a_table_crawled_one_cell_a_line_with_pipes_is_put_back_in_rows() -> None:
+    done = imported(CELL_A_LINE_PAGE)
+    assert "  规章: {本年制发件数: /, 本年废止件数: /, 现行有效件数: /}" in done.yaml
+    assert "  行政规范性文件: {本年制发件数: 1, 本年废止件数: 0, 现行有效件数: 2}" in done.yaml
+    assert "  行政许可: {本年处理决定数量: 0}" in done.yaml
+    assert "  本年新收政府信息公开申请数量:       [~, ~, ~, ~, ~, ~, 0]" in done.yaml
+    assert "  上年结转政府信息公开申请数量:       [0, 0, 0, 0, 0, 0, 0]" in done.yaml
+    assert [n.text for n in done.draft.notes if n.text] == []
+    cell = done.draft.part3[(s.PART3, s.NEW)][6]
+    assert (cell.text, cell.pos.line, cell.pos.col) == ("0", 42, 1)  # the line "0 |" after six blanks
+
+
+def test_a_short_run_of_lines_ending_in_a_pipe_is_no_crawled_table() -> None:
+    text = "一、总体情况\n本年度工作 |\n平台建设 |\n二、主动公开政府信息情况\n"
+    from disclosure_lint.importer.cell_lines import runs
+
+    assert runs(text.split("\n")) == []

@@ -50,7 +50,7 @@ def blocks_of_markdown(lines: list[str]) -> list[Block]:
             if blocks and isinstance(blocks[-1], Row) and blocks[-1].pos.line == number - 1:
                 blocks[-1].head = True  # the row above the separator is the table's header
             continue
-        if line.lstrip().startswith("|") or line.count("|") >= 2:
+        if line.lstrip().startswith("|") or line.count("|") >= 2 or line.rstrip().endswith("|"):
             row = _row(line, number)
             if row is not None:
                 blocks.append(row)

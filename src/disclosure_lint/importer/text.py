@@ -56,11 +56,21 @@ def read_text(raw: bytes, markdown: bool | None = None) -> Source:
         raise ReadError(
             m.NOT_A_REPORT.at(START, reason="文件是空的，没有任何内容", reason_en="the file is empty")
         )
+    from .cell_lines import rows_of_run, runs
     from .markdown import blocks_of_markdown, looks_like_markdown
 
-    if markdown or (markdown is None and looks_like_markdown(text)):
-        return Source(blocks_of_markdown(text.split("\n")), text)
-    return Source(list(blocks_of_lines(text.split("\n"))), text)
+    lines = text.split("\n")
+    crawled: list[Block] = []
+    for first, end in runs(lines):  # tables crawled one cell to a line: rows put back together
+        crawled += rows_of_run(lines, first, end)
+        lines[first:end] = [""] * (end - first)
+    if markdown or (markdown is None and looks_like_markdown("\n".join(lines))):
+        blocks = blocks_of_markdown(lines)
+    else:
+        blocks = blocks_of_lines(lines)
+    if crawled:
+        blocks = sorted(blocks + crawled, key=lambda block: (block.pos.line, block.pos.col))
+    return Source(blocks, text)
 
 
 def blocks_of_lines(lines: list[str], first_line: int = 1) -> list[Block]:

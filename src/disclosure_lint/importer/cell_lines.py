@@ -1,0 +1,109 @@
+"""Tables crawled one cell to a line: `规章 |`, `0 |`, a bare `|` for a blank cell, `|||` after a row.
+
+Some crawlers write each cell of an HTML table on its own line followed by a pipe, and the
+columns a merged cell covers as a line of pipes only. No line then holds a whole row, so the
+rows are put back together here from what the cells say: a row label starts a row (labels
+that follow one another, "三、本年度办理结果" then "（一）予以公开", belong to the same row),
+figures and blanks follow it, and a line of two or more pipes ends the row it closes.
+A run is taken for such a table only when it is long and holds labels of the format;
+anything else is left to the other readers untouched.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..findings import Pos
+from . import inline
+from .labels import figure_like
+from .model import Cell, Row
+
+_CELL = re.compile(r"^(\s*)([^|]*?)\s*\|\s*$")  # one cell and its closing pipe: "规章 |", "|"
+_COVERED = re.compile(r"^\s*\|{2,}\s*$")  # the columns a merged cell covers: "|||"
+_MIN_RUN = 8  # lines: a shorter run is a stray pipe or a one-cell row of an ordinary table
+_MIN_WORDS = 3  # labels or column headings of the format in a run (table 四 has headings only)
+
+
+def cell_line(line: str) -> bool:
+    """Whether a line is one crawled cell (or a line of covered columns)."""
+    return bool(_COVERED.match(line) or _CELL.match(line))
+
+
+def runs(lines: list[str]) -> list[tuple[int, int]]:
+    """The (first, end) indices of the runs of lines that are a table crawled one cell to a line."""
+    found: list[tuple[int, int]] = []
+    index = 0
+    while index < len(lines):
+        if not cell_line(lines[index]):
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and (cell_line(lines[end]) or not lines[end].strip()):
+            end += 1
+        if end - index >= _MIN_RUN and _table_words(lines[index:end]) >= _MIN_WORDS:
+            found.append((index, end))
+        index = end
+    return found
+
+
+def rows_of_run(lines: list[str], first: int, end: int) -> list[Row]:
+    """The rows of one run; `first` is the run's index in `lines` (line numbers count from 1)."""
+    rows: list[Row] = []
+    current: list[Cell] = []
+    kinds: list[str] = []
+
+    def close() -> None:
+        filled = [cell for cell in current if cell.text]
+        if filled:
+            rows.append(Row(list(current), filled[0].pos, grid=True))
+        current.clear()
+        kinds.clear()
+
+    for index in range(first, end):
+        line = lines[index]
+        if not line.strip():
+            continue
+        if _COVERED.match(line):
+            close()
+            continue
+        match = _CELL.match(line)
+        if match is None:  # cannot happen inside a run; kept safe
+            continue
+        text = match.group(2)
+        kind = _kind(text)
+        if _starts_row(kind, kinds):
+            close()
+        current.append(Cell(text, Pos(index + 1, len(match.group(1)) + 1)))
+        kinds.append(kind)
+    close()
+    return rows
+
+
+def _starts_row(kind: str, kinds: list[str]) -> bool:
+    """Whether a cell of this kind, after the cells of `kinds`, begins a new row."""
+    if not kinds:
+        return False
+    if kind == "label":
+        return kinds[-1] != "label"  # "三、本年度办理结果" then "（一）予以公开": one row
+    if kind in ("head", "text"):
+        return "figure" in kinds
+    return kinds[-1] == "head"  # table 四 has no row label: its figures follow the column headings
+
+
+def _kind(text: str) -> str:
+    """label (a row of the tables), head (a column heading), figure (a value or a blank) or text."""
+    if not text or figure_like(text):
+        return "figure"
+    match = inline._labels().fullmatch(text)
+    if match is None:
+        return "text"
+    return "label" if inline._kind(match) in ("row", "group") else "head"
+
+
+def _table_words(lines: list[str]) -> int:
+    count = 0
+    for line in lines:
+        match = _CELL.match(line)
+        if match and match.group(2) and _kind(match.group(2)) in ("label", "head"):
+            count += 1
+    return count
