@@ -593,3 +593,47 @@ def test_a_short_run_of_lines_ending_in_a_pipe_is_no_crawled_table() -> None:
     from disclosure_lint.importer.cell_lines import runs
 
     assert runs(text.split("\n")) == []
+
+
+def _one_cell_a_paragraph(cells: list[str]) -> str:
+    return "\n\n".join(cells)
+
+
+TABLE_2_OF_2019 = [
+    "第二十条第(一)项", "信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量",
+    "规章", "0", "0", "0", "规范性文件", "2", "2", "9",
+    "第二十条第(五)项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量",
+    "行政许可", "14", "-2", "36", "其他对外管理服务事项", "3", "0", "5",
+    "第二十条第(八)项", "信息内容", "上一年项目数量", "本年增/减", "行政事业性收费", "1", "0",
+]  # fmt: skip
+
+
+def _page_2019(table: str) -> str:
+    return (
+        "某镇人民政府2020年政府信息公开工作年度报告\n\n一、总体情况\n\n本镇全年在区政府网站公开信息31条。\n\n"
+        f"二、主动公开政府信息情况\n\n{table}\n\n三、收到和处理政府信息公开申请情况\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        _one_cell_a_paragraph(TABLE_2_OF_2019),
+        "\n".join(f"{cell} |" for cell in TABLE_2_OF_2019),
+    ],
+    ids=["one cell a paragraph", "a pipe after each cell"],
+)
+def test_a_2019_table_one_cell_a_line_keeps_its_rows_and_its_columns(table: str) -> None:
+    yaml = imported(_page_2019(table)).yaml
+    assert "  规章: {本年新制作数量: 0, 本年新公开数量: 0, 对外公开总数量: 0}" in yaml
+    assert "  规范性文件: {本年新制作数量: 2, 本年新公开数量: 2, 对外公开总数量: 9}" in yaml
+    assert "  行政许可: {上一年项目数量: 14, 本年增/减: -2, 处理决定数量: 36}" in yaml
+    assert "  其他对外管理服务事项: {上一年项目数量: 3, 本年增/减: 0, 处理决定数量: 5}" in yaml
+    assert "  行政事业性收费: {上一年项目数量: 1, 本年增/减: 0}" in yaml
+
+
+def test_a_row_read_before_its_table_showed_the_2019_format_takes_that_formats_columns() -> None:
+    cells = [c for c in TABLE_2_OF_2019 if c not in ("本年新制作数量", "本年新公开数量")]
+    cells.insert(cells.index("对外公开总数量"), "本年新")  # a crawler kept half of each wrapped heading
+    yaml = imported(_page_2019("\n".join(f"{cell} |" for cell in cells))).yaml
+    assert "  规章: {本年新制作数量: 0, 本年新公开数量: 0, 对外公开总数量: 0}" in yaml

@@ -104,6 +104,8 @@ _HEADER_WORDS = frozenset(
 _GARBLED = re.compile(r"^(?:数据|列|column|col)\d{1,2}$", re.IGNORECASE)
 _CLAUSE = re.compile(r"^第二十条第\(?[一二三四五六七八九十]+\)?项$")
 OLD_FORMAT_WORDS = frozenset(squash(w) for w in (*s.FORMAT_2019_LABELS, "处理决定数量", "本年新制作数量"))
+# The 2019 format's column headings only: its row labels (规范性文件 …) are rows, never headings.
+_OLD_FORMAT_HEADINGS = OLD_FORMAT_WORDS - {squash(row.label) for row in s.FORMAT_2019.part2_rows}
 
 
 def header_word(text: str) -> bool:
@@ -114,7 +116,7 @@ def header_word(text: str) -> bool:
         flat = flat[1:-1]
     if has_ordinal(text):
         return False  # "（七）总计" is a row, "总计" a column heading
-    return flat in _HEADER_WORDS or bool(_CLAUSE.match(flat)) or flat in OLD_FORMAT_WORDS
+    return flat in _HEADER_WORDS or bool(_CLAUSE.match(flat)) or flat in _OLD_FORMAT_HEADINGS
 
 
 def is_header(texts: list[str]) -> bool:

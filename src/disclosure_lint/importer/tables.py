@@ -351,11 +351,24 @@ class Tables:
         self._drop_pending()
 
     def finish(self) -> None:
+        self._rekey_part2()
         split_pool(self.pool, self.records, self.seen, self.draft)
         place(self.draft, self.records)
         self._intermediate_keys()
         if self.version is not None:
             self.draft.meta[s.VERSION] = self.version
+
+    def _rekey_part2(self) -> None:
+        """Rows of table 二 read before the table showed it is the 2019 format's (a row only that
+        format prints, its column headings) take that format's columns, as the later rows do."""
+        if self.version != 2019:
+            return
+        for record in self.records.values():
+            if record.part != 2 or record.run is not None:
+                continue
+            row = s.FORMAT_2019.part2_row(str(record.path[1]))
+            if row is not None and len(row.columns) == len(record.columns):
+                record.columns = row.columns
 
     def _intermediate_keys(self) -> None:
         """Positions for the keys between a part and its rows: 本年度办理结果 and the result groups."""
