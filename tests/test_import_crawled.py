@@ -419,11 +419,25 @@ def _crawled_cells(text: str, covered: str = "||") -> str:
     return "\n".join(lines)
 
 
+def _markdown_cells_on_new_lines(text: str) -> str:
+    """A Markdown row whose every cell starts on a new line ("| ", then " 规章  | ", " 0  | " …),
+    as some converters write a table whose cells held a line break."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if "\t" not in line:
+            lines.append(line)
+            continue
+        lines.append("| ")
+        lines += [f" {cell.strip()}  | " for cell in line.split("\t")]
+    return "\n".join(lines)
+
+
 @pytest.mark.parametrize(
     "layout",
     [
         _one_cell_a_line,
         _crawled_cells,
+        _markdown_cells_on_new_lines,
         lambda text: _crawled_cells(text, covered=""),
         _pipes,
         lambda text: text.replace("\t", " "),
@@ -432,6 +446,7 @@ def _crawled_cells(text: str, covered: str = "||") -> str:
     ids=[
         "one cell a line",
         "a pipe after each cell",
+        "each cell of a Markdown row on a new line",
         "a pipe after each cell, no covered columns",
         "pipes without a separator line",
         "spaces",

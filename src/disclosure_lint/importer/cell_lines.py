@@ -1,16 +1,20 @@
-"""Tables crawled one cell to a line: `规章 |`, `0 |`, a bare `|` for a blank cell, `|||` after a row.
+"""Tables crawled one cell to a line: `规章 |`, `0 |`, a bare `|`, `|||` after a row.
 
 Some crawlers write each cell of an HTML table on its own line followed by a pipe, and the
-columns a merged cell covers as a line of pipes only. No line then holds a whole row, so the
-rows are put back together here from what the cells say: a row label starts a row (labels
-that follow one another, "三、本年度办理结果" then "（一）予以公开", belong to the same row),
-figures and blanks follow it, and a line of two or more pipes ends the row it closes.
-A run is taken for such a table only when it is long and holds labels of the format;
+columns a merged cell covers as pipes only, on a line of their own or after the row's last
+cell (`7  | ||`). Others write a Markdown row whose every cell starts on a new line: a bare
+`|` opens the row, then ` 规章  |`, ` 0  |` … No line then holds a whole row, so the rows
+are put back together here from what the cells say: a row label starts a row (labels that
+follow one another, "三、本年度办理结果" then "（一）予以公开", belong to the same row),
+figures and blanks follow it, and covered columns end the row they close. A bare `|` is a
+blank cell, unless in this run it only ever comes before a label or heading: then it opens
+a row. A run is taken for such a table only when it is long and holds labels of the format;
 anything else is left to the other readers untouched.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..findings import Pos
@@ -18,7 +22,8 @@ from . import inline
 from .labels import figure_like
 from .model import Cell, Row
 
-_CELL = re.compile(r"^(\s*)([^|]*?)\s*\|\s*$")  # one cell and its closing pipe: "规章 |", "|"
+# One cell and its closing pipe, then any covered columns: "规章 |", "|", " 7  | ||"
+_CELL = re.compile(r"^(\s*)([^|]*?)\s*\|(\s*\|[\s|]*)?\s*$")
 _COVERED = re.compile(r"^\s*\|{2,}\s*$")  # the columns a merged cell covers: "|||"
 _MIN_RUN = 8  # lines: a shorter run is a stray pipe or a one-cell row of an ordinary table
 _MIN_WORDS = 3  # labels or column headings of the format in a run (table 四 has headings only)
@@ -59,6 +64,7 @@ def rows_of_run(lines: list[str], first: int, end: int) -> list[Row]:
         current.clear()
         kinds.clear()
 
+    opens = _bare_pipe_opens_rows(lines, first, end)
     for index in range(first, end):
         line = lines[index]
         if not line.strip():
@@ -70,13 +76,32 @@ def rows_of_run(lines: list[str], first: int, end: int) -> list[Row]:
         if match is None:  # cannot happen inside a run; kept safe
             continue
         text = match.group(2)
+        if not text and opens and not line[:1].isspace():
+            close()
+            continue
         kind = _kind(text)
         if _starts_row(kind, kinds):
             close()
         current.append(Cell(text, Pos(index + 1, len(match.group(1)) + 1)))
         kinds.append(kind)
+        if match.group(3):  # covered columns after the cell: the row ends here
+            close()
     close()
     return rows
+
+
+def _bare_pipe_opens_rows(lines: list[str], first: int, end: int) -> bool:
+    """Whether the run's bare `|` lines open rows rather than stand for blank cells: every cell
+    is written indented (" 规章  |") while bare pipes stand at the margin, or each bare pipe
+    comes before a label or heading (never before a figure or another blank)."""
+    matches = [(line, m) for line in lines[first:end] if (m := _CELL.match(line)) is not None]
+    texts = [m.group(2) for _, m in matches]
+    if any(not line[:1].isspace() and not m.group(2) for line, m in matches) and all(
+        line[:1].isspace() for line, m in matches if m.group(2)
+    ):
+        return True
+    following = [after for before, after in itertools.pairwise(texts) if not before]
+    return bool(following) and all(after and _kind(after) != "figure" for after in following)
 
 
 def _starts_row(kind: str, kinds: list[str]) -> bool:
