@@ -140,6 +140,8 @@ def test_page_footers_between_rows_shift_nothing() -> None:
         ("示例县人民政府 2025 年 政府信息公开工作年度报告", "示例县人民政府", 2025),
         ("示例县市场监督管理局2025年度\n政府信息公开工作年度报告", "示例县市场监督管理局", 2025),
         ("示例县人民政府二〇二五年度政府信息公开工作年度报告", "示例县人民政府", 2025),
+        ("2025年度示例镇政府信息公开工作年度报告", "示例镇", 2025),
+        ("2025年示例县统计局政府信息公开工作年度报告", "示例县统计局", 2025),
     ],
 )
 def test_titles_over_lines_and_with_spaces(title: str, agency: str, year: int) -> None:
@@ -652,3 +654,13 @@ def test_a_row_read_before_its_table_showed_the_2019_format_takes_that_formats_c
     cells.insert(cells.index("对外公开总数量"), "本年新")  # a crawler kept half of each wrapped heading
     yaml = imported(_page_2019("\n".join(f"{cell} |" for cell in cells))).yaml
     assert "  规章: {本年新制作数量: 0, 本年新公开数量: 0, 对外公开总数量: 0}" in yaml
+
+
+def test_a_2019_table_with_no_figures_in_a_later_year_is_still_the_old_template(tmp_path: Path) -> None:
+    cells = [c for c in TABLE_2_OF_2019 if not re.fullmatch(r"-?\d+", c)]  # labels printed, cells left empty
+    page = _page_2019(_one_cell_a_paragraph(cells)).replace("2020年", "2022年")
+    (tmp_path / "r.txt").write_text(page, encoding="utf-8")
+    done = run("r.txt", cwd=tmp_path)
+    line = page.split("\n").index("规章") + 1
+    assert f"r.txt:{line}:1: DL106 这份报告套用了2019年的旧表格" in done.stdout
+    assert f"r.txt:{line}:1: DL020 警告：没能从原文读出“规章（3 格）”" in done.stdout

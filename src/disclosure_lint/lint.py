@@ -81,7 +81,8 @@ def check_report(report: Report, modules: Sequence[engine.RuleModule]) -> list[F
         f
         for f in validate(report)
         if f.path not in covered
-        and f.path not in report.unreadable  # the importer's loss, reported by it (DL020)
+        # a value the importer lost is reported by it (DL020); the row's labels it did read still count
+        and (f.path not in report.unreadable or f.code not in _VALUE_CODES)
         and (f.path not in claimed or f.code not in _VALUE_CODES)
         and not (f.code == m.MISSING_KEY.code and len(f.path) == 1 and f.path[0] in report.unstated)
     ]

@@ -126,20 +126,22 @@ def metadata(
         elif first > 0 and _agency_like(lines[first - 1].text):
             agency = (lines[first - 1].text.strip(), lines[first - 1].pos)
             used.add(first - 1)
+        elif _after_year(match):
+            agency = (_after_year(match), title_pos)
     for key in ("标题", "题目", "名称"):
         if key in header and (year is None or agency is None):
             match = _TITLE.match(_flat(header[key][0]))
             if match:
                 if year is None:
                     year = (int(match.group("year")), header[key][1])
-                name = _agency_name(match.group("agency"))
+                name = _agency_name(match.group("agency")) or _after_year(match)
                 if agency is None and name:
                     agency = (name, header[key][1])
     if (year is None or agency is None) and source.title and len(source.title) <= _TITLE_MAX:
         match = _TITLE.match(_flat(source.title))
         if match:
             year = year or (int(match.group("year")), START)
-            name = _agency_name(match.group("agency"))
+            name = _agency_name(match.group("agency")) or _after_year(match)
             if agency is None and name:
                 agency = (name, START)
     for key in ("发布机构", "发文机关", "来源", "信息来源"):
@@ -269,6 +271,12 @@ def _title(lines: list[Line]) -> tuple[int, int, re.Match[str]] | None:
             if match:
                 return last, last + 1, match
     return None
+
+
+def _after_year(match: re.Match[str]) -> str:
+    """The body a title names after its year ("2022年度某镇政府信息公开工作年度报告": 某镇)."""
+    head = match.group("rest").split("政府信息公开")[0]
+    return head.strip() if "政府信息公开" in match.group("rest") and _agency_like(head) else ""
 
 
 def _agency_name(text: str) -> str:
