@@ -87,11 +87,15 @@ def _open_missing_descriptors() -> None:
                     os.close(opened)
 
 
+# Encodings that carry every character; any other (ASCII, Latin-1, GBK of a Chinese Windows
+# console, Big5 …) lacks some that a report or a file name may hold, even if it has Chinese.
+_ALL_OF_UNICODE = frozenset(("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "gb18030"))
+
+
 def _can_encode(stream: Any) -> bool:
     try:
-        "报告“”·…".encode(stream.encoding or "utf-8")
-        return True
-    except (UnicodeEncodeError, LookupError):
+        return codecs.lookup(stream.encoding or "utf-8").name in _ALL_OF_UNICODE
+    except LookupError:
         return False
 
 
