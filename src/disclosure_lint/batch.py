@@ -35,6 +35,7 @@ from . import engine
 from .cache import ResultCache, default_folder
 from .config import Options
 from .document import Report
+from .excerpts import Excerpt
 from .findings import Finding, Pos, Rule, Severity
 from .lint import lint_bytes, lint_path
 from .result import FileResult
@@ -315,6 +316,7 @@ def _plain(result: FileResult, known: dict[str, Rule]) -> Any:
         return None
     sent = ("findings", "report")  # the report stays in the worker: html output lints in one process
     rest = {f.name: getattr(result, f.name) for f in dataclasses.fields(result) if f.name not in sent}
+    rest["excerpts"] = tuple(tuple(excerpt) for excerpt in result.excerpts)
     if not all(_is_plain(value) for value in rest.values()):
         return None
     findings = []
@@ -328,10 +330,21 @@ def _plain(result: FileResult, known: dict[str, Rule]) -> Any:
             sent_rule = tuple(getattr(rule, name) for name in _RULE_FIELDS)  # a rule of no module's RULES
         else:
             return None
-        if not (_is_plain(finding.path) and _is_plain(finding.args) and _is_plain(finding.covers)):
+        if (
+            not (_is_plain(finding.path) and _is_plain(finding.args) and _is_plain(finding.covers))
+            or type(finding.span) is not int
+        ):
             return None
         findings.append(
-            (sent_rule, finding.pos.line, finding.pos.col, finding.path, finding.args, finding.covers)
+            (
+                sent_rule,
+                finding.pos.line,
+                finding.pos.col,
+                finding.path,
+                finding.args,
+                finding.covers,
+                finding.span,
+            )
         )
     return rest, findings
 
@@ -352,7 +365,8 @@ def _rebuild(plain: Any, known: dict[str, Rule]) -> FileResult | None:
         return None
     rest, sent = plain
     findings = []
-    for sent_rule, line, col, path, args, covers in sent:
+    for sent_rule, line, col, path, args, covers, span in sent:
         rule = known[sent_rule] if isinstance(sent_rule, str) else Rule(*sent_rule)
-        findings.append(Finding(rule, Pos(line, col), path, args, covers=covers))
-    return FileResult(findings=findings, **rest)
+        findings.append(Finding(rule, Pos(line, col), path, args, covers=covers, span=span))
+    excerpts = tuple(Excerpt(*excerpt) for excerpt in rest.pop("excerpts", ()))
+    return FileResult(findings=findings, excerpts=excerpts, **rest)

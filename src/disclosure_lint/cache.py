@@ -24,7 +24,7 @@ from typing import Any
 from . import __version__
 from .findings import Pos, Severity
 
-FORMAT = 2  # of an entry; part of every key (2: a finding carries its `covers`)
+FORMAT = 3  # of an entry; part of every key (2: a finding carries its `covers`; 3: its span, and excerpts)
 
 
 def default_folder() -> Path:

@@ -64,7 +64,8 @@ def lint(
         str | None,
         typer.Option(
             "--format",
-            help="text (default), json, sarif, github, junit, html (a page with the tables marked), "
+            help="text (default: each finding with its source line and a caret), concise (one line "
+            "per finding), json, sarif, github, junit, html (a page with the tables marked), "
             "or auto (github inside GitHub Actions).",
             show_default=False,
         ),
@@ -115,8 +116,13 @@ def lint(
     ] = False,
     quiet: Quiet = False,
     color: Annotated[
-        str, typer.Option("--color", help="auto (on a terminal, unless NO_COLOR is set), always or never.")
+        str,
+        typer.Option(
+            "--color",
+            help="auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never.",
+        ),
     ] = "auto",
+    no_color: Annotated[bool, typer.Option("--no-color", help="The same as --color never.")] = False,
     agency: Annotated[
         str | None,
         typer.Option(
@@ -190,6 +196,8 @@ def lint(
     ):
         if value is not None and value not in choices:
             raise _fail(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+    if no_color:
+        color = "never"
     try:
         overrides = Overrides(
             lang=lang,
@@ -293,7 +301,7 @@ def _reporter(fmt: str, stream: TextIO, lang: str, color: str, statistics: bool,
     from . import output
     from .reporters import REPORTERS, TextReporter
 
-    if fmt == "text":
+    if fmt in ("text", "concise"):
         paint = output.use_color(stream, color)
         return TextReporter(fmt, stream, lang, color=paint, statistics=statistics, quiet=quiet)
     return REPORTERS[fmt](fmt, stream, lang)

@@ -43,6 +43,8 @@ class Pos:
     col: int
 
 
+# The start of the file, and, as this very object, "the file as a whole": a finding made at START
+# (an encoding warning, a missing part) is shown without a source line (excerpts.py).
 START = Pos(1, 1)
 
 
@@ -63,9 +65,11 @@ class Rule:
     message_zh: str
     message_en: str
 
-    def at(self, pos: Pos, path: Path = (), *, covers: tuple[Path, ...] = (), **args: Any) -> Finding:
+    def at(
+        self, pos: Pos, path: Path = (), *, covers: tuple[Path, ...] = (), span: int = 0, **args: Any
+    ) -> Finding:
         """This rule's finding at `pos` (and report `path`), its message filled from `args`."""
-        return Finding(self, pos, path, args, covers=tuple(covers))
+        return Finding(self, pos, path, args, covers=tuple(covers), span=span)
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,9 @@ class Finding:
     schema's type or range error at the same path (it knows more). `covers` names other paths
     the same mistake explains, whose schema findings are dropped too: "1,234" typed in a row is
     one finding at its first part, though YAML made it two cells and the row too long.
-    `args` fill the message templates only; they carry no control data.
+    `args` fill the message templates only; they carry no control data. `span` is how many
+    characters from `pos` the finding covers on its line, where known (the text output underlines
+    them); 0 is a point.
     """
 
     rule: Rule
@@ -84,6 +90,7 @@ class Finding:
     path: Path = ()
     args: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     covers: tuple[Path, ...] = field(default=(), compare=False, hash=False)
+    span: int = field(default=0, compare=False, hash=False)
 
     @property
     def code(self) -> str:

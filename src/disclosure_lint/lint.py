@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path as FsPath
 
-from . import engine, suppressions
+from . import engine, excerpts, suppressions
 from . import messages as m
 from .config import Options
 from .document import Report
@@ -107,10 +107,12 @@ def _finish(
         checked, about_suppressions = suppressions.apply(loaded.report, checked, known)
         findings.extend(checked + about_suppressions)
     result.crashed = any(f.code == engine.INTERNAL_ERROR.code for f in findings)
-    result.findings = sorted(
+    shown = sorted(
         (f for f in findings if result.unreadable or _always_shown(f) or options.enabled(f.code)),
         key=Finding.sort_key,
     )
+    # The lines they point at are picked now, while the text is in memory (the output comes later).
+    result.findings, result.excerpts = excerpts.pick(shown, loaded.text, loaded.report, loaded.exact)
     return result
 
 

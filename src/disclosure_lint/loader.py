@@ -23,7 +23,7 @@ from typing import Any
 from . import messages as m
 from .decoding import binary_format, decode
 from .document import Report, Scalar
-from .findings import START, Finding, Path
+from .findings import START, Finding, Path, Pos
 from .intake import MAX_BYTES, read, too_big
 from .safety import MAX_DEPTH, MAX_VALUES, graph_limits, prescan, too_deep, too_many_values, within_limits
 from .yaml_errors import control_character, invisible_character, pos_of, syntax_finding, within
@@ -42,10 +42,17 @@ __all__ = [
 
 @dataclass
 class Loaded:
-    """What reading a file gave: a report (None if it could not be read) and findings."""
+    """What reading a file gave: a report (None if it could not be read) and findings.
+
+    `text` is the text the findings' positions count in when it is the file as the user has it
+    (so that the text output can show their lines), else None; `exact`, for a published document,
+    the positions read from the document itself (None: every position is the file's).
+    """
 
     report: Report | None
     findings: list[Finding] = field(default_factory=list)
+    text: str | None = None
+    exact: frozenset[Pos] | None = None
 
 
 def load_file(path: str | FsPath, display: str | None = None, max_bytes: int = MAX_BYTES) -> Loaded:
@@ -59,7 +66,7 @@ def load_bytes(raw: bytes, filename: str, max_bytes: int | None = None) -> Loade
     """Read content that is already in memory; `max_bytes` refuses more (read max_bytes + 1 to know)."""
     if max_bytes is not None and len(raw) > max_bytes:
         return Loaded(None, [too_big(max_bytes)])
-    not_text = binary_format(raw)
+    not_text = binary_format(raw, filename)
     if not_text is not None:
         return Loaded(None, [not_text])
     findings: list[Finding] = []
@@ -70,21 +77,27 @@ def load_bytes(raw: bytes, filename: str, max_bytes: int | None = None) -> Loade
     # importer generates from Word and web pages (whose text may carry such characters).
     invisible = invisible_character(text)
     if invisible:
-        return Loaded(None, [*findings, invisible])
+        return Loaded(None, [*findings, invisible], text)
     loaded = load_text(text, filename)
     loaded.findings[:0] = findings
     return loaded
 
 
 def load_text(text: str, filename: str) -> Loaded:
+    # ruamel.yaml counts a lone CR as a line break too, so positions do not change.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    loaded = _load(text, filename)
+    loaded.text = text
+    return loaded
+
+
+def _load(text: str, filename: str) -> Loaded:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError
     from ruamel.yaml.nodes import ScalarNode
     from ruamel.yaml.reader import ReaderError
 
     yaml = YAML(typ="safe")
-    # ruamel.yaml counts a lone CR as a line break too, so positions do not change.
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
     remember = _DIRECTIVE_LINE.search(text) is None  # see _caching_resolver
     if remember:
         yaml.Resolver = _caching_resolver()

@@ -1,4 +1,5 @@
-"""Text output for people: `path:line:col: CODE message` lines, a summary, optional tables."""
+"""Text output for people: `path:line:col: CODE message` lines, each with its source line and a
+caret under it unless concise, a summary, optional tables."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import os
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
+from .caret import Painter
 from .escape import visible
+from .excerpts import Excerpt, find
 from .findings import ERROR, INFO, WARNING, Rule
 from .result import FileResult, RunResult
 
@@ -26,19 +29,30 @@ def use_color(stream: TextIO, choice: str = "auto") -> bool:
     return hasattr(stream, "isatty") and stream.isatty() and os.environ.get("TERM") != "dumb"
 
 
-def finding_lines(result: FileResult, lang: str, color: bool = False) -> Iterable[str]:
-    """One line per finding; control characters from the report or its name are shown as escapes
-    (a newline could forge a finding line, an escape sequence could clear the screen)."""
+def finding_lines(
+    result: FileResult, lang: str, color: bool = False, painter: Painter | None = None
+) -> Iterable[str]:
+    """One line per finding; with a `painter`, its source line and a caret under it (and a blank
+    line) where the result kept that line. Control characters from the report or its name are
+    shown as escapes (a newline could forge a finding line, an escape sequence clear the screen)."""
     filename = visible(result.filename)
+    by_line: dict[int, list[Excerpt]] = {}
+    if painter is not None:
+        for excerpt in result.excerpts:
+            by_line.setdefault(excerpt.line, []).append(excerpt)
     for finding in result.findings:
         tag = {WARNING: WARNING_TAG, INFO: INFO_TAG}.get(finding.severity, {}).get(lang, "")
         where = f"{filename}:{finding.pos.line}:{finding.pos.col}:"
         message = visible(finding.message(lang))
+        hue = {ERROR: _RED, WARNING: _YELLOW}.get(finding.severity, _DIM)
         if color:
-            hue = {ERROR: _RED, WARNING: _YELLOW}.get(finding.severity, _DIM)
             yield f"{_BOLD}{where}{_RESET} {hue}{visible(finding.code)}{_RESET} {tag}{message}"
         else:
             yield f"{where} {visible(finding.code)} {tag}{message}"
+        excerpt = find(by_line.get(finding.pos.line, ()), finding.pos)
+        if painter is not None and excerpt is not None:
+            yield from painter.lines(excerpt, finding.pos.col, finding.span, _BOLD + hue)
+            yield ""
 
 
 def summary(run: RunResult, lang: str) -> str:

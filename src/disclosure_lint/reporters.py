@@ -12,12 +12,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path as FsPath
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
 from .escape import encodable, visible, xml_text
 from .findings import ERROR, INFO, WARNING, Finding, Rule
 from .result import FileResult, RunResult
+
+if TYPE_CHECKING:
+    from .caret import Painter
 
 INFORMATION_URI = "https://pypi.org/project/disclosure-lint/"
 JSON_SCHEMA_VERSION = 1
@@ -249,7 +252,10 @@ class HtmlReporter(Reporter):
 
 
 class TextReporter(Reporter):
-    """Lines as each file is linted, then a summary (and tables) from the run's counts."""
+    """Lines as each file is linted, then a summary (and tables) from the run's counts.
+
+    `text` (full) draws each finding's source line and a caret under it; `concise` is one line
+    per finding."""
 
     keeps_results = False
 
@@ -259,11 +265,16 @@ class TextReporter(Reporter):
     ) -> None:  # fmt: skip
         super().__init__(name, stream, lang)
         self.color, self.statistics, self.quiet = color, statistics, quiet
+        self.painter: Painter | None = None
+        if name != "concise":
+            from .caret import Painter
+
+            self.painter = Painter(getattr(stream, "encoding", None), color)
 
     def file(self, result: FileResult, lang: str) -> None:
         from .output import finding_lines
 
-        for line in finding_lines(result, lang, self.color):
+        for line in finding_lines(result, lang, self.color, self.painter):
             self.stream.write(line + "\n")
 
     def finish(self, run: RunResult, rules: Sequence[Rule]) -> None:
@@ -279,6 +290,7 @@ class TextReporter(Reporter):
 
 REPORTERS: dict[str, type[Reporter]] = {
     "text": TextReporter,
+    "concise": TextReporter,
     "json": Reporter,
     "sarif": Reporter,
     "github": Reporter,

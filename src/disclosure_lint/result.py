@@ -15,6 +15,7 @@ from .findings import ERROR, INFO, WARNING, Finding, Severity
 
 if TYPE_CHECKING:
     from .document import Report
+    from .excerpts import Excerpt
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -25,6 +26,8 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     unreadable: bool = False  # the file could not be read or is not valid YAML: exit 2
     crashed: bool = False  # a rule module raised: exit 2
+    # The source lines the findings point at, for the text output (excerpts.py); plain data.
+    excerpts: tuple[Excerpt, ...] = ()
     # The loaded report, for output that shows the document (--format html); not sent between processes.
     report: Report | None = field(default=None, repr=False, compare=False)
 

@@ -100,11 +100,11 @@ def pos_of(mark: Any) -> Pos:
 
 
 # ruamel.yaml counts these as line breaks (YAML 1.1); our positions must agree with its marks.
-_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
 
 def pos_at(text: str, offset: int) -> Pos:
-    breaks = list(_LINE_BREAK.finditer(text, 0, offset))
+    breaks = list(LINE_BREAK.finditer(text, 0, offset))
     line_start = breaks[-1].end() if breaks else 0
     return Pos(len(breaks) + 1, offset - line_start + 1)
 
@@ -113,7 +113,7 @@ def _offset(text: str, pos: Pos) -> int | None:
     """The offset of a 1-based line and column in `text`, or None past its end."""
     line_start = 0
     for _ in range(pos.line - 1):
-        found = _LINE_BREAK.search(text, line_start)
+        found = LINE_BREAK.search(text, line_start)
         if found is None:
             return None
         line_start = found.end()
@@ -123,7 +123,7 @@ def _offset(text: str, pos: Pos) -> int | None:
 
 def within(text: str, finding: Finding) -> Finding:
     """An end-of-file mark lies past the last line; point at the end of the last line instead."""
-    lines = _LINE_BREAK.split(text)
+    lines = LINE_BREAK.split(text)
     if lines and lines[-1] == "":
         lines.pop()
     if lines and finding.pos.line > len(lines):
@@ -144,6 +144,12 @@ def syntax_finding(error: Any, text: str = "") -> Finding:
             reason="一个文件里只能有一份报告，这里又出现了一个“---”开始的文档",
             reason_en="a file holds one report; a second document ('---') starts here",
         )
+    if not at_tab:
+        from .slips import slip_finding
+
+        slip = slip_finding(error, LINE_BREAK.split(text))
+        if slip is not None:
+            return slip
     zh, en = _explain(problem, context)
     pos = pos_of(mark) if mark else START
     offset = _offset(text, pos) if mark else None

@@ -185,9 +185,13 @@ def _run(
     counted = RunResult(keep=True)
     for result in run.results:
         counted.add(result, options.fail_on)
-    if fmt == "text":
+    if fmt in ("text", "concise"):
+        from ..caret import Painter
+
+        color = output.use_color(stream) and not output_file
+        painter = Painter(getattr(stream, "encoding", None), color) if fmt == "text" else None
         for result in run.results:
-            for line in output.finding_lines(result, lang, output.use_color(stream) and not output_file):
+            for line in output.finding_lines(result, lang, color, painter):
                 stream.write(line + "\n")
         if not quiet:
             stream.write("\n" + summary.table(run, lang) + "\n\n")

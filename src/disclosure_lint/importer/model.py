@@ -87,6 +87,9 @@ class Source:
     text: str  # the source as lines: what `line:col` positions count in
     title: str = ""  # an HTML <title>, used when the body names neither agency nor year
     problems: list[Any] = field(default_factory=list)  # findings from reading (encoding warnings)
+    # Whether `text` is the file itself, line for line, so that a position can be shown in its line:
+    # a web page or a text file; not Word (paragraph and cell numbers) or PDF (pages, printed lines).
+    is_file: bool = True
 
 
 class ReadError(Exception):

@@ -160,7 +160,7 @@ class _Reader:
             raise ReadError(m.PDF_UNMAPPED_FONT.at(START, **_cid_message(None, self.cid)))
         blocks = _blocks(read)
         # one (empty) line per page: positions count pages and printed lines, not characters
-        return Source(blocks, "\n" * len(read), problems=self.problems)
+        return Source(blocks, "\n" * len(read), problems=self.problems, is_file=False)
 
     def _page(self, number: int, page: Any) -> _Page:
         height = float(page.height)

@@ -63,7 +63,7 @@ def read_docx(raw: bytes) -> Source:
                 START, reason="Word 文件里没有任何文字", reason_en="the Word file holds no text"
             )
         )
-    return Source(reader.blocks, "\n".join(reader.lines) + "\n")
+    return Source(reader.blocks, "\n".join(reader.lines) + "\n", is_file=False)
 
 
 def _too_complex(reason: str, reason_en: str) -> ReadError:
