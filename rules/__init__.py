@@ -23,6 +23,7 @@ from . import (
     hidden_characters,
     plausibility,
     previous_year,
+    punctuation,
     stale_text,
     totals,
 )
@@ -39,6 +40,7 @@ BUILTIN = (
     hidden_characters,
     plausibility,
     previous_year,
+    punctuation,
     stale_text,
     totals,
 )
