@@ -30,8 +30,9 @@ _OFFICE_ZIP = (
 )
 
 
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word, Excel and WPS before 2007
 _SIGNATURES = (
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "旧版 Word/Excel/WPS 文件（.doc、.xls、.wps）", "a legacy Word/Excel/WPS file (.doc, .xls, .wps)"),
+    (_OLE, "旧版 Word/Excel/WPS 文件（.doc、.xls、.wps）", "a legacy Word/Excel/WPS file (.doc, .xls, .wps)"),
     (b"%PDF-", "PDF 文件", "a PDF file"),
     (b"{\\rtf", "RTF 格式的 Word 文档", "an RTF document"),
     (b"\x89PNG\r\n\x1a\n", "PNG 图片", "a PNG image"),
@@ -44,30 +45,72 @@ _SIGNATURES = (
 )  # fmt: skip
 
 
-_MARKUP = re.compile(rb"\s*<(?:!doctype\s+html|html|\?xml|w:document)", re.IGNORECASE)
+_MARKUP = re.compile(rb"\s*(<(?:!doctype\s+html|html|\?xml|w:document))", re.IGNORECASE)
 
 
-def binary_format(raw: bytes) -> Finding | None:
-    """A document, image or archive saved with a .yaml name, recognised by its first bytes."""
+def binary_format(raw: bytes, filename: str = "") -> Finding | None:
+    """A document, image or archive saved with a .yaml name, recognised by its first bytes; a Word,
+    PDF or web page (what `import` reads) gets the command that turns it into YAML."""
     kind: tuple[str, str] | None = None
+    suffix = ""  # the suffix `import` reads such a file under
     if raw.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         kind = _zip_kind(raw)
+        suffix = ".docx" if kind[0].startswith("Word") else ""
     else:
         for signature, zh, en in _SIGNATURES:
             if raw.startswith(signature):
                 kind = (zh, en)
+                suffix = ".pdf" if signature == b"%PDF-" else ".docx" if signature == _OLE else ""
                 break
         else:
-            if _MARKUP.match(raw.removeprefix(codecs.BOM_UTF8)):
-                kind = ("网页或 XML 文件（HTML/XML）", "a web page or XML file (HTML/XML)")
+            markup = _MARKUP.match(raw.removeprefix(codecs.BOM_UTF8))
+            if markup:
+                html = markup.group(1).lower().startswith((b"<!doctype", b"<html"))
+                kind = ("网页（HTML）", "a web page (HTML)") if html else ("XML 文件", "an XML file")
+                suffix = ".html" if html else ""
     if kind is None:
         return None
     zh, en = kind
     space = " " if zh[0].isascii() else ""
+    if suffix:
+        how, how_en = _import_advice(filename, suffix, legacy=raw.startswith(_OLE))
+        named = _suffix(filename)
+        return m.NOT_A_REPORT.at(
+            START,
+            reason=f"这个文件是{space}{zh}，不是 YAML 文本文件{f'（只是名字以 {named} 结尾）' if named else ''}：{how}",
+            reason_en=f"this file is {en}, not YAML text{f' (only its name ends in {named})' if named else ''}: {how_en}",
+        )
     return m.NOT_A_REPORT.at(
         START,
         reason=f"这个文件是{space}{zh}，不是 YAML 文本文件：报告要按 README 的格式写成 UTF-8 编码的 YAML 文本文件（.yaml）再检查",
         reason_en=f"this file is {en}, not a YAML text file: write the report as UTF-8 YAML text (.yaml) as the README shows, then check it",
+    )
+
+
+def _suffix(filename: str) -> str:
+    from pathlib import PurePath
+
+    return PurePath(filename).suffix if filename else ""
+
+
+def _import_advice(filename: str, suffix: str, legacy: bool) -> tuple[str, str]:
+    """What to type to turn the document into a YAML report: rename it, then `import` it."""
+    import shlex
+    from pathlib import PurePath
+
+    path = PurePath(filename) if filename and not filename.startswith("<") else PurePath("report.yaml")
+    document, report = shlex.quote(str(path.with_suffix(suffix))), shlex.quote(str(path.with_suffix(".yaml")))
+    command = f"disclosure-lint import {document} -o {report}"
+    if legacy:
+        return (
+            f"本工具读不了旧版格式，请在 Word 或 WPS 中把它另存为 {document}，再运行 {command} 转成 YAML 报告",
+            f"the old format cannot be read: save it from Word or WPS as {document}, then run {command} "
+            "to turn it into a YAML report",
+        )
+    return (
+        f"请把它改名为 {document}，再运行 {command} 转成 YAML 报告（也可以直接检查：disclosure-lint {document}）",
+        f"rename it to {document} and run {command} to turn it into a YAML report "
+        f"(or check it as it is: disclosure-lint {document})",
     )
 
 
