@@ -43,7 +43,15 @@ def test_findings_are_lint_lines_sorted_by_position(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stdout.splitlines() == [
         "report.yaml:7:7: DL105 “报告类型”应为 部门 或 本级政府 或 乡镇 或 管委会，实为“部”",
+        "  |",
+        "7 | 报告类型: 部",
+        "  |           ^~",
+        "",
         "report.yaml:10:1: DL102 “报告”下没有“一、总体情况”这一项，是不是“总体情况”？",
+        "   |",
+        "10 | 一、总体情况:",
+        "   | ^" + "~" * 11,  # 一、总体情况: six characters, twelve columns
+        "",
         "发现 2 个问题（错误 2 个，警告 0 个），共检查 1 个文件。",
     ]
 
@@ -53,7 +61,7 @@ def test_english_messages(tmp_path: Path) -> None:
     report.write_text(
         edit(SEED_EXAMPLE.read_text(encoding="utf-8"), "报告类型: 部门", "报告类型: 部"), encoding="utf-8"
     )
-    done = run("--lang", "en", report.name, cwd=tmp_path)
+    done = run("--lang", "en", "--format", "concise", report.name, cwd=tmp_path)
     assert done.stdout.splitlines() == [
         "r.yaml:7:7: DL105 '报告类型' should be 部门 or 本级政府 or 乡镇 or 管委会, found '部'",
         "Found 1 problem (1 error, 0 warnings) in 1 file.",

@@ -30,10 +30,16 @@ def test_broken_example_on_the_command_line() -> None:
     done = run(BROKEN, cwd=EXAMPLES.parent)
     assert done.returncode == 1
     lines = done.stdout.splitlines()
-    assert lines[3] == (
+    at = lines.index(
         f"{BROKEN}:37:36: DL205 （一）予以公开·自然人 很可能应为 20：按行合计和按列合计都差 1，"
         "改这一格即可两处平衡（实为 21）"
     )
+    assert lines[at + 1 : at + 5] == [
+        "   |",
+        "37 |     予以公开:                         [21, 3, 1, 0, 1, 1, 26]",
+        "   | " + " " * 39 + "^~",  # 21 under its two columns
+        "",
+    ]
     assert lines[-1] == "发现 8 个问题（错误 6 个，警告 2 个），共检查 1 个文件。"
     assert done.stderr == ""
 

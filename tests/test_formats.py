@@ -30,11 +30,13 @@ EXPECTED = [
 def test_text_is_plain_when_piped_and_ends_with_the_summary() -> None:
     done = run(BROKEN, cwd=ROOT)
     lines = done.stdout.splitlines()
-    assert [line.split(" ")[:2] for line in lines[:8]] == [
+    heads = [line for line in lines if line.startswith(f"{BROKEN}:")]
+    assert [line.split(" ")[:2] for line in heads] == [
         [f"{BROKEN}:{line}:{col}:", code] for code, line, col, _ in EXPECTED
     ]
     assert "\033[" not in done.stdout
-    assert lines[2].split(" ", 2)[2].startswith("警告：")
+    assert heads[2].split(" ", 2)[2].startswith("警告：")
+    assert lines[:5] == [heads[0], "  |", "8 | 发布日期: 2024-02-05", "  |           ^" + "~" * 9, ""]
     assert lines[-1] == "发现 8 个问题（错误 6 个，警告 2 个），共检查 1 个文件。"
 
 

@@ -28,6 +28,8 @@ from disclosure_lint.loader import MAX_VALUES, load_bytes, load_file, load_text
 SEED = SEED_EXAMPLE.read_text(encoding="utf-8")
 CITY = CITY_BUREAU.read_text(encoding="utf-8")
 NO_NEED = "报告要按 README 的格式写成 UTF-8 编码的 YAML 文本文件（.yaml）再检查"
+# A document `import` reads, saved under a .yaml name: the commands that turn it into a report.
+IMPORT = "请把它改名为 {stem}.{ext}，再运行 disclosure-lint import {stem}.{ext} -o {stem}.yaml 转成 YAML 报告（也可以直接检查：disclosure-lint {stem}.{ext}）"
 
 
 def lint_raw(raw: bytes) -> FileResult:
@@ -93,7 +95,7 @@ HOSTILE: dict[str, tuple[bytes, tuple[str, int, int, str]]] = {
     ),
     "docx-saved-as-yaml": (
         office("word/document.xml"),
-        ("DL006", 1, 1, f"这个文件是 Word 文档（.docx，ZIP 格式），不是 YAML 文本文件：{NO_NEED}"),
+        ("DL006", 1, 1, f"这个文件是 Word 文档（.docx，ZIP 格式），不是 YAML 文本文件（只是名字以 .yaml 结尾）：{IMPORT.format(ext='docx', stem='{stem}')}"),
     ),
     "xlsx-saved-as-yaml": (
         office("xl/workbook.xml"),
@@ -102,11 +104,11 @@ HOSTILE: dict[str, tuple[bytes, tuple[str, int, int, str]]] = {
     "zip": (office("data.csv"), ("DL006", 1, 1, f"这个文件是 ZIP 压缩文件，不是 YAML 文本文件：{NO_NEED}")),
     "legacy-doc": (
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
-        ("DL006", 1, 1, f"这个文件是旧版 Word/Excel/WPS 文件（.doc、.xls、.wps），不是 YAML 文本文件：{NO_NEED}"),
+        ("DL006", 1, 1, "这个文件是旧版 Word/Excel/WPS 文件（.doc、.xls、.wps），不是 YAML 文本文件（只是名字以 .yaml 结尾）：本工具读不了旧版格式，请在 Word 或 WPS 中把它另存为 {stem}.docx，再运行 disclosure-lint import {stem}.docx -o {stem}.yaml 转成 YAML 报告"),
     ),
     "pdf": (
         b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
-        ("DL006", 1, 1, f"这个文件是 PDF 文件，不是 YAML 文本文件：{NO_NEED}"),
+        ("DL006", 1, 1, f"这个文件是 PDF 文件，不是 YAML 文本文件（只是名字以 .yaml 结尾）：{IMPORT.format(ext='pdf', stem='{stem}')}"),
     ),
     "png": (
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
@@ -114,7 +116,11 @@ HOSTILE: dict[str, tuple[bytes, tuple[str, int, int, str]]] = {
     ),
     "html": (
         "<!DOCTYPE html>\n<html><body>报告</body></html>\n".encode(),
-        ("DL006", 1, 1, f"这个文件是网页或 XML 文件（HTML/XML），不是 YAML 文本文件：{NO_NEED}"),
+        ("DL006", 1, 1, f"这个文件是网页（HTML），不是 YAML 文本文件（只是名字以 .yaml 结尾）：{IMPORT.format(ext='html', stem='{stem}')}"),
+    ),
+    "xml": (
+        b'<?xml version="1.0"?>\n<w:document/>\n',
+        ("DL006", 1, 1, f"这个文件是 XML 文件，不是 YAML 文本文件：{NO_NEED}"),
     ),
     "nul-byte": (
         "机关: 某局\n年度: 20\x0023\n".encode(),
@@ -182,7 +188,8 @@ def test_hostile_bytes(name: str) -> None:
     result = lint_raw(raw)
     assert time.perf_counter() - started < 2, "must not take long, whatever the input"
     assert result.unreadable and not result.crashed  # exit 2, as a fault of the file, not ours
-    assert first(result, expected[0]) == expected
+    code, line, col, message = expected
+    assert first(result, code) == (code, line, col, message.replace("{stem}", "x"))
 
 
 def test_all_hostile_files_in_one_run(tmp_path: Path) -> None:
@@ -197,7 +204,7 @@ def test_all_hostile_files_in_one_run(tmp_path: Path) -> None:
     assert done.stderr == ""
     assert "Traceback" not in done.stdout
     for name, (_, (code, line, col, message)) in HOSTILE.items():
-        assert f"{name}.yaml:{line}:{col}: {code} {message}\n" in done.stdout
+        assert f"{name}.yaml:{line}:{col}: {code} {message.replace('{stem}', name)}\n" in done.stdout
     assert f"共检查 {len(HOSTILE)} 个文件" in done.stdout
     assert not (tmp_path / "pwned").exists()
 
@@ -524,7 +531,9 @@ def test_a_rule_that_raises_names_rule_and_file_and_the_other_files_are_linted(t
         edit(broken_kind, "机关: 攀枝花市西区司法局", "机关: 崩溃局"), encoding="utf-8"
     )
     (tmp_path / "other.yaml").write_text(broken_kind, encoding="utf-8")
-    done = run("--isolated", "--rules", rules, "crash.yaml", "other.yaml", cwd=tmp_path)
+    done = run(
+        "--isolated", "--rules", rules, "crash.yaml", "other.yaml", "--format", "concise", cwd=tmp_path
+    )
     assert done.returncode == 2
     assert done.stderr == ""
     lines = done.stdout.splitlines()
@@ -645,7 +654,7 @@ def test_a_rules_key_in_a_report_is_only_an_unknown_key(tmp_path: Path) -> None:
         """
     )
     (tmp_path / "r.yaml").write_text(text, encoding="utf-8")
-    done = run("r.yaml", cwd=tmp_path)
+    done = run("r.yaml", "--format", "concise", cwd=tmp_path)
     assert done.returncode == 1
     assert done.stdout.splitlines()[:2] == [
         f"r.yaml:{SEED_LINES + 1}:1: DL102 “报告”下没有“rules”这一项",

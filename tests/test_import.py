@@ -109,7 +109,7 @@ def test_findings_in_a_text_point_at_the_cell_in_the_source(seed: Path, tmp_path
     lines[row] = "一、本年新收政府信息公开申请数量\t\t1\t0\t0\t/\t0\t0\t1\t"
     target = tmp_path / "report.txt"
     target.write_text("\n".join(lines), encoding="utf-8")
-    done = run(target.name, "--select", "DL2,DL4", cwd=tmp_path)
+    done = run(target.name, "--select", "DL2,DL4", "--format", "concise", cwd=tmp_path)
     slash = lines[row].index("/") + 1
     last = lines[-1]
     assert last.startswith("本年度未收取")

@@ -35,7 +35,7 @@ def test_folder_is_searched_recursively(tmp_path: Path) -> None:
 def test_batch_ends_with_a_per_file_table(tmp_path: Path) -> None:
     make_tree(tmp_path)
     shutil.copy(BROKEN, tmp_path / "reports" / "c.yaml")
-    lines = run("reports", cwd=tmp_path).stdout.splitlines()
+    lines = run("reports", "--format", "concise", cwd=tmp_path).stdout.splitlines()
     table = lines[lines.index("") + 1 : -2]
     assert table[0].split() == ["文件", "错误", "警告"]
     assert [row.split() for row in table[2:]] == [
@@ -109,7 +109,11 @@ def test_quiet_prints_findings_only(tmp_path: Path) -> None:
     )
     done = run("-q", "r.yaml", cwd=tmp_path)
     assert done.stdout.splitlines() == [
-        "r.yaml:7:7: DL105 “报告类型”应为 部门 或 本级政府 或 乡镇 或 管委会，实为“部”"
+        "r.yaml:7:7: DL105 “报告类型”应为 部门 或 本级政府 或 乡镇 或 管委会，实为“部”",
+        "  |",
+        "7 | 报告类型: 部",
+        "  |           ^~",
+        "",
     ]
 
 

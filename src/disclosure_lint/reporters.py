@@ -266,6 +266,7 @@ class TextReporter(Reporter):
         super().__init__(name, stream, lang)
         self.color, self.statistics, self.quiet = color, statistics, quiet
         self.painter: Painter | None = None
+        self.spaced = False
         if name != "concise":
             from .caret import Painter
 
@@ -276,14 +277,16 @@ class TextReporter(Reporter):
 
         for line in finding_lines(result, lang, self.color, self.painter):
             self.stream.write(line + "\n")
+            self.spaced = not line  # a drawn line ends with a blank line already
 
     def finish(self, run: RunResult, rules: Sequence[Rule]) -> None:
         from . import output
 
+        gap = "" if self.spaced else "\n"
         if self.statistics:
-            self.stream.write("\n" + output.statistics(run, rules, self.lang) + "\n\n")
+            self.stream.write(gap + output.statistics(run, rules, self.lang) + "\n\n")
         elif run.checked > 1 and run.files and not self.quiet:
-            self.stream.write("\n" + output.per_file_table(run, self.lang) + "\n\n")
+            self.stream.write(gap + output.per_file_table(run, self.lang) + "\n\n")
         if not self.quiet:
             self.stream.write(output.summary(run, self.lang) + "\n")
 

@@ -190,11 +190,13 @@ def _run(
 
         color = output.use_color(stream) and not output_file
         painter = Painter(getattr(stream, "encoding", None), color) if fmt == "text" else None
+        spaced = False  # the last finding's drawn line ends with a blank line already
         for result in run.results:
             for line in output.finding_lines(result, lang, color, painter):
                 stream.write(line + "\n")
+                spaced = not line
         if not quiet:
-            stream.write("\n" + summary.table(run, lang) + "\n\n")
+            stream.write(("" if spaced else "\n") + summary.table(run, lang) + "\n\n")
             if hidden:
                 stream.write(summary.hidden_note(hidden, baseline_file, lang) + "\n")
             stream.write(output.summary(counted, lang) + "\n")
