@@ -14,7 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from disclosure_lint.api import ERROR, Finding, Pos, Report, Rule
-from disclosure_lint.slips import FULL_COLON, FULL_COMMA, FULL_OPEN
+
+FULL_COLON, FULL_COMMA = "：", "，"
+FULL_OPEN = {"［": "[", "【": "[", "〔": "[", "｛": "{"}  # as disclosure_lint.slips names them
 
 PUNCTUATION = Rule(
     code="DL042",

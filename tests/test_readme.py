@@ -76,7 +76,8 @@ def test_quick_start_names_files_that_exist() -> None:
 
 def test_sample_output_lines_are_real() -> None:
     sample = block("prints each problem as one line", "text")
+    assert sample.startswith("$ disclosure-lint --format concise examples/broken-2023.yaml\n")
     shown = [line for line in sample.splitlines() if line.startswith("examples/")]
-    done = run("examples/broken-2023.yaml", cwd=ROOT)
+    done = run("--format", "concise", "examples/broken-2023.yaml", cwd=ROOT)
     assert shown and all(line in done.stdout.splitlines() for line in shown), done.stdout
     assert sample.splitlines()[-1] in done.stdout.splitlines()

@@ -160,3 +160,12 @@ def test_a_colon_in_a_sentence_is_not_a_slip() -> None:
 def test_only_structure_is_read_for_slips(line: str, index: int | None) -> None:
     found = line_slip(line)
     assert (found.index if found else None) == index
+
+
+def test_the_rule_and_the_loader_know_the_same_characters() -> None:
+    from disclosure_lint.rules import punctuation
+
+    from disclosure_lint import slips
+
+    assert (punctuation.FULL_COLON, punctuation.FULL_COMMA) == (slips.FULL_COLON, slips.FULL_COMMA)
+    assert punctuation.FULL_OPEN == slips.FULL_OPEN

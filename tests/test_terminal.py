@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, SEED_EXAMPLE, edit, lint
+from hypothesis import given
+from hypothesis import strategies as st
 from test_cli import run
 from test_import_layouts import CITY, copied_text, web_page
 
@@ -303,3 +305,19 @@ def test_the_readme_shows_the_full_output_as_it_is() -> None:
     real = run("examples/broken-2023.yaml", cwd=EXAMPLES.parent).stdout.splitlines()
     assert shown[1:cut] == real[: cut - 1]
     assert shown[cut + 1 :] == real[-1:]
+
+
+@given(
+    text=st.text(alphabet=st.sampled_from("ab 1:[],：，年度报告１２（）“”·😀\u3000é"), max_size=50),
+    data=st.data(),
+)
+def test_the_caret_stands_where_a_terminal_shows_the_character(text: str, data: st.DataObject) -> None:
+    wcwidth = pytest.importorskip("wcwidth")
+    col = data.draw(st.integers(1, len(text) + 1))
+    gutter, source, caret = Painter().lines(Excerpt(7, 0, text, False), col, 1, "")
+    assert gutter == "  |" and source == f"7 | {text}".rstrip()
+    assert caret.startswith("  | ") and set(caret[4 : caret.index("^")]) <= {" "}
+    offset = caret.index("^") - len("  | ")
+    assert offset == wcwidth.wcswidth(text[: col - 1])
+    under = len(caret) - caret.index("^")
+    assert under == (max(wcwidth.wcwidth(text[col - 1]), 1) if col <= len(text) else 1)
