@@ -664,3 +664,18 @@ def test_a_2019_table_with_no_figures_in_a_later_year_is_still_the_old_template(
     line = page.split("\n").index("规章") + 1
     assert f"r.txt:{line}:1: DL106 这份报告套用了2019年的旧表格" in done.stdout
     assert f"r.txt:{line}:1: DL020 警告：没能从原文读出“规章（3 格）”" in done.stdout
+
+
+def test_a_text_over_several_lines_keeps_each_characters_place(tmp_path: Path) -> None:
+    text = copied_text(CITY)
+    sentence = "2024年，我局将建立信息报送提醒机制，并增加图解、视频等解读形式"
+    assert sentence in text
+    page = text.replace(sentence, sentence[:20] + "\n" + sentence[20:], 1)  # cut as a page break cuts it
+    (tmp_path / "r.txt").write_text(page, encoding="utf-8")
+    report = load_document(tmp_path / "r.txt").report
+    assert report is not None
+    lines = page.split("\n")
+    line = next(i for i, x in enumerate(lines, 1) if x.startswith(sentence[20:]))
+    word = report.text((s.PART5,)).index("视频")
+    where = report.text_pos((s.PART5,), word)
+    assert (where.line, where.col) == (line, lines[line - 1].index("视频") + 1)

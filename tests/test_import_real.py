@@ -161,3 +161,27 @@ def test_a_deleted_cell_in_a_real_report_is_the_importers_finding(tmp_path: Path
     line = next(x for x in done.stdout.splitlines() if "上年结转" in x)
     assert " DL020 " in line
     assert " DL401 " not in done.stdout and " DL2" not in done.stdout, done.stdout
+
+
+def test_a_finding_in_a_paragraph_broken_over_lines_points_at_its_words_in_the_page() -> None:
+    document, _ = real("e-district-2024")
+    lines = document.read_text(encoding="utf-8").split("\n")
+    line = next(i for i, x in enumerate(lines, 1) if "信息公开申请 17 件" in x)
+    col = lines[line - 1].index("17") + 1
+    done = run("--format", "concise", "--select", "DL707", str(document))
+    assert f"{document}:{line}:{col}: DL707 " in done.stdout, done.stdout
+
+
+def test_every_character_of_an_imported_text_finds_its_place_in_the_page() -> None:
+    for name in NAMES:
+        document, _ = real(name)
+        report = load_document(document).report
+        assert report is not None
+        lines = document.read_text(encoding="utf-8").split("\n")
+        for path in report.text_paths():
+            text = report.text(path)
+            for offset, char in enumerate(text):
+                if char.isspace():
+                    continue
+                pos = report.text_pos(path, offset)
+                assert lines[pos.line - 1][pos.col - 1] == char, (name, path, offset)

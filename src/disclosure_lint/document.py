@@ -54,6 +54,7 @@ class Report:
         source: str,
         where: Callable[[Path, bool], Pos],
         scalars: dict[Path, Scalar] | None = None,
+        glyphs: dict[Path, list[Pos]] | None = None,
         **facts: Any,
     ) -> Report:
         """The same report with its positions pointing into another text it was made from.
@@ -62,7 +63,9 @@ class Report:
         is checked exactly as its import would be; the findings must still name the document's
         lines. `where(path, is_key)` maps each value's (False) or key's (True) path to its place in
         `source`; `scalars` replaces how cells were written (a document's blank cell is not the
-        YAML's null); `facts` sets the importer's fields (guessed, unreadable, unstated).
+        YAML's null); `glyphs` gives, for a text, where each of its non-blank characters is in
+        `source` (a paragraph joined over lines, a page's markup between words); `facts` sets the
+        importer's fields (guessed, unreadable, unstated).
         """
         return replace(
             self,
@@ -70,7 +73,7 @@ class Report:
             values={path: where(path, False) for path in self.values},
             keys={path: where(path, True) for path in self.keys},
             scalars={**self.scalars, **(scalars or {})},
-            _glyphs={},
+            _glyphs={path: list(places) for path, places in (glyphs or {}).items()},
             **facts,
         )
 

@@ -155,6 +155,7 @@ def load_document(
         imported.source.text,
         _where(draft),
         _as_written(loaded.report, draft),
+        glyphs=draft.glyphs,
         guessed=frozenset(draft.guessed),
         unreadable=frozenset(path for lost in draft.lost for path in lost.paths),
         unstated=frozenset(draft.unstated),
@@ -184,8 +185,9 @@ def load_document(
         )
     if not imported.source.is_file:
         return Loaded(report, findings)
-    # Positions the document itself gave; a rule's position inside a text is counted in the YAML.
-    exact = frozenset((*report.values.values(), *report.keys.values(), *(f.pos for f in findings)))
+    # Positions the document itself gave, each character of its texts included.
+    texts = (place for places in draft.glyphs.values() for place in places)
+    exact = frozenset((*report.values.values(), *report.keys.values(), *(f.pos for f in findings), *texts))
     return Loaded(report, findings, imported.source.text, exact)
 
 

@@ -91,6 +91,7 @@ class Draft:
     parts: set[str] = field(default_factory=set)  # parts whose heading or content was found
     keys: dict[Path, Pos] = field(default_factory=dict)
     values: dict[Path, Pos] = field(default_factory=dict)
+    glyphs: dict[Path, list[Pos]] = field(default_factory=dict)  # a text part's characters in the source
     notes: list[Note] = field(default_factory=list)
     runs: list[Run] = field(default_factory=list)
     lost: list[Lost] = field(default_factory=list)

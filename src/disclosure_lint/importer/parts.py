@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import statute as s
-from ..findings import START
+from ..findings import START, Pos
 from . import labels as lb
 from .draft import Draft
 from .model import Block, Line
@@ -43,6 +43,12 @@ def assemble(lines: list[Line]) -> str:
     return "\n".join(out) + "\n" if out else ""
 
 
+def glyphs(lines: list[Line]) -> list[Pos]:
+    """Where each non-blank character of `assemble(lines)` stands in the source, in order: joining
+    paragraphs only changes whitespace, so a rule's offset in the text finds its place in the page."""
+    return [line.pos_at(i) for line in lines for i, char in enumerate(line.text) if not char.isspace()]
+
+
 def lines_of(blocks: list[Block]) -> list[Line]:
     """Running text; a table row in a text part is kept as a line of its cells."""
     lines: list[Line] = []
@@ -78,6 +84,7 @@ def part1(draft: Draft, blocks: list[Block]) -> None:
         (aspects[current] if current else intro).append(line)
     if not aspects:
         draft.part1 = assemble(intro)
+        draft.glyphs[(s.PART1,)] = glyphs(intro)
         draft.values[(s.PART1,)] = intro[0].pos if intro else draft.keys.get((s.PART1,), START)
         return
     first = next(iter(aspects))
@@ -87,5 +94,6 @@ def part1(draft: Draft, blocks: list[Block]) -> None:
     for aspect in s.ASPECTS:
         if aspect in aspects:
             draft.part1[aspect] = assemble(aspects[aspect])
+            draft.glyphs[(s.PART1, aspect)] = glyphs(aspects[aspect])
             body = aspects[aspect]
             draft.values[(s.PART1, aspect)] = body[0].pos if body else draft.keys[(s.PART1, aspect)]

@@ -14,7 +14,7 @@ from . import labels as lb
 from .draft import Draft, Note, Value
 from .metadata import guess_kind, metadata, tail
 from .model import Block, Line, Source
-from .parts import SENTENCE_END, assemble, lines_of, part1
+from .parts import SENTENCE_END, assemble, glyphs, lines_of, part1
 from .segment import segment
 from .solve import solve_runs
 from .tables import Tables
@@ -63,6 +63,7 @@ def recognise(source: Source) -> Draft:
             draft.parts.add(part)
             draft.values[(part,)] = lines[0].pos if lines else draft.keys.get((part,), START)
             text = assemble(lines)
+            draft.glyphs[(part,)] = glyphs(lines)
             if number == 5:
                 draft.part5 = text
             else:
