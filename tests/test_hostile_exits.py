@@ -98,10 +98,7 @@ def test_a_reader_that_goes_away_is_exit_2_without_a_traceback(tmp_path: Path) -
         (tmp_path / f"r{index:02}.yaml").write_text(BROKEN.read_text(encoding="utf-8"), encoding="utf-8")
     done = shell('dl . | head -c 10 > /dev/null; echo "status=${PIPESTATUS:-x}"', cwd=tmp_path)
     assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
-    assert done.stderr in (
-        "",
-        "disclosure-lint: error: cannot write to standard output: the reader closed the pipe\n",
-    )
+    assert done.stderr == ""  # the reader has what it wanted: nothing to say, as with `cat | head`
 
 
 def test_an_ascii_terminal_gets_escapes_and_one_warning() -> None:

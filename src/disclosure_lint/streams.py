@@ -2,8 +2,9 @@
 
 `disclosure-lint r.yaml >&-` (stdout closed), `> /dev/full` (the disk is full), a reader that
 goes away (`| head -1`) and a terminal that cannot show Chinese (`PYTHONIOENCODING=ascii`) are
-ordinary ways for output to fail. Each ends in one line on standard error and exit status 2, or,
-for an encoding that cannot show a character, in a `\\uXXXX` escape and one warning at the end.
+ordinary ways for output to fail. Each ends in exit status 2 with one line on standard error (none
+for a reader that left: it has what it wanted, as `cat | head` says nothing either), or, for an
+encoding that cannot show a character, in a `\\uXXXX` escape and one warning at the end.
 """
 
 from __future__ import annotations
@@ -24,9 +25,10 @@ _replaced: list[str] = []
 class OutputFailed(Exception):
     """Writing to standard output failed; not an OSError, so that click does not swallow it."""
 
-    def __init__(self, problem: str) -> None:
+    def __init__(self, problem: str, reader_left: bool = False) -> None:
         super().__init__(problem)
         self.problem = problem
+        self.reader_left = reader_left  # `| head`: the reader has what it wanted; nothing to report
 
 
 class _Guarded:
@@ -42,7 +44,7 @@ class _Guarded:
         try:
             return self._stream.write(text)
         except OSError as error:
-            raise OutputFailed(f"cannot write to {self._name}: {_reason(error)}") from None
+            raise _failed(self._name, error) from None
 
     def flush(self) -> None:
         if self._stream is None:
@@ -50,7 +52,7 @@ class _Guarded:
         try:
             self._stream.flush()
         except OSError as error:
-            raise OutputFailed(f"cannot write to {self._name}: {_reason(error)}") from None
+            raise _failed(self._name, error) from None
 
     def isatty(self) -> bool:
         return self._stream is not None and self._stream.isatty()
@@ -61,10 +63,10 @@ class _Guarded:
         return getattr(self._stream, name)
 
 
-def _reason(error: OSError) -> str:
+def _failed(name: str, error: OSError) -> OutputFailed:
     if error.errno == errno.EPIPE:
-        return "the reader closed the pipe"
-    return error.strerror or str(error)
+        return OutputFailed(f"cannot write to {name}: the reader closed the pipe", reader_left=True)
+    return OutputFailed(f"cannot write to {name}: {error.strerror or error}")
 
 
 def _escape_unencodable(error: UnicodeError) -> tuple[str, int]:
@@ -138,7 +140,8 @@ def run(entry: Callable[[], Any]) -> NoReturn:
         sys.stdout.flush()
     except OutputFailed as failure:
         _silence_stdout()
-        _say(f"disclosure-lint: error: {failure.problem}")
+        if not failure.reader_left:
+            _say(f"disclosure-lint: error: {failure.problem}")
         code = EXIT_ERROR
     if _replaced:
         encoding = _replaced[0] or "the output's encoding"
