@@ -24,7 +24,7 @@ from typing import Any
 from . import __version__
 from .findings import Pos, Severity
 
-FORMAT = 3  # of an entry; part of every key (2: a finding carries its `covers`; 3: its span, and excerpts)
+FORMAT = 4  # of an entry; part of every key (2: a finding carries its `covers`; 3: its span, and excerpts; 4: not_a_report)
 
 
 def default_folder() -> Path:

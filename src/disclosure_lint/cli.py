@@ -111,6 +111,14 @@ def lint(
             "--stdin-filename", help="The name to report for standard input (-).", show_default=False
         ),
     ] = None,
+    skip_non_reports: Annotated[
+        bool,
+        typer.Option(
+            "--skip-non-reports",
+            help="Pass over, silently, YAML files in which no key is one of a report's (CI configs, "
+            "docker-compose.yml …); the pre-commit hook uses it.",
+        ),
+    ] = False,
     statistics: Annotated[
         bool, typer.Option("--statistics", help="End with tables of findings per rule and per file.")
     ] = False,
@@ -238,6 +246,7 @@ def lint(
             output_file,
             force,
             not no_cache,
+            skip_non_reports,
         )
     except (ConfigError, engine.PluginError, WriteRefused) as error:
         raise _fail(str(error)) from None
@@ -255,6 +264,7 @@ def _run(
     output_file: Path | None,
     force: bool = False,
     cache: bool = True,
+    skip_non_reports: bool = False,
 ) -> int:
     from . import atomic, engine
     from .batch import lint_many
@@ -283,6 +293,9 @@ def _run(
         workers = 1 if reporter.needs_report else None  # a loaded report stays in its process
         cache = cache and not reporter.needs_report  # a cached result has no loaded report to show
         for job, result in lint_many(jobs, previous, modules_by_dirs, workers, cache=cache):
+            if skip_non_reports and result.not_a_report:
+                run.skipped += 1
+                continue
             run.add(result, job.options.fail_on)
             reporter.file(result, job.options.lang)
         run.missing_input = bool(empty_folders)  # a CI gate pointed at the wrong folder must not pass

@@ -96,7 +96,7 @@ def _finish(
     options: Options,
     previous: Report | None = None,
 ) -> FileResult:
-    result = FileResult(filename, report=loaded.report)
+    result = FileResult(filename, report=loaded.report, not_a_report=loaded.not_a_report)
     findings = list(loaded.findings)
     # Invalid YAML (say, a duplicate key) still gets checked, but exits 2 like a parse error.
     result.unreadable = any(f.severity == ERROR for f in loaded.findings)

@@ -22,6 +22,7 @@ from typing import Any
 
 from . import messages as m
 from .decoding import binary_format, decode
+from .detect import looks_like_report, not_a_report
 from .document import Report, Scalar
 from .findings import START, Finding, Path, Pos
 from .intake import MAX_BYTES, read, too_big
@@ -53,6 +54,8 @@ class Loaded:
     findings: list[Finding] = field(default_factory=list)
     text: str | None = None
     exact: frozenset[Pos] | None = None
+    # YAML text in which no key is one of the report's (detect.py): `--skip-non-reports` skips it.
+    not_a_report: bool = False
 
 
 def load_file(path: str | FsPath, display: str | None = None, max_bytes: int = MAX_BYTES) -> Loaded:
@@ -73,13 +76,18 @@ def load_bytes(raw: bytes, filename: str, max_bytes: int | None = None) -> Loade
     text = decode(raw, findings)
     if text is None:
         return Loaded(None, findings)
+    other = not looks_like_report(text)
     # Checked here, on what a person wrote, and not in load_text, which also reads the YAML our
     # importer generates from Word and web pages (whose text may carry such characters).
     invisible = invisible_character(text)
     if invisible:
-        return Loaded(None, [*findings, invisible], text)
+        return Loaded(None, [*findings, invisible], text, not_a_report=other)
     loaded = load_text(text, filename)
     loaded.findings[:0] = findings
+    if other:
+        if loaded.report is not None:  # a mapping: say what it is rather than list every missing key
+            return Loaded(None, [*findings, not_a_report()], loaded.text, not_a_report=True)
+        loaded.not_a_report = True
     return loaded
 
 

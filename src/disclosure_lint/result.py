@@ -28,6 +28,7 @@ class FileResult:
     crashed: bool = False  # a rule module raised: exit 2
     # The source lines the findings point at, for the text output (excerpts.py); plain data.
     excerpts: tuple[Excerpt, ...] = ()
+    not_a_report: bool = False  # YAML with none of the report's keys (detect.py): --skip-non-reports
     # The loaded report, for output that shows the document (--format html); not sent between processes.
     report: Report | None = field(default=None, repr=False, compare=False)
 
@@ -70,6 +71,7 @@ class RunResult:
     unreadable: bool = False  # a file could not be read, or a rule crashed
     failed: bool = False  # a file has findings at or above its --fail-on
     missing_input: bool = False  # a folder named on the command line held no reports
+    skipped: int = 0  # files passed over by --skip-non-reports: neither checked nor shown
 
     def add(self, result: FileResult, fail_on: Severity) -> None:
         counts = FileCounts(
