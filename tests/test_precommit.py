@@ -57,7 +57,7 @@ def repo(tmp_path: Path, cache_home: Path) -> tuple[Path, dict[str, str]]:
         f"repos:\n  - repo: {ROOT}\n    rev: {head.stdout.strip()}\n    hooks:\n      - id: disclosure-lint\n",
         encoding="utf-8",
     )
-    done = pre_commit("install", cwd=work, env=env)
+    done = pre_commit("install", "--install-hooks", cwd=work, env=env)
     assert done.returncode == 0, done.stdout + done.stderr
     return work, env
 
@@ -99,13 +99,13 @@ def test_the_hook_checks_reports_and_passes_over_other_yaml(repo: tuple[Path, di
     done = pre_commit("run", "--all-files", cwd=work, env=env)
     assert done.returncode == 1, done.stdout + done.stderr
     assert done.stdout == (
-        "disclosure-lint (政府信息公开工作年度报告)....................................Failed\n"
+        "disclosure-lint (政府信息公开工作年度报告)...............................Failed\n"
         "- hook id: disclosure-lint\n"
         "- exit code: 1\n"
         "\n"
-        "reports/2023-wrong.yaml:80:37: DL204 行政复议·总计 应为 1（结果维持 1 + 结果纠正 0 + 其他结果 0 + 尚未审结 0），实为 0\n"
+        "reports/2023-wrong.yaml:80:30: DL204 行政复议·总计 应为 1（结果维持 1 + 结果纠正 0 + 其他结果 0 + 尚未审结 0），实为 0\n"
         "\n"
-        "  文件          错误    警告\n"
+        "文件                       错误    警告\n"
         "-----------------------  ------  ------\n"
         "reports/2023-wrong.yaml       1       0\n"
         "\n"
@@ -120,7 +120,7 @@ def test_the_hook_checks_reports_and_passes_over_other_yaml(repo: tuple[Path, di
     quiet = pre_commit("run", "--all-files", "--verbose", cwd=work, env=env)
     assert quiet.returncode == 0, quiet.stdout + quiet.stderr
     assert quiet.stdout.splitlines()[:3] == [
-        "disclosure-lint (政府信息公开工作年度报告)....................................Passed",
+        "disclosure-lint (政府信息公开工作年度报告)...............................Passed",
         "- hook id: disclosure-lint",
         "- duration: " + quiet.stdout.splitlines()[2].removeprefix("- duration: "),
     ]
