@@ -15,6 +15,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+import schema_snippets as snip  # noqa: E402
+
 from disclosure_lint import statute as s  # noqa: E402
 from disclosure_lint.statute import tables as t  # noqa: E402
 from disclosure_lint.statute.formats import Format  # noqa: E402
@@ -32,20 +34,22 @@ COUNT = {"type": "integer", "minimum": 0, "description": "件数：非负整数�
 AMOUNT = {"type": "number", "minimum": 0, "description": "金额，单位万元，可有小数；没有就填 0。"}
 CHANGE = {"type": "integer", "description": "本年增/减：比上一年多为正数，少为负数，不变填 0。"}
 PROCUREMENT_AMOUNT = {"type": "number", "minimum": 0, "description": "采购总金额，可有小数；没有就填 0。"}
-APPLICATIONS_ROW = {
-    "type": "array",
-    "items": COUNT,
-    "minItems": 7,
-    "maxItems": 7,
-    "description": "7格：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计。",
-}
-APPEALS_ROW = {
-    "type": "array",
-    "items": COUNT,
-    "minItems": 5,
-    "maxItems": 5,
-    "description": "5格：结果维持、结果纠正、其他结果、尚未审结、总计。",
-}
+
+
+def row(columns: tuple[str, ...]) -> dict[str, Any]:
+    """A table row: its cells in printed order. `type` and `items` sit inside `allOf`, so the
+    editor completes the row's key with its snippet, `[0, 0, …]` (see schema_snippets.py)."""
+    return {
+        "allOf": [{"type": "array", "items": COUNT}],
+        "minItems": len(columns),
+        "maxItems": len(columns),
+        "description": f"{len(columns)}格：{'、'.join(columns)}。",
+        "defaultSnippets": snip.row_snippets(len(columns)),
+    }
+
+
+APPLICATIONS_ROW = row(s.PART3_COLUMNS)
+APPEALS_ROW = row(s.PART4_COLUMNS)
 
 
 def obj(properties: dict[str, Any], **extra: Any) -> dict[str, Any]:
@@ -80,7 +84,12 @@ def part2(fmt: Format) -> dict[str, Any]:
     rows: dict[str, Any] = {}
     for row in fmt.part2_rows:
         cells = {column: _cell(column) for column in row.columns}
-        rows[row.label] = obj(cells, title=row.label, description=f"《条例》{row.clause}")
+        rows[row.label] = obj(
+            cells,
+            title=row.label,
+            description=f"《条例》{row.clause}",
+            defaultSnippets=snip.part2_row_snippets(row),
+        )
     clauses = "".join(
         dict.fromkeys(row.clause.removeprefix("第二十条第").removesuffix("项") for row in fmt.part2_rows)
     )
@@ -88,6 +97,7 @@ def part2(fmt: Format) -> dict[str, Any]:
         rows,
         title="二、主动公开政府信息情况",
         description=f"《条例》第二十条第{clauses}项规定主动公开的信息。",
+        defaultSnippets=snip.snippet("表二的全部行", "每格为 0。", snip.part2_body(fmt)),
     )
 
 
@@ -103,16 +113,22 @@ def part3(fmt: Format) -> dict[str, Any]:
             groups[group] = obj(
                 {item: part3_row(f"{n}.{item}") for n, item in enumerate(items, 1)},
                 title=title,
+                defaultSnippets=snip.snippet(f"“{group}”的全部行", "每格为 0。", snip.group_body(items)),
             )
     groups[s.TOTAL] = part3_row("（七）总计")
     return obj(
         {
             s.NEW: part3_row("一、本年新收政府信息公开申请数量"),
             s.CARRIED_IN: part3_row("二、上年结转政府信息公开申请数量"),
-            s.RESULTS: obj(groups, title="三、本年度办理结果"),
+            s.RESULTS: obj(
+                groups,
+                title="三、本年度办理结果",
+                defaultSnippets=snip.snippet("办理结果的全部行", "每格为 0。", snip.results_body(fmt)),
+            ),
             s.CARRIED_OUT: part3_row("四、结转下年度继续办理"),
         },
         title="三、收到和处理政府信息公开申请情况",
+        defaultSnippets=snip.snippet("表三的全部行", "每格为 0。", snip.part3_body(fmt)),
         description=(
             "每行7格，依次为：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计。"
             + s.PART3_NOTE.strip("（）")
@@ -130,6 +146,7 @@ def part4() -> dict[str, Any]:
         },
         title="四、政府信息公开行政复议、行政诉讼情况",
         description="每行5格，依次为：结果维持、结果纠正、其他结果、尚未审结、总计。",
+        defaultSnippets=snip.snippet("表四的全部行", "每格为 0。", snip.part4_body()),
     )
 
 
@@ -149,6 +166,7 @@ def part1(fmt: Format) -> dict[str, Any]:
         },
         "required": [],
         "additionalProperties": False,
+        "defaultSnippets": snip.snippet("五个方面", "总体情况分五个方面写。", snip.part1_body()),
     }
 
 
@@ -201,6 +219,7 @@ def build(fmt: Format) -> dict[str, Any]:
         properties,
         title=f"政府信息公开工作年度报告（{fmt.version}年格式）",
         description=f"《中华人民共和国政府信息公开条例》第五十条；{fmt.document}。",
+        defaultSnippets=snip.report_snippets(fmt),
     )
     # Many published reports state no date: an unknown date is worth knowing (DL305), not an error.
     report["required"].remove(s.PUBLISHED)
