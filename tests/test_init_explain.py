@@ -11,6 +11,7 @@ from test_cli import run
 
 from disclosure_lint import engine
 from disclosure_lint.explain import SECTIONS, documentation
+from disclosure_lint.resources import schema_path
 
 
 def test_init_writes_a_skeleton_whose_only_findings_are_the_placeholders(tmp_path: Path) -> None:
@@ -18,8 +19,10 @@ def test_init_writes_a_skeleton_whose_only_findings_are_the_placeholders(tmp_pat
     done = run("init", target, "--agency", "某县民政局", "--year", "2024")
     assert done.returncode == 0, done.stderr
     text = target.read_text(encoding="utf-8")
-    assert text.startswith("# yaml-language-server: $schema=")
-    assert Path(text.splitlines()[0].split("=", 1)[1]).is_file()
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=./report-2021.schema.json"
+    assert (tmp_path / "report-2021.schema.json").read_text(encoding="utf-8") == schema_path(2021).read_text(
+        encoding="utf-8"
+    )
     found = triples(lint(text))
     assert {code for code, _, _ in found} == {"DL105", "DL304"}  # the date and the texts to fill in
     assert len(found) == 8

@@ -391,6 +391,7 @@ SUBCOMMANDS = {
     "render": "disclosure_lint.render.cli",
     "serve": "disclosure_lint.desk.cli",
     "audit": "disclosure_lint.audit.cli",
+    "schema": "disclosure_lint.schema_cmd",
 }
 
 

@@ -37,15 +37,23 @@ def init(
         str | None,
         typer.Option(
             "--schema",
-            help="What the $schema line points at (default: the installed schema file).",
+            help="What the $schema line points at, a URL or path (default: the schema file written beside "
+            "the report).",
             show_default=False,
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Overwrite an existing report (and a different schema file beside it)."),
+    ] = False,
 ) -> None:
-    """Write a blank report in its year's format: every part, every cell 0, texts to fill in."""
+    """Write a blank report in its year's format: every part, every cell 0, texts to fill in.
+
+    The format's JSON Schema is written beside it (report-2021.schema.json), and the report's first
+    line points at it, so an editor completes and checks the keys.
+    """
     from . import atomic
-    from .resources import schema_path
+    from .schema_file import beside
     from .template import render
 
     if kind not in s.REPORT_KINDS:
@@ -54,9 +62,15 @@ def init(
         atomic.check_target(output, (), force)
     except atomic.WriteRefused as error:
         raise fail("init", str(error)) from None
-    text = render(agency, year, kind, schema or str(schema_path(s.format_for_year(year).version)))
+    note = None
     try:
-        atomic.write(output, text)
+        if schema is None:
+            schema, note = beside(output, s.format_for_year(year).version, force)
+        atomic.write(output, render(agency, year, kind, schema))
+    except atomic.WriteRefused as error:
+        raise fail("init", str(error)) from None
     except OSError as error:
-        raise fail("init", f"cannot write {output}: {error.strerror or error}") from None
+        raise fail("init", f"cannot write {error.filename or output}: {error.strerror or error}") from None
+    if note:
+        typer.echo(note)
     typer.echo(f"已写入 {output}：填好“（待填写）”处和表格后，运行 disclosure-lint {output}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import os
 from pathlib import Path
 from typing import Annotated
 
@@ -86,9 +85,8 @@ def import_report(
         except atomic.WriteRefused as error:
             raise _fail(str(error)) from None
     overrides = {s.AGENCY: agency, s.YEAR: year, s.KIND: kind, s.PUBLISHED: date}
-    schema = _schema_reference(output) if output is not None else None
     try:
-        imported = import_file(source, max_bytes, overrides, name=source.name, schema=schema)
+        imported = import_file(source, max_bytes, overrides, name=source.name)
     except ReadError as error:
         raise _fail(f"{source}: {error.finding.message(lang)}") from None
     except Exception as error:  # a fault of ours: one line, not a traceback
@@ -112,21 +110,16 @@ def import_report(
     if output is None:
         typer.echo(imported.yaml, nl=False)
         raise typer.Exit(done)
-    try:
-        atomic.write(output, imported.yaml)
+    from ..schema_file import beside
+
+    version = imported.draft.meta.get(s.VERSION)
+    try:  # the format's schema beside the YAML, and the YAML's first line pointing at it
+        reference, note = beside(output, version if version in s.FORMATS else s.FORMAT_VERSION, force)
+        atomic.write(output, f"# yaml-language-server: $schema={reference}\n{imported.yaml}")
+    except atomic.WriteRefused as error:
+        raise _fail(str(error)) from None
     except OSError as error:
-        raise _fail(f"cannot write {output}: {error.strerror or error}") from None
+        raise _fail(f"cannot write {error.filename or output}: {error.strerror or error}") from None
+    if note:
+        typer.echo(note, err=True)
     raise typer.Exit(done)
-
-
-def _schema_reference(output: Path) -> str | None:
-    """The JSON Schema as editors find it from the output file: a relative path where there is one."""
-    from ..resources import schema_path
-
-    schema = schema_path()
-    if not schema.is_file():
-        return None
-    try:
-        return Path(os.path.relpath(schema, output.resolve().parent)).as_posix()
-    except ValueError:  # another drive on Windows
-        return schema.as_posix()
