@@ -65,6 +65,14 @@ _LABELS = {
 }
 
 
+_NAMES = ("checks", "severity", "clause", "why", "wrong", "right", "fix", "known", "error", "warning", "info")
+
+
+def section_labels(lang: str) -> dict[str, str]:
+    """The headings `--explain` uses, by name (`why`, `fix` …): other renderings reuse them."""
+    return dict(zip(_NAMES, _LABELS[lang], strict=True))
+
+
 def docs_beside(module_file: str | Path) -> Path:
     """The documentation file of a module: its own name with `.yaml`."""
     return Path(module_file).with_suffix(".yaml")

@@ -22,7 +22,6 @@ from .result import FileResult, RunResult
 if TYPE_CHECKING:
     from .caret import Painter
 
-INFORMATION_URI = "https://pypi.org/project/disclosure-lint/"
 JSON_SCHEMA_VERSION = 1
 
 
@@ -95,21 +94,15 @@ def to_sarif(results: Sequence[FileResult], rules: Sequence[Rule], lang: str) ->
     for result in sarif_results:
         if result["ruleIndex"] == -1:
             del result["ruleIndex"]
+    from .rule_docs import REPOSITORY, builtin_docs
+
+    docs = builtin_docs()
     driver = {
         "name": "disclosure-lint",
         "version": __version__,
-        "informationUri": INFORMATION_URI,
-        "rules": [
-            {
-                "id": rule.code,
-                "name": rule.name,
-                "shortDescription": {"text": rule.summary_en if lang == "en" else rule.summary_zh},
-                "fullDescription": {"text": f"{rule.summary_zh} / {rule.summary_en}"},
-                "defaultConfiguration": {"level": _sarif_level(rule)},
-                "properties": {"clause": rule.clause},
-            }
-            for rule in ordered
-        ],
+        "semanticVersion": __version__,
+        "informationUri": REPOSITORY,
+        "rules": [_sarif_rule(rule, docs.get(rule.code), lang) for rule in ordered],
     }
     document = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -117,6 +110,27 @@ def to_sarif(results: Sequence[FileResult], rules: Sequence[Rule], lang: str) ->
         "runs": [{"tool": {"driver": driver}, "results": sarif_results}],
     }
     return _dumps(document)
+
+
+def _sarif_rule(rule: Rule, entry: dict[str, str] | None, lang: str) -> dict[str, object]:
+    """A rule's descriptor: its summary, and for a built-in rule the help of its documentation
+    (why, a wrong and a right excerpt, how to fix) with a link to its section of docs/rules.md."""
+    from .rule_docs import help_markdown, help_text, help_uri
+
+    summary = rule.summary_en if lang == "en" else rule.summary_zh
+    descriptor: dict[str, object] = {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": summary},
+    }
+    why = str((entry or {}).get(f"why_{lang}") or "").strip()
+    descriptor["fullDescription"] = {"text": why or summary}
+    if entry:
+        descriptor["help"] = {"text": help_text(entry, lang), "markdown": help_markdown(entry, lang)}
+        descriptor["helpUri"] = help_uri(rule.code)
+    descriptor["defaultConfiguration"] = {"level": _sarif_level(rule)}
+    descriptor["properties"] = {"clause": rule.clause}
+    return descriptor
 
 
 def _sarif_level(rule: Rule) -> str:
