@@ -80,14 +80,19 @@ def test_sarif_is_valid_against_the_sarif_2_1_0_schema() -> None:
     assert rules[results[3]["ruleIndex"]]["id"] == "DL205"
 
 
-def test_junit_parses_with_one_failure_per_finding() -> None:
+def test_junit_parses_with_a_failure_per_error_and_the_warnings_skipped() -> None:
     done = run(BROKEN, "examples/xiqu-sifaju-2023.yaml", "--format", "junit", cwd=ROOT)
     root = ET.fromstring(done.stdout)
     suites = root.findall("testsuite")
     assert [s.get("name") for s in suites] == [BROKEN, "examples/xiqu-sifaju-2023.yaml"]
-    assert root.get("failures") == "8" and root.get("tests") == "9"
+    assert (root.get("tests"), root.get("failures"), root.get("skipped")) == ("9", "6", "2")
     failures = suites[0].findall("testcase/failure")
     assert failures[0].get("type") == "error" and failures[0].text.startswith(f"{BROKEN}:8:7: DL503 ")
+    skipped = suites[0].findall("testcase/skipped")
+    assert [s.text.split(" ")[:2] for s in skipped] == [
+        [f"{BROKEN}:30:21:", "DL601"],
+        [f"{BROKEN}:75:12:", "DL303"],
+    ]
     assert suites[1].findall("testcase/failure") == []
 
 

@@ -16,7 +16,18 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 from . import __version__
-from .cli_options import ConfigFile, FailOn, Force, Ignore, Isolated, Lang, OutputFile, Quiet, Select
+from .cli_options import (
+    ConfigFile,
+    FailOn,
+    Force,
+    Ignore,
+    Isolated,
+    JunitWarnings,
+    Lang,
+    OutputFile,
+    Quiet,
+    Select,
+)
 from .commands import EXIT_CLEAN, fail, new_app
 
 if TYPE_CHECKING:
@@ -65,12 +76,13 @@ def lint(
         typer.Option(
             "--format",
             help="text (default: each finding with its source line and a caret), concise (one line "
-            "per finding), json, sarif, github, junit, html (a page with the tables marked), "
-            "or auto (github inside GitHub Actions).",
+            "per finding), json, sarif, github, junit, gitlab (Code Quality), html (a page with the "
+            "tables marked), or auto (github inside GitHub Actions).",
             show_default=False,
         ),
     ] = None,
     output_file: OutputFile = None,
+    junit_warnings: JunitWarnings = None,
     select: Select = None,
     ignore: Ignore = None,
     fail_on: FailOn = None,
@@ -194,12 +206,22 @@ def lint(
     from . import engine
     from .atomic import WriteRefused
     from .codecheck import check_codes
-    from .config import FAIL_ON, FORMATS, LANGS, ConfigError, Overrides, options_for, parse_codes
+    from .config import (
+        FAIL_ON,
+        FORMATS,
+        JUNIT_WARNINGS,
+        LANGS,
+        ConfigError,
+        Overrides,
+        options_for,
+        parse_codes,
+    )
 
     for name, value, choices in (
         ("--lang", lang, LANGS),
         ("--fail-on", fail_on, tuple(FAIL_ON)),
         ("--format", output_format, FORMATS),
+        ("--junit-warnings", junit_warnings, JUNIT_WARNINGS),
         ("--color", color, ("auto", "always", "never")),
     ):
         if value is not None and value not in choices:
@@ -214,6 +236,7 @@ def lint(
             fail_on=FAIL_ON[fail_on] if fail_on else None,
             rule_dirs=tuple(_absolute(d) for d in rules or ()),
             output_format=output_format,
+            junit_warnings=junit_warnings,
             max_bytes=max_bytes,
             config=config,
             isolated=isolated,
@@ -284,7 +307,7 @@ def _run(
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     # With -o the output is collected and written at the end, atomically: a failure leaves the old file.
     stream: TextIO = io.StringIO() if output_file else sys.stdout
-    reporter = _reporter(fmt, stream, base.lang, color, statistics, quiet)
+    reporter = _reporter(fmt, stream, base, color, statistics, quiet)
     run = RunResult(keep=reporter.keeps_results)
     modules_by_dirs: dict[tuple[Path, ...], list[engine.RuleModule]] = {}
     empty_folders: list[Path] = []
@@ -310,14 +333,14 @@ def _run(
     return run.exit_code
 
 
-def _reporter(fmt: str, stream: TextIO, lang: str, color: str, statistics: bool, quiet: bool) -> Reporter:
+def _reporter(fmt: str, stream: TextIO, base: Options, color: str, statistics: bool, quiet: bool) -> Reporter:
     from . import output
-    from .reporters import REPORTERS, TextReporter
+    from .reporters import REPORTERS, TextReporter, settings_for
 
     if fmt in ("text", "concise"):
         paint = output.use_color(stream, color)
-        return TextReporter(fmt, stream, lang, color=paint, statistics=statistics, quiet=quiet)
-    return REPORTERS[fmt](fmt, stream, lang)
+        return TextReporter(fmt, stream, base.lang, color=paint, statistics=statistics, quiet=quiet)
+    return REPORTERS[fmt](fmt, stream, base.lang, **settings_for(fmt, base))
 
 
 def _jobs(

@@ -40,4 +40,13 @@ ConfigFile = Annotated[
 ]
 Isolated = Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")]
 Force = Annotated[bool, typer.Option("--force", help="Let -o overwrite an existing file.")]
+JunitWarnings = Annotated[
+    str | None,
+    typer.Option(
+        "--junit-warnings",
+        help="In JUnit output, findings below --fail-on (warnings, notes) are: skipped (default), "
+        "passed (their line in system-out) or failure.",
+        show_default=False,
+    ),
+]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")]

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path as FsPath
 from typing import Any
 
+from .ci_formats import JUNIT_WARNINGS
 from .facts import FACTS as _FACTS
 from .facts import document_fact
 from .findings import ERROR, INFO, WARNING, Severity
@@ -51,6 +52,7 @@ class Options:
     fail_on: Severity = ERROR
     rule_dirs: tuple[FsPath, ...] = ()
     output_format: str = "text"
+    junit_warnings: str = "skipped"  # what a finding below fail-on is in JUnit (ci_formats.py)
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     max_bytes: int = DEFAULT_MAX_BYTES
@@ -97,6 +99,7 @@ class Overrides:
     fail_on: Severity | None = None
     rule_dirs: tuple[FsPath, ...] = ()
     output_format: str | None = None
+    junit_warnings: str | None = None
     max_bytes: int | None = None
     config: FsPath | None = None
     isolated: bool = False
@@ -113,6 +116,7 @@ class Overrides:
             fail_on=self.fail_on if self.fail_on is not None else base.fail_on,
             rule_dirs=base.rule_dirs + self.rule_dirs,
             output_format=self.output_format or base.output_format,
+            junit_warnings=self.junit_warnings or base.junit_warnings,
             max_bytes=self.max_bytes or base.max_bytes,
             metadata=tuple(metadata.items()),
         )
@@ -358,6 +362,7 @@ _SETTINGS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "fail-on": (_choice(FAIL_ON), "fail_on"),
     "rules": (_folders, "rule_dirs"),
     "format": (_choice(FORMATS), "output_format"),
+    "junit-warnings": (_choice(JUNIT_WARNINGS), "junit_warnings"),
     "include": (_patterns, "include"),
     "exclude": (_patterns, "exclude"),
     "max-bytes": (_positive_int, "max_bytes"),

@@ -1,5 +1,5 @@
 """Every output format, chosen by name from `REPORTERS`: text, JSON, SARIF 2.1.0, GitHub
-workflow commands, JUnit XML, an HTML page.
+workflow commands, JUnit XML and GitLab Code Quality (ci_formats.py), an HTML page.
 
 A reporter sees each file's result as it is linted (`file`), then the whole run (`finish`).
 Text writes its lines at once and keeps only counts; the machine formats are one document
@@ -15,8 +15,9 @@ from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
-from .escape import encodable, visible, xml_text
-from .findings import ERROR, INFO, WARNING, Finding, Rule
+from .ci_formats import to_gitlab, to_junit
+from .escape import encodable, visible
+from .findings import ERROR, WARNING, Finding, Rule, Severity
 from .result import FileResult, RunResult
 
 if TYPE_CHECKING:
@@ -192,44 +193,6 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def to_junit(results: Sequence[FileResult], rules: Sequence[Rule], lang: str) -> str:
-    """JUnit XML for GitLab and Jenkins: a test suite per file, a failing test case per finding."""
-    import xml.etree.ElementTree as ET
-
-    # Every string goes through xml_text: XML 1.0 cannot hold most control characters at all.
-    suites = ET.Element("testsuites", name="disclosure-lint")
-    total = failures = 0
-    for result in results:
-        failing = [
-            f for f in result.findings if f.severity > INFO
-        ]  # an info finding is a note, not a failure
-        filename = xml_text(result.filename)
-        suite = ET.SubElement(
-            suites, "testsuite", name=filename, tests=str(max(len(result.findings), 1)),
-            failures=str(len(failing)), errors="0",
-        )  # fmt: skip
-        if not result.findings:
-            ET.SubElement(suite, "testcase", name="disclosure-lint", classname=filename)
-        for finding in result.findings:
-            case = ET.SubElement(
-                suite, "testcase", classname=filename,
-                name=xml_text(f"{finding.code} {finding.pos.line}:{finding.pos.col}"),
-            )  # fmt: skip
-            message = xml_text(finding.message(lang))
-            line = f"{filename}:{finding.pos.line}:{finding.pos.col}: {xml_text(finding.code)} {message}"
-            if finding.severity == INFO:
-                ET.SubElement(case, "system-out").text = line
-                continue
-            failure = ET.SubElement(case, "failure", message=message, type=finding.severity.label)
-            failure.text = line
-        total += max(len(result.findings), 1)
-        failures += len(failing)
-    suites.set("tests", str(total))
-    suites.set("failures", str(failures))
-    ET.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
-
-
 def to_html(results: Sequence[FileResult], rules: Sequence[Rule], lang: str) -> str:
     from .desk.page import html_report  # the page's code loads only when asked for
 
@@ -241,6 +204,7 @@ _WHOLE_RUN: dict[str, Callable[[Sequence[FileResult], Sequence[Rule], str], str]
     "sarif": to_sarif,
     "github": to_github,
     "junit": to_junit,
+    "gitlab": to_gitlab,
     "html": to_html,
 }
 
@@ -259,6 +223,19 @@ class Reporter:
 
     def finish(self, run: RunResult, rules: Sequence[Rule]) -> None:
         self.stream.write(_WHOLE_RUN[self.name](run.results, rules, self.lang))
+
+
+class JunitReporter(Reporter):
+    """JUnit XML: what a finding below --fail-on becomes is `warnings` (ci_formats.JUNIT_WARNINGS)."""
+
+    def __init__(
+        self, name: str, stream: TextIO, lang: str, *, warnings: str = "skipped", fail_on: Severity = ERROR
+    ) -> None:
+        super().__init__(name, stream, lang)
+        self.warnings, self.fail_on = warnings, fail_on
+
+    def finish(self, run: RunResult, rules: Sequence[Rule]) -> None:
+        self.stream.write(to_junit(run.results, rules, self.lang, self.warnings, self.fail_on))
 
 
 class HtmlReporter(Reporter):
@@ -307,12 +284,23 @@ class TextReporter(Reporter):
             self.stream.write(output.summary(run, self.lang) + "\n")
 
 
+def settings_for(fmt: str, options: object) -> dict[str, object]:
+    """The keyword settings a format's reporter takes from the run's options (config.Options)."""
+    if fmt == "junit":
+        return {
+            "warnings": getattr(options, "junit_warnings", "skipped"),
+            "fail_on": getattr(options, "fail_on", ERROR),
+        }
+    return {}
+
+
 REPORTERS: dict[str, type[Reporter]] = {
     "text": TextReporter,
     "concise": TextReporter,
     "json": Reporter,
     "sarif": Reporter,
     "github": Reporter,
-    "junit": Reporter,
+    "junit": JunitReporter,
+    "gitlab": Reporter,
     "html": HtmlReporter,
 }

@@ -13,7 +13,18 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from ..cli_options import ConfigFile, FailOn, Force, Ignore, Isolated, Lang, OutputFile, Quiet, Select
+from ..cli_options import (
+    ConfigFile,
+    FailOn,
+    Force,
+    Ignore,
+    Isolated,
+    JunitWarnings,
+    Lang,
+    OutputFile,
+    Quiet,
+    Select,
+)
 from ..commands import fail, new_app
 
 if TYPE_CHECKING:
@@ -76,10 +87,11 @@ def audit(
     output_format: Annotated[
         str | None,
         typer.Option(
-            "--format", help="text (default), json, sarif, github, junit or html.", show_default=False
+            "--format", help="text (default), json, sarif, github, junit, gitlab or html.", show_default=False
         ),
     ] = None,
     output_file: OutputFile = None,
+    junit_warnings: JunitWarnings = None,
     force: Force = False,
     select: Select = None,
     ignore: Ignore = None,
@@ -90,7 +102,7 @@ def audit(
 ) -> None:
     """Audit a region's reports: years chained, summaries against their parts, copied text."""
     from ..atomic import WriteRefused
-    from ..config import FAIL_ON, FORMATS, LANGS, ConfigError, Overrides, parse_codes
+    from ..config import FAIL_ON, FORMATS, JUNIT_WARNINGS, LANGS, ConfigError, Overrides, parse_codes
     from ..engine import PluginError
     from . import settings as st
     from .baseline import BaselineError
@@ -99,6 +111,7 @@ def audit(
         ("--lang", lang, LANGS),
         ("--fail-on", fail_on, tuple(FAIL_ON)),
         ("--format", output_format, tuple(f for f in FORMATS if f != "auto")),
+        ("--junit-warnings", junit_warnings, JUNIT_WARNINGS),
     ):
         if value is not None and value not in choices:
             raise _fail(f"{name} must be one of {', '.join(choices)}, not {value!r}")
@@ -113,6 +126,7 @@ def audit(
             ignore=parse_codes(ignore) if ignore is not None else None,
             fail_on=FAIL_ON[fail_on] if fail_on else None,
             output_format=output_format,
+            junit_warnings=junit_warnings,
             config=config,
             isolated=isolated,
         )
@@ -146,7 +160,7 @@ def _run(
     from .. import atomic, engine, output
     from ..codecheck import check_codes
     from ..config import options_for
-    from ..reporters import REPORTERS
+    from ..reporters import REPORTERS, settings_for
     from ..result import RunResult, exit_code
     from . import baseline, summary
     from .load import discover
@@ -203,7 +217,9 @@ def _run(
     else:
         from ..engine import all_rules
 
-        REPORTERS[fmt](fmt, stream, lang).finish(counted, all_rules(run.modules))
+        REPORTERS[fmt](fmt, stream, lang, **settings_for(fmt, options)).finish(
+            counted, all_rules(run.modules)
+        )
     if output_file is not None and isinstance(stream, io.StringIO):
         atomic.write(output_file, stream.getvalue())
     stream.flush()
