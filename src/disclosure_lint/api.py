@@ -14,6 +14,11 @@ and an entry point of the group `disclosure_lint.rules`:
   about (a rule's finding replaces the schema's type error there), `covers` other paths the same
   mistake explains (their schema findings are dropped too), `args` the values of the message.
   A `check` that raises becomes DL901 for its module; the other modules still run.
+* Fixes: `RULE.at(..., fix=replace_value(report, path, "12"))` offers to write `12` where the
+  value at `path` is written (None when that place cannot be told exactly); `Fix(edits,
+  SAFE or UNSAFE, message_zh, message_en)` with `Edit(start, end, content)` for any other edit.
+  SAFE only when the value's meaning cannot change; `--fix` applies safe fixes, `--unsafe-fixes`
+  the others. Declare `fix=(SAFE,)` (or `(UNSAFE,)`, or both) on the `Rule` for `--explain`.
 * Documentation: a YAML file beside the module with its name (`myrules.py` → `myrules.yaml`),
   one entry per code with `why_zh`, `why_en`, `wrong`, `right`, `fix_zh`, `fix_en` and optionally
   `known_problems_zh` / `known_problems_en`; `--explain CODE` prints it (the module docstring
@@ -22,7 +27,8 @@ and an entry point of the group `disclosure_lint.rules`:
 
 from . import statute
 from .document import Report, Scalar
-from .findings import ERROR, INFO, START, WARNING, Finding, Path, Pos, Rule, Severity
+from .findings import ERROR, INFO, SAFE, START, UNSAFE, WARNING, Edit, Finding, Fix, Path, Pos, Rule, Severity
+from .fixes import replace_value, value_span
 from .labels import describe, row_label
 
 
@@ -34,9 +40,13 @@ def uses_2019_template(report: Report) -> bool:
 __all__ = [
     "ERROR",
     "INFO",
+    "SAFE",
     "START",
+    "UNSAFE",
     "WARNING",
+    "Edit",
     "Finding",
+    "Fix",
     "Path",
     "Pos",
     "Report",
@@ -44,7 +54,9 @@ __all__ = [
     "Scalar",
     "Severity",
     "describe",
+    "replace_value",
     "row_label",
     "statute",
     "uses_2019_template",
+    "value_span",
 ]

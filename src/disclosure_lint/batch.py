@@ -11,8 +11,8 @@ cannot be used, they are linted in this process. Either way the results are the 
 
 * Each worker loads the rule modules once (inherited from this process when it is forked) and
   keeps one jsonschema validator, so a job costs only its own loading and checking.
-* A finding crosses the process boundary as plain data — rule code, line, column, path and
-  message arguments — and is bound again here to the very `Rule` object this process loaded
+* A finding crosses the process boundary as plain data — rule code, line, column, path,
+  message arguments, what it covers and its fix — and is bound again here to the very `Rule` object this process loaded
   for that code. Rule modules are loaded from files by path, and a plugin's objects may not
   pickle; a result that cannot be sent as plain data is linted again here instead.
 * A configuration or plugin error surfaces where the sequential loop would meet it: the
@@ -36,7 +36,7 @@ from .cache import ResultCache, default_folder
 from .config import Options
 from .document import Report
 from .excerpts import Excerpt
-from .findings import Finding, Pos, Rule, Severity
+from .findings import Edit, Finding, Fix, Pos, Rule, Severity
 from .lint import lint_bytes, lint_path
 from .result import FileResult
 
@@ -335,6 +335,9 @@ def _plain(result: FileResult, known: dict[str, Rule]) -> Any:
             or type(finding.span) is not int
         ):
             return None
+        fix = _plain_fix(finding.fix)
+        if fix is False:
+            return None
         findings.append(
             (
                 sent_rule,
@@ -344,9 +347,34 @@ def _plain(result: FileResult, known: dict[str, Rule]) -> Any:
                 finding.args,
                 finding.covers,
                 finding.span,
+                fix,
             )
         )
     return rest, findings
+
+
+def _plain_fix(fix: Fix | None) -> Any:
+    """A fix as builtins (None for none), or False when it is not the plain record."""
+    if fix is None:
+        return None
+    if type(fix) is not Fix or not all(type(e) is Edit and type(e.content) is str for e in fix.edits):
+        return False
+    edits = [(e.start.line, e.start.col, e.end.line, e.end.col, e.content) for e in fix.edits]
+    if not _is_plain([fix.applicability, fix.message_zh, fix.message_en]):
+        return False
+    return (fix.applicability, fix.message_zh, fix.message_en, edits)
+
+
+def _rebuild_fix(plain: Any) -> Fix | None:
+    if plain is None:
+        return None
+    applicability, message_zh, message_en, edits = plain
+    return Fix(
+        tuple(Edit(Pos(a, b), Pos(c, d), content) for a, b, c, d, content in edits),
+        applicability,
+        message_zh,
+        message_en,
+    )
 
 
 def _is_plain(value: Any) -> bool:
@@ -360,13 +388,21 @@ def _is_plain(value: Any) -> bool:
     return False
 
 
+def _rule(fields: Any) -> Rule:
+    """A rule sent field by field; its `fix` tuple may have come back from JSON as a list."""
+    rule = Rule(*fields)
+    return dataclasses.replace(rule, fix=tuple(rule.fix))
+
+
 def _rebuild(plain: Any, known: dict[str, Rule]) -> FileResult | None:
     if plain is None:
         return None
     rest, sent = plain
     findings = []
-    for sent_rule, line, col, path, args, covers, span in sent:
-        rule = known[sent_rule] if isinstance(sent_rule, str) else Rule(*sent_rule)
-        findings.append(Finding(rule, Pos(line, col), path, args, covers=covers, span=span))
+    for sent_rule, line, col, path, args, covers, span, fix in sent:
+        rule = known[sent_rule] if isinstance(sent_rule, str) else _rule(sent_rule)
+        findings.append(
+            Finding(rule, Pos(line, col), path, args, covers=covers, span=span, fix=_rebuild_fix(fix))
+        )
     excerpts = tuple(Excerpt(*excerpt) for excerpt in rest.pop("excerpts", ()))
     return FileResult(findings=findings, excerpts=excerpts, **rest)

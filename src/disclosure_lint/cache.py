@@ -24,7 +24,9 @@ from typing import Any
 from . import __version__
 from .findings import Pos, Severity
 
-FORMAT = 4  # of an entry; part of every key (2: a finding carries its `covers`; 3: its span, and excerpts; 4: not_a_report)
+# Of an entry; part of every key (2: a finding carries its `covers`; 3: its span, and excerpts;
+# 4: not_a_report; 5: a finding's fix).
+FORMAT = 5
 
 
 def default_folder() -> Path:

@@ -3,6 +3,8 @@
 A rule is declared once with a stable code and its message in Chinese and
 English; a finding is that rule at a position, with the values that fill the
 message. Messages are formatted only when printed, in the language asked for.
+A finding may carry a `Fix`: edits of the report's text that mend it, and whether
+that is safe (as ruff's fixes are: `--fix` applies safe ones, `--unsafe-fixes` the rest).
 """
 
 from __future__ import annotations
@@ -47,13 +49,62 @@ class Pos:
 # (an encoding warning, a missing part) is shown without a source line (excerpts.py).
 START = Pos(1, 1)
 
+# How sure a fix is. SAFE: it changes only how something is written, never what it means
+# (１２ → 12, "12" → 12, a full-width colon after a key); `--fix` applies it. UNSAFE: very likely
+# right, but it changes a value or reads one unit as another (the one wrong cell whose
+# balancing value is certain); applied only with `--unsafe-fixes`. Plain strings, so that a fix
+# crosses process boundaries and the result cache as it is.
+SAFE = "safe"
+UNSAFE = "unsafe"
+APPLICABILITIES = (SAFE, UNSAFE)
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text from `start` up to (not including) `end` with `content`.
+
+    Positions are a finding's own (1-based line, column in characters), so an edit means the
+    same in a file with CRLF line ends as in the text the loader read. `start == end` inserts.
+    """
+
+    start: Pos
+    end: Pos
+    content: str = ""
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Edits that mend a finding, all applied or none, with what they do in both languages."""
+
+    edits: tuple[Edit, ...]
+    applicability: str = SAFE
+    message_zh: str = ""
+    message_en: str = ""
+
+    def __post_init__(self) -> None:
+        if self.applicability not in APPLICABILITIES:
+            raise ValueError(f"a fix is {' or '.join(APPLICABILITIES)}, not {self.applicability!r}")
+
+    @property
+    def safe(self) -> bool:
+        return self.applicability == SAFE
+
+    def message(self, lang: str = "zh") -> str:
+        return self.message_en if lang == "en" else self.message_zh
+
+    def applies(self, unsafe: bool) -> bool:
+        """Whether `--fix` applies it: always when safe, with `--unsafe-fixes` otherwise."""
+        return self.safe or unsafe
+
 
 @dataclass(frozen=True)
 class Rule:
     """One check with a stable code.
 
     `message_zh` / `message_en` are str.format templates filled from the
-    finding's arguments; `summary_*` is the one-line description for rule lists.
+    finding's arguments; `summary_*` is the one-line description for rule lists. `fix` names the
+    applicabilities its findings' fixes can have (`(SAFE,)`, `(UNSAFE,)`, both, or none), for
+    `--explain`; the fix itself comes with each finding.
     """
 
     code: str
@@ -64,12 +115,20 @@ class Rule:
     clause: str
     message_zh: str
     message_en: str
+    fix: tuple[str, ...] = ()
 
     def at(
-        self, pos: Pos, path: Path = (), *, covers: tuple[Path, ...] = (), span: int = 0, **args: Any
+        self,
+        pos: Pos,
+        path: Path = (),
+        *,
+        covers: tuple[Path, ...] = (),
+        span: int = 0,
+        fix: Fix | None = None,
+        **args: Any,
     ) -> Finding:
         """This rule's finding at `pos` (and report `path`), its message filled from `args`."""
-        return Finding(self, pos, path, args, covers=tuple(covers), span=span)
+        return Finding(self, pos, path, args, covers=tuple(covers), span=span, fix=fix)
 
 
 @dataclass(frozen=True)
@@ -82,7 +141,7 @@ class Finding:
     one finding at its first part, though YAML made it two cells and the row too long.
     `args` fill the message templates only; they carry no control data. `span` is how many
     characters from `pos` the finding covers on its line, where known (the text output underlines
-    them); 0 is a point.
+    them); 0 is a point. `fix`, when there is one, mends the problem in the report's text.
     """
 
     rule: Rule
@@ -91,6 +150,7 @@ class Finding:
     args: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     covers: tuple[Path, ...] = field(default=(), compare=False, hash=False)
     span: int = field(default=0, compare=False, hash=False)
+    fix: Fix | None = field(default=None, compare=False, hash=False)
 
     @property
     def code(self) -> str:
