@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from disclosure_lint.api import Path, Report, statute
 
@@ -60,12 +61,19 @@ def _row_cells(report: Report, path: Path, label: str, columns: tuple[str, ...])
         yield Cell((*path, index), f"{label}·{column}")
 
 
-def parse_number(text: str, fee: bool = False, quoted: bool = True) -> tuple[Decimal, str, str, bool] | None:
-    """Read a number a clerk typed as text: (value, why it is text zh/en, had full-width digits).
+class Reading(NamedTuple):
+    """A number read from a clerk's text, why that text is not a plain number, and how it was read."""
 
-    The value is in the cell's unit (万元 for the fee). None when the text is
-    not a recognisable number.
-    """
+    number: Decimal  # in the cell's unit (万元 for the fee)
+    why: str
+    why_en: str
+    full_width: bool  # had full-width digits
+    converted: bool  # a unit other than the cell's (元, 亿元) was converted: the digits change
+
+
+def parse_number(text: str, fee: bool = False, quoted: bool = True) -> Reading | None:
+    """Read a number a clerk typed as text ("12件", "1,234", "１２", 十二, "3.5万元"); None when the
+    text is not a recognisable number."""
     full_width = any("０" <= ch <= "９" for ch in text)
     body = _half_width(text)
     reasons: list[tuple[str, str]] = []
@@ -110,7 +118,7 @@ def parse_number(text: str, fee: bool = False, quoted: bool = True) -> tuple[Dec
         reasons.append(("请直接写数字", "write a plain number"))
     why = "；".join(zh for zh, _ in reasons)
     why_en = "; ".join(en for _, en in reasons)
-    return number, why, why_en, full_width
+    return Reading(number, why, why_en, full_width, factor != 1)
 
 
 def parse_chinese(text: str) -> int | None:

@@ -13,6 +13,14 @@ instead; it replaces the schema's generic "should be a whole number". Junk the
 rule cannot interpret (a nested list, arbitrary text) is left to the schema's
 type error.
 
+Fixes. Where the number the clerk meant is certain and only its notation is wrong (１２, "12",
+12件, 1,234 and 1，234, 十二, 12.0, 1_000), the finding offers a safe fix that writes it plainly;
+the value never changes. Converting 元 or 亿元 into the column's 万元 changes the digits, and a
+placeholder such as "/" may not mean 0: those fixes are unsafe (`--unsafe-fixes`). A full-width
+comma in a row that is short by exactly as many cells may separate cells rather than group
+thousands: no fix is offered then. Nothing is offered for 0x1F, 0o17, .inf, yes/no, negatives
+or fractions, whose intended value is not known.
+
 YAML itself reads some of what clerks type as something else. The file is read
 as YAML 1.2 says (017 is 17, `yes` is the text "yes"), and where the clerk
 likely meant something else the finding says so: `yes`/`no`/`true` in a cell
@@ -27,7 +35,21 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-from disclosure_lint.api import ERROR, WARNING, Finding, Path, Pos, Report, Rule, statute
+from disclosure_lint.api import (
+    ERROR,
+    SAFE,
+    UNSAFE,
+    WARNING,
+    Edit,
+    Finding,
+    Fix,
+    Path,
+    Pos,
+    Report,
+    Rule,
+    replace_value,
+    statute,
+)
 
 from ._number_cells import Cell, cells, format_number, parse_number
 from ._thousands import thousands_splits
@@ -43,6 +65,7 @@ BLANK = Rule(
     clause=f"{FORMAT}（表格每格都要填数字）",
     message_zh="“{cell}”为空（{written}）：没有就填 0",
     message_en="'{cell}' is blank ({written_en}): write 0 if there were none",
+    fix=(UNSAFE,),
 )
 TEXT = Rule(
     code="DL402",
@@ -53,6 +76,7 @@ TEXT = Rule(
     clause=f"{FORMAT}（表格每格都要填数字）",
     message_zh="“{cell}”填的是文字“{written}”，不是数字：{why}，写成 {expected}",
     message_en="'{cell}' holds the text '{written}', not a number: {why_en}; write {expected}",
+    fix=(SAFE, UNSAFE),
 )
 FULL_WIDTH = Rule(
     code="DL403",
@@ -63,6 +87,7 @@ FULL_WIDTH = Rule(
     clause=f"{FORMAT}（表格每格都要填数字）",
     message_zh="“{cell}”的“{written}”用了全角数字：请用半角数字 {expected}",
     message_en="'{cell}' is written with full-width digits ('{written}'): use ordinary digits, {expected}",
+    fix=(SAFE, UNSAFE),
 )
 NEGATIVE = Rule(
     code="DL404",
@@ -93,6 +118,7 @@ FLOAT = Rule(
     clause=f"{FORMAT}（件数为非负整数）",
     message_zh="“{cell}”填的是 {written}：件数是整数，写成 {expected}",
     message_en="'{cell}' is {written}: a count is a whole number; write {expected}",
+    fix=(SAFE,),
 )
 
 YES_NO = Rule(
@@ -114,6 +140,7 @@ NOTATION = Rule(
     clause=f"{FORMAT}（表格每格都要填数字）",
     message_zh="“{cell}”写的是 {written}：{why}",
     message_en="'{cell}' is written {written}: {why_en}",
+    fix=(SAFE,),
 )
 
 RULES = (BLANK, TEXT, FULL_WIDTH, NEGATIVE, FRACTION, FLOAT, YES_NO, NOTATION)
@@ -151,15 +178,19 @@ def _check_cell(report: Report, cell: Cell) -> Finding | None:
         pos = report.key_pos(cell.path) if isinstance(cell.path[-1], str) else report.pos(cell.path)
         if written.strip():
             return BLANK.at(
-                pos, cell.path, cell=cell.label, written=f"写的是“{written}”", written_en=f"'{written}'"
-            )
+                pos, cell.path, cell=cell.label, written=f"写的是“{written}”", written_en=f"'{written}'",
+                fix=_zero(report, cell),
+            )  # fmt: skip
         return BLANK.at(pos, cell.path, cell=cell.label, written="什么也没填", written_en="nothing written")
     pos = report.pos(cell.path)
     if isinstance(value, int | float) and not scalar.quoted:
         notation = _notation(cell, written, value)
         if notation is not None:
-            why, why_en = notation
-            return NOTATION.at(pos, cell.path, cell=cell.label, written=written, why=why, why_en=why_en)
+            why, why_en, expected = notation
+            fix = replace_value(report, cell.path, expected) if expected is not None else None
+            return NOTATION.at(
+                pos, cell.path, cell=cell.label, written=written, why=why, why_en=why_en, fix=fix
+            )
     if isinstance(value, int):
         if value < 0 and not cell.signed:
             return _negative(cell, pos, written)
@@ -173,9 +204,10 @@ def _check_cell(report: Report, cell: Cell) -> Finding | None:
             return None
         if value != int(value):
             return FRACTION.at(pos, cell.path, cell=cell.label, written=written)
-        return FLOAT.at(pos, cell.path, cell=cell.label, written=written, expected=int(value))
+        fix = replace_value(report, cell.path, str(int(value)))
+        return FLOAT.at(pos, cell.path, cell=cell.label, written=written, expected=int(value), fix=fix)
     if isinstance(value, str):
-        return _check_text(cell, pos, value, scalar.quoted)
+        return _check_text(report, cell, pos, value, scalar.quoted)
     return None
 
 
@@ -198,14 +230,16 @@ def _yes_no(pos: Pos, cell: Cell, written: str) -> Finding:
     )
 
 
-def _notation(cell: Cell, written: str, value: float) -> tuple[str, str] | None:
-    """Why a number YAML read is not written as a clerk writes numbers, or None if it is."""
+def _notation(cell: Cell, written: str, value: float) -> tuple[str, str, str | None] | None:
+    """Why a number YAML read is not written as a clerk writes numbers, and the plain number when
+    it is certain (1_000 → 1000; not 0x1F, which the clerk may not have meant as 31), or None."""
     what, what_en = ("金额", "an amount") if cell.is_fee else ("件数", "a count")
     if isinstance(value, float) and not math.isfinite(value):
         name, name_en = ("“非数”（NaN）", "'not a number'") if math.isnan(value) else ("无穷大", "infinity")
         return (
             f"YAML 把它读作{name}，不是{what}；没有就填 0",
             f"YAML reads this as {name_en}, not {what_en}; write 0 if there were none",
+            None,
         )
     base = _NOTATION.match(written)
     if base is not None:
@@ -213,12 +247,14 @@ def _notation(cell: Cell, written: str, value: float) -> tuple[str, str] | None:
         return (
             f"这是{name}写法，会被读作 {value}；表格只填普通的十进制数字，请核对后直接写{what}",
             f"this is {name_en} notation, read as {value}; cells take plain decimal numbers — check it and write {what_en}",
+            None,
         )
     if "_" in written:
         expected = format_number(Decimal(str(value)))
         return (
             f"数字中间不要加下划线，写成 {expected}",
             f"leave out the underscores; write {expected}",
+            expected,
         )
     return None
 
@@ -236,7 +272,17 @@ def _thousands(report: Report, cell: Cell, groups: list[str], covers: tuple[Path
         why_en=f"inside {bracket_en} a comma separates items, so '{written}' was read as {len(groups) + 1} numbers; leave out the thousands separators",
         expected=expected,
         covers=covers,
+        fix=_joined(report, cell, written, expected),
     )
+
+
+def _joined(report: Report, cell: Cell, written: str, expected: str) -> Fix | None:
+    """1,234 that YAML split: write the whole of it, from its first part, as one number."""
+    start = report.pos(cell.path)
+    if report.line_text(start.line)[start.col - 1 : start.col - 1 + len(written)] != written:
+        return None
+    end = Pos(start.line, start.col + len(written))
+    return Fix((Edit(start, end, expected),), SAFE, f"改为 {expected}", f"write {expected}")
 
 
 def _negative(cell: Cell, pos: Pos, written: str) -> Finding:
@@ -244,21 +290,59 @@ def _negative(cell: Cell, pos: Pos, written: str) -> Finding:
     return NEGATIVE.at(pos, cell.path, cell=cell.label, written=written, what=what, what_en=what_en)
 
 
-def _check_text(cell: Cell, pos: Pos, text: str, quoted: bool) -> Finding | None:
+def _check_text(report: Report, cell: Cell, pos: Pos, text: str, quoted: bool) -> Finding | None:
     shown = text.strip() or text
     if text.strip().casefold() in PLACEHOLDERS or not text.strip():
         written = f"写的是“{text}”" if text.strip() else "只有空格" if text else "写的是空的引号"
         written_en = f"'{text}'" if text.strip() else "only spaces" if text else "empty quotes"
-        return BLANK.at(pos, cell.path, cell=cell.label, written=written, written_en=written_en)
-    parsed = parse_number(text, fee=cell.is_fee, quoted=quoted)
-    if parsed is None:
+        return BLANK.at(
+            pos, cell.path, cell=cell.label, written=written, written_en=written_en, fix=_zero(report, cell)
+        )
+    reading = parse_number(text, fee=cell.is_fee, quoted=quoted)
+    if reading is None:
         return None  # not a number we can read: the schema's type error
-    number, why, why_en, full_width = parsed
-    if number < 0 and not cell.signed:
+    if reading.number < 0 and not cell.signed:
         return _negative(cell, pos, shown)
-    if not cell.is_fee and number != number.to_integral_value():
+    if not cell.is_fee and reading.number != reading.number.to_integral_value():
         return FRACTION.at(pos, cell.path, cell=cell.label, written=shown)
-    expected = format_number(number)
-    if full_width:
-        return FULL_WIDTH.at(pos, cell.path, cell=cell.label, written=text, expected=expected)
-    return TEXT.at(pos, cell.path, cell=cell.label, written=text, why=why, why_en=why_en, expected=expected)
+    expected = format_number(reading.number)
+    fix = (
+        None
+        if _separates_cells(report, cell, text)
+        else _plain_number(report, cell, expected, reading.converted)
+    )
+    if reading.full_width:
+        return FULL_WIDTH.at(pos, cell.path, cell=cell.label, written=text, expected=expected, fix=fix)
+    return TEXT.at(
+        pos, cell.path, cell=cell.label, written=text, why=reading.why, why_en=reading.why_en,
+        expected=expected, fix=fix,
+    )  # fmt: skip
+
+
+def _plain_number(report: Report, cell: Cell, expected: str, converted: bool) -> Fix | None:
+    """Write the number plainly: safe, unless a unit was converted into the column's (the digits change)."""
+    if converted:
+        return replace_value(
+            report, cell.path, expected, unsafe=True,
+            message_zh=f"换算成万元，改为 {expected}", message_en=f"convert to 万元: write {expected}",
+        )  # fmt: skip
+    return replace_value(report, cell.path, expected)
+
+
+def _zero(report: Report, cell: Cell) -> Fix | None:
+    """0 for a blank or a placeholder: what the format asks for when there were none, but a "/"
+    may also mean "not counted", so the fix is unsafe."""
+    return replace_value(
+        report, cell.path, "0", unsafe=True, message_zh="没有就填 0：改为 0", message_en="none: write 0"
+    )
+
+
+def _separates_cells(report: Report, cell: Cell, text: str) -> bool:
+    """A full-width comma in a row short by exactly as many cells: "1，234" may be two cells typed
+    with a Chinese input method, not one number, so neither reading is fixed."""
+    commas = text.count("，")
+    row = report.get(cell.path[:-1])
+    if not commas or not isinstance(row, list):
+        return False
+    width = len(statute.PART3_COLUMNS) if cell.path[0] == statute.PART3 else len(statute.PART4_COLUMNS)
+    return len(row) + commas == width

@@ -25,7 +25,10 @@ three correct cells. So when a cell takes part in at least two relations, all of
 and all of them are mended by the same value for that cell, the relations are reported once, as
 DL205 at that cell, with that value. If two cells explain the same broken relation equally well
 (two equal slips in different rows and columns), neither is guessed at and the relations are
-reported as they are.
+reported as they are. The value that mends them all is then certain as arithmetic, but it changes
+a published figure (the slip may have been elsewhere, in two cells that cancel out), so the
+finding's fix, writing that value, is unsafe: only `--fix --unsafe-fixes` applies it. No other
+finding here offers a fix: "应为" at a total only says what the other cells call for.
 
 Storms. A table with only its 总计 column filled (every applicant cell 0) breaks DL203 in every
 row that has applications: that is reported once, as DL206 at the first such row's 总计, instead
@@ -44,7 +47,18 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from disclosure_lint.api import ERROR, Finding, Path, Report, Rule, describe, row_label, statute
+from disclosure_lint.api import (
+    ERROR,
+    UNSAFE,
+    Finding,
+    Path,
+    Report,
+    Rule,
+    describe,
+    replace_value,
+    row_label,
+    statute,
+)
 from disclosure_lint.statute import relations as model
 from disclosure_lint.statute.relations import Relation
 
@@ -103,6 +117,7 @@ ONE_WRONG_CELL = Rule(
     message_zh="{cell} 很可能应为 {expected}：{relations}都差 {difference}，改这一格即可{count}处平衡（实为 {actual}）",
     message_en="'{cell}' is probably {expected}: {relations_en} are each off by {difference}, "
     "and changing this one cell balances {count_en} (found {actual})",
+    fix=(UNSAFE,),
 )
 HALF_FILLED = Rule(
     code="DL206",
@@ -336,7 +351,11 @@ def _one_wrong_cell(
         relations_en=_join([en for _, en in names], ", ", " and "),
         count=count_zh,
         count_en=count_en,
-    )
+        fix=replace_value(
+            report, cell, str(expected), unsafe=True,
+            message_zh=f"改为 {expected}，使{count_zh}处平衡", message_en=f"write {expected}, which balances {count_en}",
+        ),
+    )  # fmt: skip
 
 
 def _join(items: list[str], comma: str, last: str) -> str:

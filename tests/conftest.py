@@ -70,3 +70,11 @@ def _no_user_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
 def _no_user_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test reads or writes the developer's ~/.cache/disclosure-lint (subprocesses inherit this)."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
+
+
+def fix(text: str, unsafe: bool = False, options: Options | None = None):  # -> fixer.Fixed
+    """`--fix` on a report's text, in this process: the fixed text, how many fixes, what remains."""
+    from disclosure_lint.fixer import fix_text
+    from disclosure_lint.lint import lint_source
+
+    return fix_text(text, lambda t: lint_source(t, "report.yaml", _MODULES, options or Options()), unsafe)

@@ -128,29 +128,34 @@ def _zip_kind(raw: bytes) -> tuple[str, str]:
 
 
 def decode(raw: bytes, findings: list[Finding]) -> str | None:
+    return decode_with_codec(raw, findings)[0]
+
+
+def decode_with_codec(raw: bytes, findings: list[Finding]) -> tuple[str | None, str]:
+    """The text and the codec that read it (`--fix` writes a file back in its own encoding)."""
     for bom, codec, label in _BOMS:
         if raw.startswith(bom):
             try:
                 text = raw.decode(codec)
             except UnicodeDecodeError as error:
                 findings.append(_undecodable(raw, error.start, codec))
-                return None
+                return None, codec
             if label != "UTF-8":
                 findings.append(m.LEGACY_ENCODING.at(START, encoding=label))
-            return text
+            return text, codec
     utf16 = _utf16_without_bom(raw)
     if utf16 is not None:
         codec, label = utf16
         findings.append(m.LEGACY_ENCODING.at(START, encoding=label))
-        return raw.decode(codec)
+        return raw.decode(codec), codec
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
         first_bad = error.start
     if _mostly_utf8(raw):
         # A UTF-8 file with a damaged byte: reading it all as GBK would only give mojibake.
         findings.append(_undecodable(raw, first_bad, "utf-8"))
-        return None
+        return None, "utf-8"
     try:
         text: str | None = raw.decode("gb18030")
         gbk_error: UnicodeDecodeError | None = None
@@ -160,16 +165,16 @@ def decode(raw: bytes, findings: list[Finding]) -> str | None:
     if detected is not None:
         codec, label = detected
         findings.append(m.LEGACY_ENCODING.at(START, encoding=label))
-        return raw.decode(codec)
+        return raw.decode(codec), codec
     if gbk_error is not None:
         # Neither: the encoding that read further is the likelier one, so its first bad byte is shown.
         if gbk_error.start > first_bad:
             findings.append(_undecodable(raw, gbk_error.start, "gb18030"))
         else:
             findings.append(_undecodable(raw, first_bad, "utf-8"))
-        return None
+        return None, "utf-8"
     findings.append(m.LEGACY_ENCODING.at(START, encoding="GBK/GB18030"))
-    return text
+    return text, "gb18030"
 
 
 # East Asian encodings other than GBK that a report may arrive in, with the name the user knows.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path as FsPath
 
 from . import engine, excerpts, suppressions
@@ -11,9 +12,10 @@ from .config import Options
 from .document import Report
 from .findings import ERROR, START, Finding
 from .intake import DOCUMENT_SUFFIXES, MAX_BYTES, reader_for
-from .loader import Loaded, load_bytes, load_file, load_text
+from .loader import Loaded, load_bytes, load_decoded, load_file, load_text
 from .result import FileResult
 from .schema import validate
+from .schema_fixes import attach as attach_fixes
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -21,6 +23,7 @@ __all__ = [
     "check_report",
     "lint_bytes",
     "lint_path",
+    "lint_source",
     "lint_text",
     "load_any",
 ]
@@ -39,7 +42,10 @@ def lint_path(
     try:
         facts = dict(options.metadata)
         loaded = load_any(path, max_bytes, facts) if facts else load_any(path, max_bytes)
-        return _finish(str(path), loaded, modules, options, previous)
+        result = _finish(str(path), loaded, modules, options, previous)
+        if reader_for(path) != "yaml":  # fixes edit YAML text; a published document is never rewritten
+            result.findings = [replace(f, fix=None) if f.fix else f for f in result.findings]
+        return result
     except Exception as error:  # a fault of ours: one line naming the file, and the next file still runs
         problem = f"{type(error).__name__}: {error}"
         finding = engine.INTERNAL_ERROR.at(START, module="disclosure-lint", error=problem)
@@ -66,6 +72,21 @@ def lint_text(text: str, filename: str, modules: Sequence[engine.RuleModule], op
     return _finish(filename, load_text(text, filename), modules, options)
 
 
+def lint_source(
+    text: str,
+    filename: str,
+    modules: Sequence[engine.RuleModule],
+    options: Options,
+    previous: Report | None = None,
+    decoding: Sequence[Finding] = (),
+) -> FileResult:
+    """Lint a report's decoded text as its file would be (one round of `--fix`); `decoding` are
+    the findings of decoding its bytes (DL003), which come first as they do for a file."""
+    loaded = load_decoded(text, filename)
+    loaded.findings[:0] = decoding
+    return _finish(filename, loaded, modules, options, previous)
+
+
 def check_report(report: Report, modules: Sequence[engine.RuleModule]) -> list[Finding]:
     """Schema and rule findings for a loaded report, one finding per problem.
 
@@ -79,7 +100,7 @@ def check_report(report: Report, modules: Sequence[engine.RuleModule]) -> list[F
     covered = {tuple(path) for f in from_rules for path in f.covers}
     from_schema = [
         f
-        for f in validate(report)
+        for f in attach_fixes(report, validate(report))
         if f.path not in covered
         # a value the importer lost is reported by it (DL020); the row's labels it did read still count
         and (f.path not in report.unreadable or f.code not in _VALUE_CODES)
@@ -108,12 +129,24 @@ def _finish(
         findings.extend(checked + about_suppressions)
     result.crashed = any(f.code == engine.INTERNAL_ERROR.code for f in findings)
     shown = sorted(
-        (f for f in findings if result.unreadable or _always_shown(f) or options.enabled(f.code)),
+        (
+            _unfixed(f, options)
+            for f in findings
+            if result.unreadable or _always_shown(f) or options.enabled(f.code)
+        ),
         key=Finding.sort_key,
     )
     # The lines they point at are picked now, while the text is in memory (the output comes later).
     result.findings, result.excerpts = excerpts.pick(shown, loaded.text, loaded.report, loaded.exact)
     return result
+
+
+def _unfixed(finding: Finding, options: Options) -> Finding:
+    """A finding shown although its code is not selected (a file that cannot be read shows every
+    one) offers no fix: `--fix` mends only what was asked for."""
+    if finding.fix is None or options.enabled(finding.code):
+        return finding
+    return replace(finding, fix=None)
 
 
 def _always_shown(finding: Finding) -> bool:

@@ -21,6 +21,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from . import messages as m
+from . import slip_fixes
 from .decoding import binary_format, decode
 from .detect import looks_like_report, not_a_report
 from .document import Report, Scalar
@@ -35,6 +36,7 @@ __all__ = [
     "MAX_VALUES",
     "Loaded",
     "load_bytes",
+    "load_decoded",
     "load_file",
     "load_text",
     "prescan",
@@ -76,17 +78,28 @@ def load_bytes(raw: bytes, filename: str, max_bytes: int | None = None) -> Loade
     text = decode(raw, findings)
     if text is None:
         return Loaded(None, findings)
-    other = not looks_like_report(text)
+    loaded = load_decoded(text, filename)
+    loaded.findings[:0] = findings
+    return loaded
+
+
+def load_decoded(text: str, filename: str) -> Loaded:
+    """What a person wrote, decoded: refused for invisible characters (with the fix that deletes
+    them), else read as YAML. `--fix` reads each round of its fixes through here."""
+    from dataclasses import replace
+
+    from .slip_fixes import invisible_fix
+
     # Checked here, on what a person wrote, and not in load_text, which also reads the YAML our
     # importer generates from Word and web pages (whose text may carry such characters).
+    other = not looks_like_report(text)
     invisible = invisible_character(text)
     if invisible:
-        return Loaded(None, [*findings, invisible], text, not_a_report=other)
+        return Loaded(None, [replace(invisible, fix=invisible_fix(text))], text, not_a_report=other)
     loaded = load_text(text, filename)
-    loaded.findings[:0] = findings
     if other:
         if loaded.report is not None:  # a mapping: say what it is rather than list every missing key
-            return Loaded(None, [*findings, not_a_report()], loaded.text, not_a_report=True)
+            return Loaded(None, [not_a_report()], loaded.text, not_a_report=True)
         loaded.not_a_report = True
     return loaded
 
@@ -100,6 +113,8 @@ def load_text(text: str, filename: str) -> Loaded:
 
 
 def _load(text: str, filename: str) -> Loaded:
+    from dataclasses import replace
+
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError
     from ruamel.yaml.nodes import ScalarNode
@@ -115,9 +130,10 @@ def _load(text: str, filename: str) -> Loaded:
     try:
         root = yaml.compose(text)
     except MarkedYAMLError as error:
-        return Loaded(None, [within(text, syntax_finding(error, text))])
+        return Loaded(None, [slip_fixes.with_fix(text, within(text, syntax_finding(error, text)))])
     except ReaderError:
-        return Loaded(None, [control_character(text)])
+        found = control_character(text)
+        return Loaded(None, [replace(found, fix=slip_fixes.control_fix(text))])
     except RecursionError:
         return Loaded(None, [too_deep(START)])
     if root is None:
@@ -146,7 +162,8 @@ def _load(text: str, filename: str) -> Loaded:
     except _TooManyValues:
         return Loaded(None, [too_many_values(START, aliases=True)])
     if not isinstance(report.data, dict):
-        return Loaded(None, [_not_a_mapping(report, root)])
+        found = _not_a_mapping(report, root)
+        return Loaded(None, [slip_fixes.with_fix(text, found) if isinstance(report.data, str) else found])
     return Loaded(report, builder.findings)
 
 

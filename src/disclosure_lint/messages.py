@@ -7,7 +7,7 @@ schema validation are not pluggable.
 from __future__ import annotations
 
 from . import statute
-from .findings import ERROR, INFO, WARNING, Finding, Path, Pos, Rule
+from .findings import ERROR, INFO, SAFE, WARNING, Finding, Path, Pos, Rule
 
 YAML_SPEC = "YAML 1.2"
 FORMAT_2021 = statute.DOCUMENT_2021
@@ -51,6 +51,7 @@ SYNTAX = Rule(
     clause=YAML_SPEC,
     message_zh="YAML 语法错误：{problem}",
     message_en="YAML syntax error: {problem_en}",
+    fix=(SAFE,),
 )
 DUPLICATE_KEY = Rule(
     code="DL005",
@@ -71,6 +72,7 @@ NOT_A_REPORT = Rule(
     clause=FORMAT_2021,
     message_zh="{reason}",
     message_en="{reason_en}",
+    fix=(SAFE,),
 )
 UNPLACED = Rule(
     code="DL008",
@@ -247,6 +249,7 @@ UNKNOWN_KEY = Rule(
     clause=FORMAT_2021,
     message_zh="“{parent}”下没有“{key}”这一项{hint}",
     message_en="'{parent}' has no key '{key}'{hint_en}",
+    fix=(SAFE,),
 )
 WRONG_TYPE = Rule(
     code="DL103",
@@ -257,6 +260,7 @@ WRONG_TYPE = Rule(
     clause=FORMAT_2021,
     message_zh="“{key}”应为{expected}，实为{actual}",
     message_en="'{key}' should be {expected_en}, found {actual_en}",
+    fix=(SAFE,),
 )
 ROW_LENGTH = Rule(
     code="DL104",
@@ -277,6 +281,7 @@ BAD_VALUE = Rule(
     clause=FORMAT_2021,
     message_zh="“{key}”{problem}",
     message_en="'{key}' {problem_en}",
+    fix=(SAFE,),
 )
 
 OLD_TEMPLATE = Rule(

@@ -29,6 +29,7 @@ class FileResult:
     # The source lines the findings point at, for the text output (excerpts.py); plain data.
     excerpts: tuple[Excerpt, ...] = ()
     not_a_report: bool = False  # YAML with none of the report's keys (detect.py): --skip-non-reports
+    fixed: int = 0  # fixes applied by --fix (the findings are those that remain)
     # The loaded report, for output that shows the document (--format html); not sent between processes.
     report: Report | None = field(default=None, repr=False, compare=False)
 
@@ -37,6 +38,10 @@ class FileResult:
 
     def fails(self, threshold: Severity) -> bool:
         return any(f.severity >= threshold for f in self.findings)
+
+    def fixable(self, safe: bool) -> int:
+        """Findings with a safe fix (`safe`), or with an unsafe one."""
+        return sum(1 for f in self.findings if f.fix is not None and f.fix.safe == safe)
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,10 @@ class RunResult:
     failed: bool = False  # a file has findings at or above its --fail-on
     missing_input: bool = False  # a folder named on the command line held no reports
     skipped: int = 0  # files passed over by --skip-non-reports: neither checked nor shown
+    fixable_safe: int = 0  # findings whose fix --fix applies
+    fixable_unsafe: int = 0  # findings whose fix only --fix --unsafe-fixes applies
+    fixed: int = 0  # fixes applied by --fix
+    fixed_files: int = 0  # files --fix changed
 
     def add(self, result: FileResult, fail_on: Severity) -> None:
         counts = FileCounts(
@@ -85,6 +94,10 @@ class RunResult:
         if counts.has_findings:
             self.files.append(counts)
         self.by_code.update(f.code for f in result.findings)
+        self.fixable_safe += result.fixable(safe=True)
+        self.fixable_unsafe += result.fixable(safe=False)
+        self.fixed += result.fixed
+        self.fixed_files += result.fixed > 0
         if result.unreadable or result.crashed:
             self.unreadable = True
         elif result.fails(fail_on):
