@@ -47,12 +47,13 @@ def test_findings_are_lint_lines_sorted_by_position(tmp_path: Path) -> None:
         "7 | 报告类型: 部",
         "  |           ^~",
         "",
-        "report.yaml:10:1: DL102 “报告”下没有“一、总体情况”这一项，是不是“总体情况”？",
+        "report.yaml:10:1: DL102 [*] “报告”下没有“一、总体情况”这一项，是不是“总体情况”？",
         "   |",
         "10 | 一、总体情况:",
         "   | ^" + "~" * 11,  # 一、总体情况: six characters, twelve columns
         "",
         "发现 2 个问题（错误 2 个，警告 0 个），共检查 1 个文件。",
+        "[*] 其中 1 个可以用 `--fix` 自动修复。",
     ]
 
 

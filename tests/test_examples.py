@@ -40,7 +40,10 @@ def test_broken_example_on_the_command_line() -> None:
         "   | " + " " * 39 + "^~",  # 21 under its two columns
         "",
     ]
-    assert lines[-1] == "发现 8 个问题（错误 6 个，警告 2 个），共检查 1 个文件。"
+    assert lines[-2:] == [
+        "发现 8 个问题（错误 6 个，警告 2 个），共检查 1 个文件。",
+        "[*] 其中 2 个可以用 `--fix` 自动修复（另有 2 个修复要加 `--unsafe-fixes` 才会进行）。",
+    ]
     assert done.stderr == ""
 
 

@@ -81,3 +81,19 @@ def test_sample_output_lines_are_real() -> None:
     done = run("--format", "concise", "examples/broken-2023.yaml", cwd=ROOT)
     assert shown and all(line in done.stdout.splitlines() for line in shown), done.stdout
     assert sample.splitlines()[-1] in done.stdout.splitlines()
+
+
+def test_the_fix_preview_is_what_diff_prints() -> None:
+    section = README.split("## Fixing", 1)[1]
+    sample = re.search(
+        r"```text\n\$ disclosure-lint --diff examples/broken-2023.yaml\n(.*?)```", section, re.S
+    )
+    assert sample
+    before = (ROOT / "examples/broken-2023.yaml").read_bytes()
+    done = run("--diff", "examples/broken-2023.yaml", cwd=ROOT)
+    assert done.returncode == 1
+    assert done.stdout == sample.group(1)
+    assert (ROOT / "examples/broken-2023.yaml").read_bytes() == before  # --diff changes nothing
+    lines = run("examples/broken-2023.yaml", cwd=ROOT).stdout.splitlines()
+    shown = re.search(r"ends with how many there are:\n\n```text\n(.*?)\n", section).group(1)
+    assert lines[-1] == shown

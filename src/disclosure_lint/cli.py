@@ -18,7 +18,9 @@ import typer
 from . import __version__
 from .cli_options import (
     ConfigFile,
+    Diff,
     FailOn,
+    Fix,
     Force,
     Ignore,
     Isolated,
@@ -27,6 +29,7 @@ from .cli_options import (
     OutputFile,
     Quiet,
     Select,
+    UnsafeFixes,
 )
 from .commands import EXIT_CLEAN, fail, new_app
 
@@ -135,6 +138,9 @@ def lint(
         bool, typer.Option("--statistics", help="End with tables of findings per rule and per file.")
     ] = False,
     quiet: Quiet = False,
+    fix: Fix = False,
+    unsafe_fixes: UnsafeFixes = False,
+    diff: Diff = False,
     color: Annotated[
         str,
         typer.Option(
@@ -196,6 +202,14 @@ def lint(
     ] = None,
 ) -> None:
     """Check 政府信息公开工作年度报告 against the 2021 statutory format (国办公开办函〔2021〕30号)."""
+    if fix or diff:
+        from .fix_run import refusal
+
+        early = {"--list-rules": list_rules, "--explain": explain, "--show-schema": show_schema}
+        early["--schema-path"] = schema_path
+        refused = refusal(lang or "zh", fix, diff, files or [], output_format, statistics, early)
+        if refused:
+            raise _fail(refused)
     if schema_path or show_schema:
         from .resources import schema_path as installed_schema
 
@@ -270,6 +284,8 @@ def lint(
             force,
             not no_cache,
             skip_non_reports,
+            "fix" if fix else "diff" if diff else None,
+            unsafe_fixes,
         )
     except (ConfigError, engine.PluginError, WriteRefused) as error:
         raise _fail(str(error)) from None
@@ -288,10 +304,13 @@ def _run(
     force: bool = False,
     cache: bool = True,
     skip_non_reports: bool = False,
+    fixing: str | None = None,
+    unsafe: bool = False,
 ) -> int:
     from . import atomic, engine
     from .batch import lint_many
     from .config import options_for
+    from .fix_run import DIFF, FIX, Fixing
     from .result import RunResult
 
     if output_file is not None:  # before anything is read, so nothing is lost
@@ -306,8 +325,16 @@ def _run(
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     # With -o the output is collected and written at the end, atomically: a failure leaves the old file.
-    stream: TextIO = io.StringIO() if output_file else sys.stdout
-    reporter = _reporter(fmt, stream, base, color, statistics, quiet)
+    # `--fix -` writes the fixed report to standard output, so the findings go to standard error.
+    fixed_stdin = fixing == FIX and any(str(argument) == "-" for argument in arguments)
+    stream: TextIO = io.StringIO() if output_file else sys.stderr if fixed_stdin else sys.stdout
+    fixer = Fixing(fixing, unsafe, base.lang, stream, quiet) if fixing else None
+    # --diff prints the change, not the findings: its reporter is the fixer's.
+    reporter = (
+        fixer.reporter()
+        if fixer and fixing == DIFF
+        else _reporter(fmt, stream, base, color, statistics, quiet, unsafe)
+    )
     run = RunResult(keep=reporter.keeps_results)
     modules_by_dirs: dict[tuple[Path, ...], list[engine.RuleModule]] = {}
     empty_folders: list[Path] = []
@@ -315,7 +342,11 @@ def _run(
     try:
         workers = 1 if reporter.needs_report else None  # a loaded report stays in its process
         cache = cache and not reporter.needs_report  # a cached result has no loaded report to show
-        for job, result in lint_many(jobs, previous, modules_by_dirs, workers, cache=cache):
+        if fixer is not None:
+            results = fixer.results(jobs, previous, modules_by_dirs)
+        else:
+            results = lint_many(jobs, previous, modules_by_dirs, workers, cache=cache)
+        for job, result in results:
             if skip_non_reports and result.not_a_report:
                 run.skipped += 1
                 continue
@@ -330,16 +361,20 @@ def _run(
                 raise _fail(f"cannot write {output_file}: {error.strerror or error}") from None
     finally:
         stream.flush()
-    return run.exit_code
+    return fixer.exit_code(run) if fixer is not None else run.exit_code
 
 
-def _reporter(fmt: str, stream: TextIO, base: Options, color: str, statistics: bool, quiet: bool) -> Reporter:
+def _reporter(
+    fmt: str, stream: TextIO, base: Options, color: str, statistics: bool, quiet: bool, unsafe: bool = False
+) -> Reporter:
     from . import output
     from .reporters import REPORTERS, TextReporter, settings_for
 
     if fmt in ("text", "concise"):
         paint = output.use_color(stream, color)
-        return TextReporter(fmt, stream, base.lang, color=paint, statistics=statistics, quiet=quiet)
+        return TextReporter(
+            fmt, stream, base.lang, color=paint, statistics=statistics, quiet=quiet, unsafe_fixes=unsafe
+        )
     return REPORTERS[fmt](fmt, stream, base.lang, **settings_for(fmt, base))
 
 

@@ -1,4 +1,5 @@
-"""Options that `lint` and `audit` share, declared once so both commands spell and explain them alike."""
+"""Options declared once: those `lint` and `audit` share, so both commands spell and explain them
+alike, and lint's `--fix`, `--unsafe-fixes` and `--diff` (fix_run.py), so cli.py stays its parsing."""
 
 from __future__ import annotations
 
@@ -50,3 +51,25 @@ JunitWarnings = Annotated[
     ),
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")]
+Fix = Annotated[
+    bool,
+    typer.Option(
+        "--fix",
+        help='Fix what can be fixed without changing any value (full-width digits, "12", 1,234, 12件, '
+        "a full-width colon after a key) and report what remains. Published documents are never rewritten.",
+    ),
+]
+UnsafeFixes = Annotated[
+    bool,
+    typer.Option(
+        "--unsafe-fixes",
+        help="Also apply (with --fix) or offer fixes that change a value, such as the one wrong cell of table 三.",
+    ),
+]
+Diff = Annotated[
+    bool,
+    typer.Option(
+        "--diff",
+        help="Print what --fix would change as a unified diff and change nothing (exit 1 if anything would change).",
+    ),
+]

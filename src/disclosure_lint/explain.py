@@ -48,6 +48,7 @@ _LABELS = {
         "错误",
         "警告",
         "提示",
+        "修复",
     ),
     "en": (
         "Checks",
@@ -61,6 +62,20 @@ _LABELS = {
         "error",
         "warning",
         "info",
+        "Fix",
+    ),
+}
+
+# What `Fix:` says for the applicabilities a rule's fixes can have (Rule.fix).
+_FIX_WORDS = {
+    ("safe",): ("安全，`--fix` 即可修复", "safe (`--fix` applies it)"),
+    ("unsafe",): (
+        "不安全，只有 `--fix --unsafe-fixes` 才会修复",
+        "unsafe (only `--fix --unsafe-fixes` applies it)",
+    ),
+    ("safe", "unsafe"): (
+        "安全，`--fix` 即可修复；个别情况不安全，要加 `--unsafe-fixes`",
+        "safe (`--fix` applies it); unsafe in some cases (`--fix --unsafe-fixes`)",
     ),
 }
 
@@ -107,7 +122,7 @@ def documentation(modules: Sequence[RuleModule]) -> dict[str, dict[str, str]]:
 
 def explain(rule: Rule, lang: str, module: RuleModule | None = None) -> str:
     """The text `--explain` prints for a rule of `module` (None: a core rule)."""
-    checks, severity, clause, why, wrong, right, fix, known, error, warning, info = _LABELS[lang]
+    checks, severity, clause, why, wrong, right, fix, known, error, warning, info, fixable = _LABELS[lang]
     level = {"error": error, "warning": warning}.get(rule.severity.label, info)
     docs = documentation([module]) if module is not None else core_docs()
     entry: Mapping[str, str] = docs.get(rule.code, {})
@@ -118,6 +133,9 @@ def explain(rule: Rule, lang: str, module: RuleModule | None = None) -> str:
         f"{severity}: {level}",
         f"{clause}: {rule.clause}",
     ]
+    words = _FIX_WORDS.get(tuple(sorted(set(rule.fix))))
+    if words:
+        lines.append(f"{fixable}: {words[1] if lang == 'en' else words[0]}")
     reason = entry.get(f"why_{lang}") or ((module.doc if module else None) or "").strip()
     if reason:
         lines += ["", f"{why}:", textwrap.indent(reason.strip(), "  ")]

@@ -1,5 +1,9 @@
 """Text output for people: `path:line:col: CODE message` lines, each with its source line and a
-caret under it unless concise, a summary, optional tables."""
+caret under it unless concise, a summary, optional tables.
+
+A finding whose fix `--fix` would apply is marked `[*]` after its code, as ruff marks it, and the
+summary ends with how many are fixable (and how many more `--unsafe-fixes` would fix).
+"""
 
 from __future__ import annotations
 
@@ -29,12 +33,16 @@ def use_color(stream: TextIO, choice: str = "auto") -> bool:
     return hasattr(stream, "isatty") and stream.isatty() and os.environ.get("TERM") != "dumb"
 
 
+FIXABLE = "[*] "
+
+
 def finding_lines(
-    result: FileResult, lang: str, color: bool = False, painter: Painter | None = None
+    result: FileResult, lang: str, color: bool = False, painter: Painter | None = None, unsafe: bool = False
 ) -> Iterable[str]:
     """One line per finding; with a `painter`, its source line and a caret under it (and a blank
     line) where the result kept that line. Control characters from the report or its name are
-    shown as escapes (a newline could forge a finding line, an escape sequence clear the screen)."""
+    shown as escapes (a newline could forge a finding line, an escape sequence clear the screen).
+    `unsafe`: unsafe fixes count as fixable (`--unsafe-fixes`), marked `[*]` too."""
     filename = visible(result.filename)
     by_line: dict[int, list[Excerpt]] = {}
     if painter is not None:
@@ -45,10 +53,11 @@ def finding_lines(
         where = f"{filename}:{finding.pos.line}:{finding.pos.col}:"
         message = visible(finding.message(lang))
         hue = {ERROR: _RED, WARNING: _YELLOW}.get(finding.severity, _DIM)
+        mark = FIXABLE if finding.fix is not None and finding.fix.applies(unsafe) else ""
         if color:
-            yield f"{_BOLD}{where}{_RESET} {hue}{visible(finding.code)}{_RESET} {tag}{message}"
+            yield f"{_BOLD}{where}{_RESET} {hue}{visible(finding.code)}{_RESET} {mark}{tag}{message}"
         else:
-            yield f"{where} {visible(finding.code)} {tag}{message}"
+            yield f"{where} {visible(finding.code)} {mark}{tag}{message}"
         excerpt = find(by_line.get(finding.pos.line, ()), finding.pos)
         if painter is not None and excerpt is not None:
             yield from painter.lines(excerpt, finding.pos.col, finding.span, _BOLD + hue)
@@ -75,6 +84,32 @@ def summary(run: RunResult, lang: str) -> str:
     if unreadable:
         text += f"，其中 {unreadable} 个无法正常读取"
     return text + "。" + notes
+
+
+def fixed_line(run: RunResult, lang: str) -> str | None:
+    """What --fix did, said before the summary of what remains."""
+    if not run.fixed:
+        return None
+    if lang == "en":
+        files = f"{run.fixed_files} file{'s' * (run.fixed_files != 1)}"
+        return f"Fixed {run.fixed} problem{'s' * (run.fixed != 1)} in {files}."
+    return f"已修复 {run.fixed} 个问题，改动了 {run.fixed_files} 个文件。"
+
+
+def fix_lines(run: RunResult, lang: str, unsafe: bool = False) -> list[str]:
+    """How many findings `--fix` would fix, and how many more only `--unsafe-fixes` would."""
+    fixable = run.fixable_safe + (run.fixable_unsafe if unsafe else 0)
+    hidden = 0 if unsafe else run.fixable_unsafe
+    command = "--fix --unsafe-fixes" if unsafe else "--fix"
+    if lang == "en":
+        more = f"{hidden} hidden fix{'es' * (hidden != 1)} can be enabled with `--unsafe-fixes`"
+        if fixable:
+            return [f"[*] {fixable} fixable with `{command}`" + (f" ({more})." if hidden else ".")]
+        return [f"No fixes available ({more})."] if hidden else []
+    more = f"另有 {hidden} 个修复要加 `--unsafe-fixes` 才会进行"
+    if fixable:
+        return [f"[*] 其中 {fixable} 个可以用 `{command}` 自动修复" + (f"（{more}）。" if hidden else "。")]
+    return [f"没有可以安全地自动修复的问题（{more}）。"] if hidden else []
 
 
 def per_file_table(run: RunResult, lang: str) -> str:

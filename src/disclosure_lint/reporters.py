@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 from . import __version__
 from .ci_formats import to_gitlab, to_junit
 from .escape import encodable, visible
-from .findings import ERROR, WARNING, Finding, Rule, Severity
+from .findings import ERROR, WARNING, Finding, Fix, Rule, Severity
 from .result import FileResult, RunResult
 
 if TYPE_CHECKING:
@@ -67,6 +67,23 @@ def _finding_json(finding: Finding, lang: str) -> dict[str, object]:
         "column": finding.pos.col,
         "message": finding.message(lang),
         "path": list(finding.path),
+        "fix": _fix_json(finding.fix, lang) if finding.fix is not None else None,
+    }
+
+
+def _fix_json(fix: Fix, lang: str) -> dict[str, object]:
+    """As ruff's JSON gives a fix: its applicability, what it does, and each edit's span and text."""
+    return {
+        "applicability": fix.applicability,
+        "message": fix.message(lang),
+        "edits": [
+            {
+                "content": edit.content,
+                "location": {"line": edit.start.line, "column": edit.start.col},
+                "end_location": {"line": edit.end.line, "column": edit.end.col},
+            }
+            for edit in fix.edits
+        ],
     }
 
 
@@ -252,7 +269,7 @@ class TextReporter(Reporter):
 
     def __init__(
         self, name: str, stream: TextIO, lang: str, *, color: bool = False, statistics: bool = False,
-        quiet: bool = False,
+        quiet: bool = False, unsafe_fixes: bool = False,
     ) -> None:  # fmt: skip
         super().__init__(name, stream, lang)
         self.color, self.statistics, self.quiet = color, statistics, quiet
@@ -262,11 +279,12 @@ class TextReporter(Reporter):
             from .caret import Painter
 
             self.painter = Painter(getattr(stream, "encoding", None), color)
+        self.unsafe_fixes = unsafe_fixes  # unsafe fixes count as fixable ([*])
 
     def file(self, result: FileResult, lang: str) -> None:
         from .output import finding_lines
 
-        for line in finding_lines(result, lang, self.color, self.painter):
+        for line in finding_lines(result, lang, self.color, self.painter, self.unsafe_fixes):
             self.stream.write(line + "\n")
             self.spaced = not line  # a drawn line ends with a blank line already
 
@@ -281,7 +299,10 @@ class TextReporter(Reporter):
         elif run.checked > 1 and run.files and not self.quiet:
             self.stream.write(gap + output.per_file_table(run, self.lang) + "\n\n")
         if not self.quiet:
-            self.stream.write(output.summary(run, self.lang) + "\n")
+            fixed = output.fixed_line(run, self.lang)
+            lines = [*([fixed] if fixed else []), output.summary(run, self.lang)]
+            for line in [*lines, *output.fix_lines(run, self.lang, self.unsafe_fixes)]:
+                self.stream.write(line + "\n")
 
 
 def settings_for(fmt: str, options: object) -> dict[str, object]:
