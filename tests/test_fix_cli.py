@@ -125,6 +125,18 @@ def test_diff_shows_the_change_and_changes_nothing(tmp_path: Path) -> None:
     assert (clean.returncode, clean.stdout) == (0, "No problems would be fixed.\n")
 
 
+def test_diff_shows_control_characters_as_escapes(tmp_path: Path) -> None:
+    report = tmp_path / "r\x1b[2Jx.yaml"
+    report.write_bytes(
+        edit(CITY, "\n年度: 2023\n", "\n年度: 2023\x07\n").replace("\n", "\r\n").encode("utf-8")
+    )
+    done = run("--diff", report.name, cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[:2] == ["--- r\\x1b[2Jx.yaml", "+++ r\\x1b[2Jx.yaml"]
+    assert "-年度: 2023\\x07\n+年度: 2023\n" in done.stdout
+    assert "\x1b" not in done.stdout and "\x07" not in done.stdout and "\r" not in done.stdout
+
+
 def test_fix_on_standard_input_writes_the_fixed_report_to_standard_output(tmp_path: Path) -> None:
     import subprocess
     import sys

@@ -37,7 +37,10 @@ def test_text_is_plain_when_piped_and_ends_with_the_summary() -> None:
     assert "\033[" not in done.stdout
     assert heads[2].split(" ", 2)[2].startswith("警告：")
     assert lines[:5] == [heads[0], "  |", "8 | 发布日期: 2024-02-05", "  |           ^" + "~" * 9, ""]
-    assert lines[-1] == "发现 8 个问题（错误 6 个，警告 2 个），共检查 1 个文件。"
+    assert lines[-2] == "发现 8 个问题（错误 6 个，警告 2 个），共检查 1 个文件。"
+    assert (
+        lines[-1] == "[*] 其中 2 个可以用 `--fix` 自动修复（另有 2 个修复要加 `--unsafe-fixes` 才会进行）。"
+    )
 
 
 def test_text_is_coloured_when_forced_and_plain_with_no_color() -> None:

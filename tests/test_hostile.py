@@ -192,6 +192,31 @@ def test_hostile_bytes(name: str) -> None:
     assert first(result, code) == (code, line, col, message.replace("{stem}", "x"))
 
 
+# Hostile inputs that are a typing or pasting slip, which --fix mends safely: keys typed with `：`,
+# a stray NUL, invisible characters, quotes inside a quoted value (kept, in single quotes).
+FIXABLE = {
+    "full-width-colons",
+    "nul-byte",
+    "bom-in-the-middle",
+    "zero-width-space-in-a-key",
+    "quotes-inside-quotes",
+}
+
+
+def test_hostile_slips_are_fixed_and_nothing_else_is() -> None:
+    from conftest import fix
+
+    for name, (raw, _) in HOSTILE.items():
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        fixed = fix(text)
+        assert (fixed.applied > 0) == (name in FIXABLE), name
+        if name in FIXABLE:
+            assert not fixed.result.unreadable, name  # it reads now (a mapping of 机关, 年度 …)
+
+
 def test_all_hostile_files_in_one_run(tmp_path: Path) -> None:
     """The real command on every hostile file at once: exit 2, one explaining line per file, every
     file reached (no crash of the process part-way), nothing on stderr, nothing executed."""
@@ -204,7 +229,8 @@ def test_all_hostile_files_in_one_run(tmp_path: Path) -> None:
     assert done.stderr == ""
     assert "Traceback" not in done.stdout
     for name, (_, (code, line, col, message)) in HOSTILE.items():
-        assert f"{name}.yaml:{line}:{col}: {code} {message.replace('{stem}', name)}\n" in done.stdout
+        marked = "[*] " if name in FIXABLE else ""  # --fix would mend it (tests/test_fix_slips.py)
+        assert f"{name}.yaml:{line}:{col}: {code} {marked}{message.replace('{stem}', name)}\n" in done.stdout
     assert f"共检查 {len(HOSTILE)} 个文件" in done.stdout
     assert not (tmp_path / "pwned").exists()
 

@@ -29,14 +29,14 @@ def test_folder_is_searched_recursively(tmp_path: Path) -> None:
     assert done.returncode == 1
     files = {line.split(":")[0] for line in done.stdout.splitlines() if ": DL" in line}
     assert files == {"reports/2023/b.yml"}
-    assert "共检查 2 个文件" in done.stdout.splitlines()[-1]
+    assert "共检查 2 个文件" in done.stdout.splitlines()[-2]  # then the line of fixable counts
 
 
 def test_batch_ends_with_a_per_file_table(tmp_path: Path) -> None:
     make_tree(tmp_path)
     shutil.copy(BROKEN, tmp_path / "reports" / "c.yaml")
     lines = run("reports", "--format", "concise", cwd=tmp_path).stdout.splitlines()
-    table = lines[lines.index("") + 1 : -2]
+    table = lines[lines.index("") + 1 : -3]  # then the summary and the fixable counts
     assert table[0].split() == ["文件", "错误", "警告"]
     assert [row.split() for row in table[2:]] == [
         ["reports/2023/b.yml", "6", "2"],

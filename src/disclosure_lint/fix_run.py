@@ -15,6 +15,7 @@ and a result's text must reach the writer in the order given.
 from __future__ import annotations
 
 import difflib
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -254,12 +255,17 @@ class _DiffReporter(Reporter):
         self.fixing.finish()
 
 
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")  # lines with their ends, as a file has them
+
+
 def unified_diff(before: str, after: str, name: str) -> str:
-    """A unified diff as ruff prints one: `--- name`, `+++ name`, three lines of context."""
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), name, name
-    )
+    """A unified diff as ruff prints one: `--- name`, `+++ name`, three lines of context. Control
+    characters of the report or its name are shown as escapes, as everywhere in the output (an
+    escape sequence could clear the screen); tabs are kept, and every line ends in a newline."""
+    lines = difflib.unified_diff(_LINES.findall(before), _LINES.findall(after), visible(name), visible(name))
     out = []
     for line in lines:
-        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+        body = line.rstrip("\r\n") if line.endswith(("\n", "\r")) else line
+        shown = "\t".join(visible(part) for part in body.split("\t"))
+        out.append(shown + "\n" if body != line else shown + "\n\\ No newline at end of file\n")
     return "".join(out)
