@@ -141,3 +141,23 @@ def test_no_fix_where_the_slip_is_not_certain(seed_text: str, correct: str, slip
     assert finding.code == "DL004"
     assert finding.fix is None
     assert fix(text).text == text
+
+
+def test_the_search_reads_a_bounded_amount_and_the_next_round_goes_on(
+    seed_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from disclosure_lint import slip_fixes as slips
+
+    text = slipped_everywhere(seed_text)
+    whole = slips.colon_slips(text)
+    monkeypatch.setattr(slips, "READ_BUDGET", 8_000)  # a few reads of this report
+    part = slips.colon_slips(text)
+    assert whole is not None and part is not None
+    assert 0 < len(part.edits) < len(whole.edits)  # the steps taken, each verified
+    assert set(part.edits) <= set(whole.edits)
+    monkeypatch.undo()
+    unbounded = fix(text).text
+    monkeypatch.setattr(slips, "READ_BUDGET", 8_000)
+    bounded = fix(text)
+    assert bounded.text == unbounded  # --fix's later rounds find the rest
+    assert bounded.applied > 1

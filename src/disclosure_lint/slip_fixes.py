@@ -29,6 +29,11 @@ from .fixes import LineIndex
 
 MAX_STEPS = 500  # mends in one fix; a report has a few hundred lines at most
 REACH = 400  # lines looked back from where the text stops reading
+# Reading is the cost: the search reads about this many characters per finding (a report of
+# 2,500 characters with every key slipped reads about 100,000 to mend them all). Once it is spent
+# the mends found so far are the fix, and --fix's next round reads on with a new allowance; the
+# first mend may read up to four times as much, so that every round mends something if it can.
+READ_BUDGET = 400_000
 MAX_CONTROLS = 16  # more stray control characters than this and the file is not text gone astray
 
 _KEY_SLIP = re.compile(r"(?P<key>[^\s:：#{}\[\],\"'][^:：#{}\[\],\"']*?)\s*(?P<sep>：\s*|:(?=[^\s]))")
@@ -94,42 +99,66 @@ def _fix(edits: list[Edit], kind: str, **values: object) -> Fix:
 
 def parse_failure(text: str, prefix: bool = False) -> tuple[int, int] | None:
     """Where reading stops, as 0-based (line, column); None when the text reads as a mapping
-    (`prefix`: or as nothing, since the leading lines of a report may be comments only)."""
+    (`prefix`: or as nothing, since the leading lines of a report may be comments only).
+
+    Only the parser's events are read (in C, four times as fast as building the nodes), which
+    is all that whether and where the YAML reads depends on.
+    """
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError
-    from ruamel.yaml.nodes import MappingNode
+    from ruamel.yaml.events import DocumentStartEvent, MappingStartEvent, NodeEvent
     from ruamel.yaml.reader import ReaderError
 
+    root = None
+    documents = 0
     try:
-        root = YAML(typ="safe").compose(text)
+        for event in YAML(typ="safe").parse(text):
+            if isinstance(event, DocumentStartEvent):
+                documents += 1
+                if documents > 1:  # a second document: the loader refuses it
+                    return (event.start_mark.line, event.start_mark.column)
+            elif root is None and isinstance(event, NodeEvent):  # the document's root
+                root = event
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         return (mark.line, mark.column) if mark is not None else (0, 0)
     except (ReaderError, RecursionError):
         return (0, 0)
-    if isinstance(root, MappingNode) or (prefix and root is None):
+    if isinstance(root, MappingStartEvent) or (prefix and root is None):
         return None
     return (0, 0)  # read, but as one text or a list
 
 
-def stops_at(text: str) -> int | None:
-    """The first line (1-based) such that the lines up to it do not read; None if the text reads."""
-    if parse_failure(text) is None:
-        return None
-    index = LineIndex(text)
-    good, bad = 0, len(index.starts)  # the first `good` lines read, the first `bad` do not
-    while bad - good > 1:
-        middle = (good + bad) // 2
-        if parse_failure(text[: index.ends[middle - 1]], prefix=True) is None:
-            good = middle
-        else:
-            bad = middle
-    return bad
+class _OutOfBudget(Exception):
+    pass
 
 
-def _reads_through(text: str, line: int) -> bool:
-    index = LineIndex(text)
-    return parse_failure(text[: index.ends[min(line, len(index.ends)) - 1]], prefix=True) is None
+class _Reading:
+    """Reads for one search, counting the characters read against READ_BUDGET."""
+
+    def __init__(self) -> None:
+        self.read = 0
+        self.steps = 0  # mends taken
+
+    def failure(self, text: str, prefix: bool = False) -> tuple[int, int] | None:
+        self.read += len(text)
+        if self.read > READ_BUDGET * (1 if self.steps else 4):
+            raise _OutOfBudget
+        return parse_failure(text, prefix)
+
+    def stops_at(self, text: str) -> int | None:
+        """The first line (1-based) such that the lines up to it do not read; None if the text reads."""
+        if self.failure(text) is None:
+            return None
+        index = LineIndex(text)
+        good, bad = 0, len(index.starts)  # the first `good` lines read, the first `bad` do not
+        while bad - good > 1:
+            middle = (good + bad) // 2
+            if self.failure(text[: index.ends[middle - 1]], prefix=True) is None:
+                good = middle
+            else:
+                bad = middle
+        return bad
 
 
 # ---------------------------------------------------------------- key slips
@@ -154,24 +183,30 @@ def _line_slips(line: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def colon_slips(text: str) -> Fix | None:
-    """Mend key slips one verified step at a time, until the text reads or no mend helps."""
+def colon_slips(text: str, reading: _Reading | None = None) -> Fix | None:
+    """Mend key slips one verified step at a time, until the text reads or no mend helps (or the
+    allowance for reading is spent: the steps taken so far are the fix)."""
+    reading = reading or _Reading()
     original = LineIndex(text)
     current = text
-    for _ in range(MAX_STEPS):
-        stop = stops_at(current)
-        if stop is None:
-            break
-        step = _one_step(current, stop)
-        if step is None:
-            break
-        current = step
+    try:
+        for _ in range(MAX_STEPS):
+            stop = reading.stops_at(current)
+            if stop is None:
+                break
+            step = _one_step(reading, current, stop)
+            if step is None:
+                break
+            current = step
+            reading.steps += 1
+    except _OutOfBudget:
+        pass
     if current == text:
         return None
     return _fix(_line_edits(original, LineIndex(current)), "colon")
 
 
-def _one_step(text: str, stop: int) -> str | None:
+def _one_step(reading: _Reading, text: str, stop: int) -> str | None:
     """The text with the slipped line nearest above `stop` mended (or a run of lines from it, or
     the line with its quote closed too), if that lets it read through `stop`."""
     index = LineIndex(text)
@@ -180,22 +215,27 @@ def _one_step(text: str, stop: int) -> str | None:
         slips = _line_slips(index.line(number))
         if slips:
             found.append((number, slips))
+    run_end = list(range(len(found)))  # each slipped line's run: the slipped lines after it, alike
+    for at in range(len(found) - 2, -1, -1):
+        if _same_run(index, found[at][0], found[at + 1][0]):
+            run_end[at] = run_end[at + 1]
+    through = index.ends[min(stop, len(index.ends)) - 1]  # mends above `stop` shift it by their length
+
+    def reads(mended: str) -> bool:
+        return reading.failure(mended[: through + len(mended) - len(text)], prefix=True) is None
+
     for at in range(len(found) - 1, -1, -1):
-        run = found[at : at + 1]
-        for later in found[at + 1 :]:
-            if not _same_run(index, run[-1][0], later[0]):
-                break
-            run.append(later)
+        run = found[at : run_end[at] + 1]
         for attempt in [run[:1], run] if len(run) > 1 else [run]:
             mended = _replace_lines(text, index, attempt)
-            if _reads_through(mended, stop):
+            if reads(mended):
                 return mended
         number = found[at][0]  # `key："text` : the colon and then the quote left open
-        for quote in _quote_candidates(
-            LineIndex(mended := _replace_lines(text, index, run[:1])).line(number), number
-        ):
+        mended = _replace_lines(text, index, run[:1])
+        line = mended[index.starts[number - 1] : index.ends[number - 1] + len(mended) - len(text)]
+        for quote in _quote_candidates(line, number):
             both = _apply(mended, quote)
-            if both is not None and _reads_through(both, stop):
+            if both is not None and reads(both):
                 return both
     return None
 
@@ -281,17 +321,21 @@ def control_fix(text: str) -> Fix | None:
     return _fix([Edit(index.pos(m.start()), index.pos(m.end())) for m in found], "control", n=len(found))
 
 
-def quote_fix(text: str, reported: Pos) -> Fix | None:
+def quote_fix(text: str, reported: Pos, reading: _Reading | None = None) -> Fix | None:
     """A quote left open at the end of its line, or a quoted part followed by more text."""
+    reading = reading or _Reading()
     index = LineIndex(text)
-    stop = stops_at(text)
-    if stop is None:
-        return None
-    for number in dict.fromkeys((reported.line, stop, reported.line - 1)):
-        for fix in _quote_candidates(index.line(number), number):
-            mended = _apply(text, fix)
-            if mended is not None and (stops_at(mended) or len(index.starts) + 1) > stop:
-                return fix
+    try:
+        stop = reading.stops_at(text)
+        if stop is None:
+            return None
+        for number in dict.fromkeys((reported.line, stop, reported.line - 1)):
+            for fix in _quote_candidates(index.line(number), number):
+                mended = _apply(text, fix)
+                if mended is not None and (reading.stops_at(mended) or len(index.starts) + 1) > stop:
+                    return fix
+    except _OutOfBudget:
+        pass
     return None
 
 
@@ -321,5 +365,6 @@ def _apply(text: str, fix: Fix) -> str | None:
 
 def with_fix(text: str, finding: Finding) -> Finding:
     """The loader's finding with the fix for its slip, when one is found and verified."""
-    fix = colon_slips(text) or quote_fix(text, finding.pos)
+    reading = _Reading()
+    fix = colon_slips(text, reading) or quote_fix(text, finding.pos, reading)
     return replace(finding, fix=fix) if fix is not None else finding
