@@ -7,13 +7,20 @@ row was meant. The schema would call these an unknown key, a row of the wrong le
 cell; the finding names the character at its column and what to type instead, and the schema's
 findings about the same slip are dropped (`covers`). Where the slip breaks the YAML itself
 (`年度：2023` on its own line), the loader reports it as DL004 at the same character.
+
+Fixes, safe since only punctuation changes: the colon of a key the format has at that place
+(`{本年制发件数：0}` → `{本年制发件数: 0}`); full-width brackets around a row; full-width commas
+between cells when the row is short by exactly as many cells and no cell reads as a number
+with thousands separators (`1，234` in a short row may be one number or two cells: no fix).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from disclosure_lint.api import ERROR, Finding, Pos, Report, Rule
+from disclosure_lint.api import ERROR, SAFE, Edit, Finding, Fix, Path, Pos, Report, Rule, statute, value_span
+from disclosure_lint.schema_fixes import keys_at
 
 FULL_COLON, FULL_COMMA = "：", "，"
 FULL_OPEN = {"［": "[", "【": "[", "〔": "[", "｛": "{"}  # as disclosure_lint.slips names them
@@ -25,8 +32,9 @@ PUNCTUATION = Rule(
     summary_zh="YAML 的冒号、逗号或方括号用了中文输入法的全角符号",
     summary_en="A colon, comma or bracket of YAML is typed full-width, with a Chinese input method",
     clause="YAML 1.2",
-    message_zh="“{char}”是中文输入法的全角{name}，YAML 不把它当作{name}：{fix}",
-    message_en="'{char}' is the full-width {name_en} of a Chinese input method, which YAML does not read as one: {fix_en}",
+    message_zh="“{char}”是中文输入法的全角{name}，YAML 不把它当作{name}：{advice}",
+    message_en="'{char}' is the full-width {name_en} of a Chinese input method, which YAML does not read as one: {advice_en}",
+    fix=(SAFE,),
 )
 RULES = (PUNCTUATION,)
 
@@ -46,8 +54,9 @@ def check(report: Report) -> Iterator[Finding]:
             yield PUNCTUATION.at(
                 _shifted(pos, key.index(FULL_COLON)), path, covers=(path, (*path[:-1], before)), span=1,
                 char=FULL_COLON, name="冒号", name_en="colon",
-                fix=f"键和值之间要用半角冒号加一个空格，写成“{written}”",
-                fix_en=f"a key takes a half-width colon and a space, '{written}'",
+                advice=f"键和值之间要用半角冒号加一个空格，写成“{written}”",
+                advice_en=f"a key takes a half-width colon and a space, '{written}'",
+                fix=_colon_fix(report, path, pos, before, after),
             )  # fmt: skip
     for path, pos in report.values.items():
         scalar = report.scalars.get(path)
@@ -58,8 +67,9 @@ def check(report: Report) -> Iterator[Finding]:
             yield PUNCTUATION.at(
                 _shifted(pos, text.index(FULL_COMMA)), path, covers=(path, path[:-1]), span=1,
                 char=FULL_COMMA, name="逗号", name_en="comma",
-                fix=f"格子之间要用半角逗号“,”隔开，“{text}”被读成了一格",
-                fix_en=f"cells are separated by a half-width ',', and '{text}' was read as one cell",
+                advice=f"格子之间要用半角逗号“,”隔开，“{text}”被读成了一格",
+                advice_en=f"cells are separated by a half-width ',', and '{text}' was read as one cell",
+                fix=_comma_fix(report, path, text),
             )  # fmt: skip
         elif text[:1] in FULL_OPEN:
             bracket = FULL_OPEN[text[0]]
@@ -67,8 +77,9 @@ def check(report: Report) -> Iterator[Finding]:
             closing = "]" if bracket == "[" else "}"
             yield PUNCTUATION.at(
                 pos, path, covers=(path,), span=1, char=text[0], name=name, name_en=name_en,
-                fix=f"一行格子要写在半角{name}“{bracket} {closing}”里，格子之间用半角逗号“,”",
-                fix_en=f"a row of cells is written inside a half-width '{bracket} {closing}', with ',' between cells",
+                advice=f"一行格子要写在半角{name}“{bracket} {closing}”里，格子之间用半角逗号“,”",
+                advice_en=f"a row of cells is written inside a half-width '{bracket} {closing}', with ',' between cells",
+                fix=_bracket_fix(report, path, text) if bracket == "[" else None,
             )  # fmt: skip
 
 
@@ -78,3 +89,57 @@ def _shifted(pos: Pos, characters: int) -> Pos:
 
 def _quoted(report: Report, pos: Pos) -> bool:
     return report.line_text(pos.line)[pos.col - 1 : pos.col] in ("'", '"')
+
+
+# ---------------------------------------------------------------- fixes
+
+_CELLS_WITH_COMMAS = re.compile(r"^\d+(?:\s*，\s*\d+)+$")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:，\d{3})+(?:\.\d+)?$")
+_CLOSE = {"［": "］", "【": "】", "〔": "〕"}
+
+
+def _colon_fix(report: Report, path: Path, pos: Pos, before: str, after: str) -> Fix | None:
+    """`：` → `: ` after a key the format has at this place (and not yet written there)."""
+    parent = path[:-1]
+    siblings = report.get(parent)
+    if before not in keys_at(report, parent) or not isinstance(siblings, dict) or before in siblings:
+        return None
+    key = str(path[-1])
+    if report.line_text(pos.line)[pos.col - 1 : pos.col - 1 + len(key)] != key:
+        return None
+    at = _shifted(pos, key.index(FULL_COLON))
+    spaced = key[key.index(FULL_COLON) + 1 : key.index(FULL_COLON) + 2] in (" ", "\u3000")
+    edit = Edit(at, _shifted(at, 1), ":" if spaced or not after else ": ")
+    return Fix((edit,), SAFE, "改成半角冒号加空格“: ”", "write ': ' (a half-width colon and a space)")
+
+
+def _comma_fix(report: Report, path: Path, text: str) -> Fix | None:
+    """`0，0` → `0, 0` where the row is short by exactly those cells, and no cell is 1，234."""
+    row = report.get(path[:-1])
+    if path[0] not in (statute.PART3, statute.PART4) or not isinstance(row, list):
+        return None
+    if not _CELLS_WITH_COMMAS.match(text.strip()) or _THOUSANDS.match(text.strip()):
+        return None
+    width = len(statute.PART3_COLUMNS) if path[0] == statute.PART3 else len(statute.PART4_COLUMNS)
+    span = value_span(report, path)
+    if span is None or len(row) + text.count(FULL_COMMA) != width:
+        return None
+    edits = tuple(
+        Edit(_shifted(span[0], m.start()), _shifted(span[0], m.end()), ", ")
+        for m in re.finditer(r"\s*，\s*", text)
+    )
+    return Fix(edits, SAFE, "格子之间改用半角逗号“, ”", "separate the cells with ', '")
+
+
+def _bracket_fix(report: Report, path: Path, text: str) -> Fix | None:
+    """`［0, 0, 0］` → `[0, 0, 0]` for a row of table 三 or 四 read as one text."""
+    span = value_span(report, path)
+    if span is None or not path or path[0] not in (statute.PART3, statute.PART4) or isinstance(path[-1], int):
+        return None
+    closing = _CLOSE.get(text[0])
+    if closing is None or not text.endswith((closing, "]")):
+        return None
+    edits = [Edit(span[0], _shifted(span[0], 1), "[")]
+    if text.endswith(closing):
+        edits.append(Edit(_shifted(span[0], len(text) - 1), _shifted(span[0], len(text)), "]"))
+    return Fix(tuple(edits), SAFE, "改成半角方括号“[ ]”", "write the half-width brackets '[ ]'")

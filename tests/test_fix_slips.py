@@ -58,7 +58,7 @@ def test_the_colon_fix_edits_only_the_colon(seed_text: str) -> None:
     text = edit(seed_text, "  行政复议:         [0, 0, 0, 0, 0]", "  行政复议：         [0, 0, 0, 0, 0]")
     line = text.splitlines().index("  行政复议：         [0, 0, 0, 0, 0]") + 1
     (finding,) = lint_decoded(text)
-    assert finding.pos.line == line + 1  # ruamel notices a line later; the fix is where the slip is
+    assert finding.pos == Pos(line, 7)  # the slip, found where it was typed; the fix mends just it
     assert finding.fix is not None
     assert finding.fix.edits == (Edit(Pos(line, 7), Pos(line, 8), ":"),)
     assert finding.fix.message("en") == "write ': ' (a half-width colon and a space) after the key"

@@ -64,6 +64,11 @@ def _schema_at(report: Report, path: Path) -> dict[str, Any] | None:
     return node
 
 
+def keys_at(report: Report, parent: Path) -> list[str]:
+    """The keys the report's format has under `parent` ([] where it names none)."""
+    return list((_schema_at(report, parent) or {}).get("properties", {}))
+
+
 def _reads(report: Report, fix: Fix) -> bool:
     """The mended text is still valid YAML (a key edit must not break the structure)."""
     from .slip_fixes import parse_failure
