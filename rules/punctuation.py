@@ -107,9 +107,12 @@ def _colon_fix(report: Report, path: Path, pos: Pos, before: str, after: str) ->
     key = str(path[-1])
     if report.line_text(pos.line)[pos.col - 1 : pos.col - 1 + len(key)] != key:
         return None
-    at = _shifted(pos, key.index(FULL_COLON))
-    spaced = key[key.index(FULL_COLON) + 1 : key.index(FULL_COLON) + 2] in (" ", "\u3000")
-    edit = Edit(at, _shifted(at, 1), ":" if spaced or not after else ": ")
+    colon = key.index(FULL_COLON)
+    rest = key[colon + 1 :]
+    spaces = rest[: len(rest) - len(rest.lstrip(" \u3000"))]  # kept, a full-width one made ordinary
+    new = ":" + (spaces.replace("\u3000", " ") or (" " if after else ""))
+    at = _shifted(pos, colon)
+    edit = Edit(at, _shifted(at, 1 + len(spaces)), new)
     return Fix((edit,), SAFE, "改成半角冒号加空格“: ”", "write ': ' (a half-width colon and a space)")
 
 

@@ -39,7 +39,7 @@ def test_the_exit_status_is_that_of_the_findings_that_remain(tmp_path: Path) -> 
     report.write_text(
         slipped(edit(CITY, "[20, 3, 1, 0, 1, 1, 26]", "[21, 3, 1, 0, 1, 1, 26]")), encoding="utf-8"
     )
-    done = run("--fix", "--lang", "en", "r.yaml", cwd=tmp_path)
+    done = run("--fix", "--lang", "en", "--format", "concise", "r.yaml", cwd=tmp_path)
     assert done.returncode == 1
     assert done.stdout.splitlines() == [
         "r.yaml:36:36: DL205 '（一）予以公开·自然人' is probably 20: the row sum and the column sum are each off by 1, "
@@ -57,7 +57,7 @@ def test_the_exit_status_is_that_of_the_findings_that_remain(tmp_path: Path) -> 
 def test_fixable_findings_are_marked_and_counted_without_fix(tmp_path: Path) -> None:
     report = tmp_path / "r.yaml"
     report.write_text(edit(CITY, "现行有效件数: 12}", "现行有效件数: １２}"), encoding="utf-8")
-    done = run("r.yaml", cwd=tmp_path)
+    done = run("--format", "concise", "r.yaml", cwd=tmp_path)
     assert done.returncode == 1
     assert done.stdout.splitlines() == [
         "r.yaml:25:43: DL403 [*] “行政规范性文件·现行有效件数”的“１２”用了全角数字：请用半角数字 12",
@@ -66,12 +66,14 @@ def test_fixable_findings_are_marked_and_counted_without_fix(tmp_path: Path) -> 
     ]
     both = edit(report.read_text(encoding="utf-8"), "[20, 3, 1, 0, 1, 1, 26]", "[21, 3, 1, 0, 1, 1, 26]")
     report.write_text(both, encoding="utf-8")
-    lines = run("r.yaml", cwd=tmp_path).stdout.splitlines()
+    lines = run("--format", "concise", "r.yaml", cwd=tmp_path).stdout.splitlines()
     assert (
         lines[-1] == "[*] 其中 1 个可以用 `--fix` 自动修复（另有 1 个修复要加 `--unsafe-fixes` 才会进行）。"
     )
     assert lines[1].startswith("r.yaml:36:36: DL205 （一）")  # unsafe: not marked
-    lines = run("--unsafe-fixes", "--lang", "en", "r.yaml", cwd=tmp_path).stdout.splitlines()
+    lines = run(
+        "--unsafe-fixes", "--lang", "en", "--format", "concise", "r.yaml", cwd=tmp_path
+    ).stdout.splitlines()
     assert lines[1].startswith("r.yaml:36:36: DL205 [*] '（一）")
     assert lines[-1] == "[*] 2 fixable with `--fix --unsafe-fixes`."
 

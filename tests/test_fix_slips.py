@@ -27,6 +27,8 @@ def slipped_everywhere(text: str) -> str:
         ("  主动公开: |", "  主动公开：|"),  # the text below is swallowed: the error comes 7 lines on
         ("  行政复议:         [0, 0, 0, 0, 0]", "  行政复议：         [0, 0, 0, 0, 0]"),  # alignment kept
         ("  行政许可: {本年处理决定数量: 0}", "  行政许可: {本年处理决定数量:0}"),
+        ("\n年度: 2023\n", "\n年度:\u30002023\n"),  # a full-width space after the colon
+        ("\n年度: 2023\n", "\n年度：\u30002023\n"),
         ("其他需要报告的事项: |", "其他需要报告的事项：|"),
         ("\n机关: 攀枝花市西区司法局", "\n机关: 攀枝花市西区\u200b司法局"),
         ("\n机关: 攀枝花市西区司法局", "\n机关: 攀枝花\ufeff市西区\u200b司法局"),

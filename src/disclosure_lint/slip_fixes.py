@@ -36,7 +36,10 @@ REACH = 400  # lines looked back from where the text stops reading
 READ_BUDGET = 400_000
 MAX_CONTROLS = 16  # more stray control characters than this and the file is not text gone astray
 
-_KEY_SLIP = re.compile(r"(?P<key>[^\s:：#{}\[\],\"'][^:：#{}\[\],\"']*?)\s*(?P<sep>：\s*|:(?=[^\s]))")
+# A key, then `：` (with any spaces after it), `:` and a full-width space, or `:` with no space.
+_KEY_SLIP = re.compile(
+    r"(?P<key>[^\s:：#{}\[\],\"'][^:：#{}\[\],\"']*?)\s*(?P<sep>：[ \t\u3000]*|:\u3000[ \t\u3000]*|:(?=[^\s]))"
+)
 _STRUCTURE = re.compile(r"^\s*(?:-\s+)?")
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060]")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -167,7 +170,8 @@ class _Reading:
 def _line_slips(line: str) -> list[tuple[int, int, str]]:
     """(start, end, replacement) for each key on this line written with `：` or `:` and no space:
     the line's first key, and keys opening or following a comma in a { } mapping. The spaces
-    after a `：` stay (they align the rows); `：` or `:` before a value becomes `: `."""
+    after a `：` stay (they align the rows), a full-width space there becomes an ordinary one, and
+    `：` or `:` right before a value becomes `: `."""
     found = []
     lead = _STRUCTURE.match(line)
     starts = [lead.end() if lead else 0, *(m.end() for m in re.finditer(r"[{,]\s*", line))]
@@ -176,10 +180,10 @@ def _line_slips(line: str) -> list[tuple[int, int, str]]:
         if match is None or not _is_key(match.group("key").strip()):
             continue
         colon, sep = match.start("sep"), match.group("sep")
-        if sep.startswith("：") and len(sep) > 1:
-            found.append((colon, colon + 1, ":"))
-        else:
-            found.append((colon, colon + 1, ": " if line[match.end() :].strip() else ":"))
+        spaces = sep[1:].replace("\u3000", " ")  # a full-width space becomes an ordinary one
+        if not spaces:
+            spaces = " " if line[match.end() :].strip() else ""
+        found.append((colon, match.end(), ":" + spaces))
     return found
 
 
