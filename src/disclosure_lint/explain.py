@@ -80,7 +80,15 @@ _FIX_WORDS = {
 }
 
 
-_NAMES = ("checks", "severity", "clause", "why", "wrong", "right", "fix", "known", "error", "warning", "info")
+_NAMES = (
+    "checks", "severity", "clause", "why", "wrong", "right", "fix", "known", "error", "warning", "info", "fixable",
+)  # fmt: skip
+
+
+def fix_words(rule: Rule, lang: str) -> str | None:
+    """What `Fix:` says for a rule (safe, unsafe or both), or None when it offers no fix."""
+    words = _FIX_WORDS.get(tuple(sorted(set(rule.fix))))
+    return None if words is None else words[1] if lang == "en" else words[0]
 
 
 def section_labels(lang: str) -> dict[str, str]:
@@ -133,9 +141,9 @@ def explain(rule: Rule, lang: str, module: RuleModule | None = None) -> str:
         f"{severity}: {level}",
         f"{clause}: {rule.clause}",
     ]
-    words = _FIX_WORDS.get(tuple(sorted(set(rule.fix))))
+    words = fix_words(rule, lang)
     if words:
-        lines.append(f"{fixable}: {words[1] if lang == 'en' else words[0]}")
+        lines.append(f"{fixable}: {words}")
     reason = entry.get(f"why_{lang}") or ((module.doc if module else None) or "").strip()
     if reason:
         lines += ["", f"{why}:", textwrap.indent(reason.strip(), "  ")]

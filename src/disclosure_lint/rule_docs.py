@@ -86,6 +86,8 @@ def _cell(text: str) -> str:
 
 def page(rules: Sequence[Rule], docs: Mapping[str, Entry]) -> str:
     """docs/rules.md: a table of every rule, then a section per rule in Chinese and English."""
+    from .explain import fix_words
+
     zh, en = _labels("zh"), _labels("en")
     ordered = sorted({rule.code: rule for rule in rules}.values(), key=lambda rule: rule.code)
     out = [
@@ -117,6 +119,12 @@ def page(rules: Sequence[Rule], docs: Mapping[str, Entry]) -> str:
             f"{zh['checks']}：{rule.summary_zh}  ",
             f"{en['checks']}: {rule.summary_en}",
         ]
+        if rule.fix:  # which fixes --fix (and --unsafe-fixes) apply
+            out[-1] += "  "
+            out += [
+                f"{zh['fixable']}：{fix_words(rule, 'zh')}  ",
+                f"{en['fixable']}: {fix_words(rule, 'en')}",
+            ]
         for label, key in (("why", "why"), ("fix", "fix"), ("known", "known_problems")):
             if key == "fix":
                 for side in ("wrong", "right"):
