@@ -71,7 +71,7 @@ def check(report: Report) -> Iterator[Finding]:
                 advice_en=f"cells are separated by a half-width ',', and '{text}' was read as one cell",
                 fix=_comma_fix(report, path, text),
             )  # fmt: skip
-        elif text[:1] in FULL_OPEN:
+        elif text[:1] in FULL_OPEN and bool(path) and path[0] in _TABLES and any(c.isdigit() for c in text):
             bracket = FULL_OPEN[text[0]]
             name, name_en = ("方括号", "bracket") if bracket == "[" else ("花括号", "brace")
             closing = "]" if bracket == "[" else "}"
@@ -81,6 +81,10 @@ def check(report: Report) -> Iterator[Finding]:
                 advice_en=f"a row of cells is written inside a half-width '{bracket} {closing}', with ',' between cells",
                 fix=_bracket_fix(report, path, text) if bracket == "[" else None,
             )  # fmt: skip
+
+
+# A row in brackets is a slip only where the format has rows: 机关: 【示例】… is a name.
+_TABLES = (statute.PART2, statute.PART3, statute.PART4)
 
 
 def _shifted(pos: Pos, characters: int) -> Pos:

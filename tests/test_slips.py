@@ -169,3 +169,16 @@ def test_the_rule_and_the_loader_know_the_same_characters() -> None:
 
     assert (punctuation.FULL_COLON, punctuation.FULL_COMMA) == (slips.FULL_COLON, slips.FULL_COMMA)
     assert punctuation.FULL_OPEN == slips.FULL_OPEN
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("机关: 攀枝花市西区司法局", "机关: 【攀枝花】市西区司法局"),  # a name, not a row
+        ("  主动公开: |", "  主动公开: 〔2023〕12号文件已公开\n  旧: |"),
+    ],
+)
+def test_a_full_width_bracket_opening_a_text_is_no_slip(old: str, new: str) -> None:
+    assert old in SEED
+    codes = [f.code for f in lint(edit(SEED, old, new)).findings]
+    assert "DL042" not in codes, codes
