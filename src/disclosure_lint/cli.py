@@ -59,149 +59,44 @@ def _absolute(path: Path) -> Path:
         return path.absolute()
 
 
-@app.command(
-    epilog="Also: disclosure-lint init (a blank report), import (a published report to YAML), "
-    "render (YAML to the official document), serve (a page in the browser: drop reports on it, see them "
-    "marked), audit (a folder of reports across years and bodies). Exit status: 0 clean, 1 findings, "
-    "2 a file could not be read, a rule crashed, or the options or config are wrong."
-)
+@app.command("lint")
 def lint(
-    files: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Reports (YAML, or .docx/.html/.txt/.md), folders, or - for standard input.",
-            show_default=False,
-        ),
-    ] = None,
+    files: Annotated[list[Path] | None, typer.Argument(show_default=False)] = None,
     lang: Lang = None,
-    output_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            help="text (default: each finding with its source line and a caret), concise (one line "
-            "per finding), json, sarif, github, junit, gitlab (Code Quality), html (a page with the "
-            "tables marked), or auto (github inside GitHub Actions).",
-            show_default=False,
-        ),
-    ] = None,
+    output_format: Annotated[str | None, typer.Option("--format", show_default=False)] = None,
     output_file: OutputFile = None,
     junit_warnings: JunitWarnings = None,
     select: Select = None,
     ignore: Ignore = None,
     fail_on: FailOn = None,
-    rules: Annotated[
-        list[Path] | None,
-        typer.Option("--rules", help="A folder of extra rule modules (repeatable).", show_default=False),
-    ] = None,
+    rules: Annotated[list[Path] | None, typer.Option("--rules", show_default=False)] = None,
     config: ConfigFile = None,
     isolated: Isolated = False,
-    trust_config: Annotated[
-        bool,
-        typer.Option(
-            "--trust-config",
-            help="Let the project config load the rule folders it names (otherwise only --rules, "
-            "entry points and your user config load rule code).",
-        ),
-    ] = False,
+    trust_config: Annotated[bool, typer.Option("--trust-config")] = False,
     force: Force = False,
-    no_cache: Annotated[
-        bool,
-        typer.Option(
-            "--no-cache",
-            help="Lint every report again instead of reusing the results of unchanged ones "
-            "(kept in $XDG_CACHE_HOME/disclosure-lint).",
-        ),
-    ] = False,
-    previous: Annotated[
-        Path | None,
-        typer.Option(
-            "--previous",
-            help="Last year's report (YAML, or a published .docx/.html/.txt/.md), to compare carried-over figures and text.",
-            show_default=False,
-        ),
-    ] = None,
-    stdin_filename: Annotated[
-        str | None,
-        typer.Option(
-            "--stdin-filename", help="The name to report for standard input (-).", show_default=False
-        ),
-    ] = None,
-    skip_non_reports: Annotated[
-        bool,
-        typer.Option(
-            "--skip-non-reports",
-            help="Pass over, silently, YAML files in which no key is one of a report's (CI configs, "
-            "docker-compose.yml …); the pre-commit hook uses it.",
-        ),
-    ] = False,
-    statistics: Annotated[
-        bool, typer.Option("--statistics", help="End with tables of findings per rule and per file.")
-    ] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache")] = False,
+    previous: Annotated[Path | None, typer.Option("--previous", show_default=False)] = None,
+    stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", show_default=False)] = None,
+    skip_non_reports: Annotated[bool, typer.Option("--skip-non-reports")] = False,
+    statistics: Annotated[bool, typer.Option("--statistics")] = False,
     quiet: Quiet = False,
     fix: Fix = False,
     unsafe_fixes: UnsafeFixes = False,
     diff: Diff = False,
-    color: Annotated[
-        str,
-        typer.Option(
-            "--color",
-            help="auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never.",
-        ),
-    ] = "auto",
-    no_color: Annotated[bool, typer.Option("--no-color", help="The same as --color never.")] = False,
-    agency: Annotated[
-        str | None,
-        typer.Option(
-            "--agency", help="机关, for a published document that does not name it.", show_default=False
-        ),
-    ] = None,
-    year: Annotated[
-        int | None,
-        typer.Option(
-            "--year", help="年度, for a published document whose title does not give it.", show_default=False
-        ),
-    ] = None,
-    date: Annotated[
-        str | None,
-        typer.Option(
-            "--date",
-            help="发布日期 (2024-01-22), for a published document that states none.",
-            show_default=False,
-        ),
-    ] = None,
-    kind: Annotated[
-        str | None,
-        typer.Option(
-            "--kind",
-            help="报告类型 (部门, 本级政府, 乡镇, 管委会), instead of the guess.",
-            show_default=False,
-        ),
-    ] = None,
-    max_bytes: Annotated[
-        int | None,
-        typer.Option(
-            "--max-bytes", help="Refuse files larger than this (default 5 MiB).", min=1, show_default=False
-        ),
-    ] = None,
-    list_rules: Annotated[bool, typer.Option("--list-rules", help="List every rule and exit.")] = False,
-    explain: Annotated[
-        str | None,
-        typer.Option(
-            "--explain", help="Explain one rule: what, why, a wrong and a right example.", show_default=False
-        ),
-    ] = None,
-    show_schema: Annotated[
-        bool, typer.Option("--show-schema", help="Print the JSON Schema of the 2021 format and exit.")
-    ] = False,
-    schema_path: Annotated[
-        bool, typer.Option("--schema-path", help="Print where the JSON Schema file is installed and exit.")
-    ] = False,
-    version: Annotated[
-        bool | None,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
-    ] = None,
+    color: Annotated[str, typer.Option("--color")] = "auto",
+    no_color: Annotated[bool, typer.Option("--no-color")] = False,
+    agency: Annotated[str | None, typer.Option("--agency", show_default=False)] = None,
+    year: Annotated[int | None, typer.Option("--year", show_default=False)] = None,
+    date: Annotated[str | None, typer.Option("--date", show_default=False)] = None,
+    kind: Annotated[str | None, typer.Option("--kind", show_default=False)] = None,
+    max_bytes: Annotated[int | None, typer.Option("--max-bytes", min=1, show_default=False)] = None,
+    list_rules: Annotated[bool, typer.Option("--list-rules")] = False,
+    explain: Annotated[str | None, typer.Option("--explain", show_default=False)] = None,
+    show_schema: Annotated[bool, typer.Option("--show-schema")] = False,
+    schema_path: Annotated[bool, typer.Option("--schema-path")] = False,
+    version: Annotated[bool | None, typer.Option("--version", callback=_version, is_eager=True)] = None,
 ) -> None:
-    """Check 政府信息公开工作年度报告 against the 2021 statutory format (国办公开办函〔2021〕30号)."""
+    """Check reports against the statutory format (its help: `cli_help`, key `lint`)."""
     if fix or diff:
         from .fix_run import refusal
 

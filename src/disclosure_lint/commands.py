@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 
 from .result import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
@@ -9,11 +11,21 @@ from .result import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 __all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "fail", "new_app"]
 
 
-def new_app() -> typer.Typer:
+class _App(typer.Typer):
+    """A typer app whose commands take their help from the catalogues (`cli_help`)."""
+
+    def command(self, name: str | None = None, **settings: Any) -> Any:
+        from .cli_help import HelpCommand
+
+        return super().command(name, cls=HelpCommand, **settings)
+
+
+def new_app(no_args_is_help: bool = True) -> typer.Typer:
+    """The app of one command; `@app.command(name)` names its texts in the catalogues."""
     # rich_markup_mode=None: plain click help; importing rich for --help costs about 70 ms.
-    return typer.Typer(
+    return _App(
         add_completion=False,
-        no_args_is_help=True,
+        no_args_is_help=no_args_is_help,
         rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
     )

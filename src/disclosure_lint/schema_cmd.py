@@ -8,41 +8,26 @@ from typing import Annotated
 import typer
 
 from . import statute as s
+from .cli_help import LANGS
 from .commands import fail, new_app
 
 app = new_app()
 
 
-@app.command()
+@app.command("schema")
 def schema(
-    year: Annotated[
-        int | None,
-        typer.Option(
-            "--year", help="The report year: its format's schema (2019 and 2020: the 2019 format).", min=2008
-        ),
-    ] = None,
-    format_version: Annotated[
-        int | None, typer.Option("--format", help="The format: 2021 (default) or 2019.", show_default=False)
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output-file",
-            "-o",
-            help="Write it to this file instead of standard output.",
-            show_default=False,
-        ),
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Let -o overwrite an existing file.")] = False,
+    year: Annotated[int | None, typer.Option("--year", min=2008)] = None,
+    format_version: Annotated[int | None, typer.Option("--format", show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option("--output-file", "-o", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
+    lang: Annotated[str | None, typer.Option("--lang", show_default=False)] = None,
 ) -> None:
-    """Print the JSON Schema of the report format, or write it with -o (never over a report).
-
-    Point a report at the written file with a first line such as
-    `# yaml-language-server: $schema=./report-2021.schema.json`.
-    """
+    """Print or write the JSON Schema of a format (its help: `cli_help`, key `schema`)."""
     from . import atomic
     from .schema_file import check_schema_target, schema_text
 
+    if lang is not None and lang not in LANGS:
+        raise fail("schema", f"--lang must be one of {', '.join(LANGS)}, not {lang!r}")
     if year is not None and format_version is not None:
         raise fail("schema", "give --year or --format, not both")
     if format_version is not None and format_version not in s.FORMATS:

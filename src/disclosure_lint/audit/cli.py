@@ -38,58 +38,18 @@ def _fail(message: str) -> typer.Exit:
     return fail("audit", message)
 
 
-@app.command(
-    epilog="A finding across reports sits in the later (or summary) report and names the other file "
-    "with its line and column. Exit status: 0 clean, 1 findings (at --fail-on), 2 a file could not be "
-    "read, or the options, the map or the baseline are wrong."
-)
+@app.command("audit")
 def audit(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            help="Folders (searched recursively) or report files: YAML and published documents.",
-            show_default=False,
-        ),
-    ],
-    map_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--map",
-            help="The audit's map: other names of an organ, summary reports and what they cover, "
-            "copy threshold, local deadlines (default: audit-map.yaml in the folder).",
-            show_default=False,
-        ),
-    ] = None,
-    compare: Annotated[
-        bool, typer.Option("--compare", help="Compare exactly two copies of one report, cell by cell.")
-    ] = False,
-    baseline: Annotated[
-        Path | None,
-        typer.Option(
-            "--baseline", help="Findings already reviewed: show only the others.", show_default=False
-        ),
-    ] = None,
-    write_baseline: Annotated[
-        bool,
-        typer.Option("--write-baseline", help="Record every finding of this run in the --baseline file."),
-    ] = False,
+    paths: Annotated[list[Path], typer.Argument(show_default=False)],
+    map_file: Annotated[Path | None, typer.Option("--map", show_default=False)] = None,
+    compare: Annotated[bool, typer.Option("--compare")] = False,
+    baseline: Annotated[Path | None, typer.Option("--baseline", show_default=False)] = None,
+    write_baseline: Annotated[bool, typer.Option("--write-baseline")] = False,
     copy_share: Annotated[
-        int | None,
-        typer.Option(
-            "--copy-share",
-            help="Report a text part when this per cent of it is another report's (default 50).",
-            min=1,
-            max=100,
-            show_default=False,
-        ),
+        int | None, typer.Option("--copy-share", min=1, max=100, show_default=False)
     ] = None,
     lang: Lang = None,
-    output_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format", help="text (default), json, sarif, github, junit, gitlab or html.", show_default=False
-        ),
-    ] = None,
+    output_format: Annotated[str | None, typer.Option("--format", show_default=False)] = None,
     output_file: OutputFile = None,
     junit_warnings: JunitWarnings = None,
     force: Force = False,
@@ -100,7 +60,7 @@ def audit(
     isolated: Isolated = False,
     quiet: Quiet = False,
 ) -> None:
-    """Audit a region's reports: years chained, summaries against their parts, copied text."""
+    """Audit a region's reports (its help: `cli_help`, key `audit`)."""
     from ..atomic import WriteRefused
     from ..config import FAIL_ON, FORMATS, JUNIT_WARNINGS, LANGS, ConfigError, Overrides, parse_codes
     from ..engine import PluginError

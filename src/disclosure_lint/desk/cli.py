@@ -6,44 +6,24 @@ from typing import Annotated
 
 import typer
 
-from ..commands import EXIT_CLEAN, fail
+from ..commands import EXIT_CLEAN, fail, new_app
 
 # No arguments is the usual way to start it, so no help screen for a bare `serve`.
-app = typer.Typer(
-    add_completion=False, rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]}
-)
+app = new_app(no_args_is_help=False)
 
 
 def _fail(message: str) -> typer.Exit:
     return fail("serve", message)
 
 
-@app.command()
+@app.command("serve")
 def serve(
-    port: Annotated[
-        int,
-        typer.Option("--port", help="The port on 127.0.0.1 (default: any free port).", min=0, max=65535),
-    ] = 0,
-    no_browser: Annotated[
-        bool, typer.Option("--no-browser", help="Do not open the page in the browser.")
-    ] = False,
-    lang: Annotated[
-        str | None, typer.Option("--lang", help="Page language: zh (default) or en.", show_default=False)
-    ] = None,
-    max_bytes: Annotated[
-        int | None,
-        typer.Option(
-            "--max-bytes",
-            help="Refuse uploads larger than this (default 5 MiB; a PDF ten times that).",
-            min=1,
-            show_default=False,
-        ),
-    ] = None,
+    port: Annotated[int, typer.Option("--port", min=0, max=65535)] = 0,
+    no_browser: Annotated[bool, typer.Option("--no-browser")] = False,
+    lang: Annotated[str | None, typer.Option("--lang", show_default=False)] = None,
+    max_bytes: Annotated[int | None, typer.Option("--max-bytes", min=1, show_default=False)] = None,
 ) -> None:
-    """Open a page where reports (.docx, .pdf, .html, .txt, .yaml) are dropped and shown with their problems marked.
-
-    The page is served on 127.0.0.1 only; nothing leaves this computer. Stop with Ctrl-C.
-    """
+    """Serve the clerk's desk on 127.0.0.1 (its help: `cli_help`, key `serve`)."""
     from .. import engine
     from ..config import LANGS, ConfigError, Overrides, options_for
     from .server import DeskServer

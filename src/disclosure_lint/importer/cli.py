@@ -20,49 +20,19 @@ def _fail(message: str) -> typer.Exit:
     return fail("import", message)
 
 
-@app.command()
+@app.command("import")
 def import_report(
-    source: Annotated[
-        Path,
-        typer.Argument(help="The published report: .html/.htm, .docx, .pdf or .txt.", show_default=False),
-    ],
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "-o", "--output", help="Write the YAML here (default: standard output).", show_default=False
-        ),
-    ] = None,
-    agency: Annotated[
-        str | None,
-        typer.Option("--agency", help="机关, when the document does not name it.", show_default=False),
-    ] = None,
-    year: Annotated[
-        int | None, typer.Option("--year", help="年度, when the title does not give it.", show_default=False)
-    ] = None,
-    kind: Annotated[
-        str | None,
-        typer.Option(
-            "--kind",
-            help="报告类型: 部门 or 本级政府 (default: guessed from the agency).",
-            show_default=False,
-        ),
-    ] = None,
-    date: Annotated[
-        str | None,
-        typer.Option(
-            "--date", help="发布日期 as 2024-01-22, when the document does not give it.", show_default=False
-        ),
-    ] = None,
-    lang: Annotated[str, typer.Option("--lang", help="Message language: zh or en.")] = "zh",
-    force: Annotated[bool, typer.Option("--force", help="Let -o overwrite an existing file.")] = False,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse larger files.", min=1)] = MAX_BYTES,
+    source: Annotated[Path, typer.Argument(show_default=False)],
+    output: Annotated[Path | None, typer.Option("-o", "--output", show_default=False)] = None,
+    agency: Annotated[str | None, typer.Option("--agency", show_default=False)] = None,
+    year: Annotated[int | None, typer.Option("--year", show_default=False)] = None,
+    kind: Annotated[str | None, typer.Option("--kind", show_default=False)] = None,
+    date: Annotated[str | None, typer.Option("--date", show_default=False)] = None,
+    lang: Annotated[str, typer.Option("--lang")] = "zh",
+    force: Annotated[bool, typer.Option("--force")] = False,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1)] = MAX_BYTES,
 ) -> None:
-    """Import a published 政府信息公开工作年度报告 (HTML, Word .docx, PDF, or text copied from a page) as YAML.
-
-    What cannot be placed is listed in comments at the top of the YAML and on standard error.
-    An existing file is not overwritten unless --force; the source document never is.
-    Exit status: 0 imported, 2 the document (or a page of it) could not be read or the options are wrong.
-    """
+    """Import a published report as YAML (its help: `cli_help`, key `import`)."""
     from .. import atomic
     from ..escape import visible
     from ..result import exit_code

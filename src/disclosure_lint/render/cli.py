@@ -17,41 +17,16 @@ def _fail(message: str) -> typer.Exit:
     return fail("render", message)
 
 
-@app.command()
+@app.command("render")
 def render_report(
-    report: Annotated[
-        Path,
-        typer.Argument(
-            help="The report: YAML (or a published .html/.docx/.txt, imported first).", show_default=False
-        ),
-    ],
-    output: Annotated[
-        Path,
-        typer.Option(
-            "-o", "--output", help="The document to write: .docx, .html or .md.", show_default=False
-        ),
-    ],
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force",
-            help="Write anyway: over an existing file, and even when the report has errors (they are still printed).",
-        ),
-    ] = False,
-    trust_config: Annotated[
-        bool, typer.Option("--trust-config", help="Let the project config load the rule folders it names.")
-    ] = False,
-    lang: Annotated[
-        str | None, typer.Option("--lang", help="Message language: zh (default) or en.", show_default=False)
-    ] = None,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse larger files.", min=1)] = MAX_BYTES,
+    report: Annotated[Path, typer.Argument(show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", show_default=False)],
+    force: Annotated[bool, typer.Option("--force")] = False,
+    trust_config: Annotated[bool, typer.Option("--trust-config")] = False,
+    lang: Annotated[str | None, typer.Option("--lang", show_default=False)] = None,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1)] = MAX_BYTES,
 ) -> None:
-    """Render a YAML report as the official document: Word (.docx), a web page (.html) or Markdown (.md).
-
-    The report is linted first; one with errors is not rendered (exit 1) unless --force.
-    An existing file is not overwritten unless --force; the report itself never is.
-    Exit status: 0 written, 1 refused because of errors, 2 unreadable report, bad options or unwritable output.
-    """
+    """Render a report as Word, HTML or Markdown (its help: `cli_help`, key `render`)."""
     from .. import atomic, engine
     from ..codecheck import check_codes
     from ..config import LANGS, ConfigError, Overrides, options_for
