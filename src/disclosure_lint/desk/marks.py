@@ -19,7 +19,7 @@ from itertools import pairwise
 
 from ..document import Report
 from ..findings import Finding, Path, Severity
-from ..importer.recognise import SENTENCE_END
+from ..punctuation import SENTENCE_END
 from ..render.layout import Block, Paragraph, Table
 
 

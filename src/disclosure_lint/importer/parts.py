@@ -6,12 +6,11 @@ import re
 
 from .. import statute as s
 from ..findings import START, Pos
+from ..punctuation import SENTENCE_END
 from . import labels as lb
 from .draft import Draft
 from .model import Block, Line
 
-# What ends a paragraph: a line ending otherwise, followed by more text, is a paragraph broken by a page.
-SENTENCE_END = frozenset("。！？!?…”’」』)）】].")
 _LIST_START = re.compile(
     r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]是|第[一二三四五六七八九十]|[①-⑳]|[-•·●■◆])"
 )

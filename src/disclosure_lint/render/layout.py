@@ -22,7 +22,7 @@ from typing import Any
 from .. import statute as s
 from ..document import Report
 from ..findings import Path
-from ..importer.recognise import SENTENCE_END
+from ..punctuation import SENTENCE_END
 
 TITLE_SUFFIX = "年政府信息公开工作年度报告"
 ASPECT_TITLES = s.parts.ASPECT_TITLES
