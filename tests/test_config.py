@@ -44,6 +44,34 @@ def test_pyproject_without_our_table_is_skipped(tree: Path) -> None:
     assert run("sub/report.yaml", cwd=tree).returncode == 0
 
 
+def test_someone_elses_broken_pyproject_is_not_read(tree: Path) -> None:
+    """Only a pyproject.toml that could hold [tool.disclosure-lint] is parsed (parsing TOML costs
+    a start-up), so another project's broken one is no config error."""
+    (tree / "sub" / "pyproject.toml").write_text('[project]\nname = "x"\n[broken\n', encoding="utf-8")
+    (tree / ".disclosure-lint.yaml").write_text("select: [DL2]\n", encoding="utf-8")
+    done = run("sub/report.yaml", cwd=tree)
+    assert (done.returncode, done.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "may"),
+    [
+        ("[tool.disclosure-lint]\nselect = []\n", True),
+        ('[tool."disclosure-lint"]\n', True),
+        ("[tool]\ndisclosure-lint = { select = [] }\n", True),
+        ("tool.disclosure-lint.select = []\n", True),
+        ('[tool."disclosure\\u002dlint"]\n', True),
+        ('[project]\nname = "disclosure-lint"\n', True),
+        ('[project]\nname = "x"\ndependencies = ["ruamel.yaml"]\n', False),
+        ("[tool.ruff]\nline-length = 110\n", False),
+    ],
+)
+def test_which_pyproject_files_are_parsed(text: str, may: bool) -> None:
+    from disclosure_lint.config import _may_name_our_table
+
+    assert _may_name_our_table(text) is may
+
+
 def test_command_line_overrides_config(tree: Path) -> None:
     (tree / ".disclosure-lint.yaml").write_text("ignore: [DL105]\n", encoding="utf-8")
     assert run("--ignore", "", "sub/report.yaml", cwd=tree).returncode == 1

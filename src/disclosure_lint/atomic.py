@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -65,6 +64,8 @@ def write(target: Path, data: bytes | str, sync: bool = True) -> None:
             stream.write(payload)
         return
     mode = _mode_for(real)
+    import tempfile  # imported when something is written, not by every command that could write
+
     descriptor, temporary = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
     try:
         with os.fdopen(descriptor, "wb") as stream:

@@ -14,8 +14,6 @@ not make an old finding new, while a changed figure does.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from collections.abc import Sequence
 from pathlib import Path as FsPath
@@ -76,6 +74,8 @@ def to_junit(
 
 def to_gitlab(results: Sequence[FileResult], rules: Sequence[Rule], lang: str) -> str:
     """GitLab Code Quality: one issue per finding, with a fingerprint stable across runs."""
+    import json  # here, not at the top: every lint imports this module (JUNIT_WARNINGS)
+
     issues = []
     for result in results:
         path = relative_path(result.filename)
@@ -113,6 +113,9 @@ def relative_path(filename: str) -> str:
 
 def fingerprint(path: str, finding: Finding, occurrence: int = 1) -> str:
     """The same finding in the same file gets the same fingerprint in every run, wherever its line."""
+    import hashlib
+    import json
+
     parts = [path, finding.code, [str(step) for step in finding.path], finding.message("en")]
     if occurrence > 1:
         parts.append(occurrence)

@@ -1,10 +1,11 @@
 """The `disclosure-lint` command.
 
 Heavy modules (jsonschema, the rule engine, tabulate) are imported inside the
-command, so `--help` and `--version` stay fast for pre-commit users.
+command, so `--help` and `--version` stay fast for pre-commit users. No
+`from __future__ import annotations` here: typer reads the command's signature three
+times, and annotations already evaluated at import are not evaluated again each time
+(names imported only for type checking are quoted).
 """
-
-from __future__ import annotations
 
 import io
 import os
@@ -189,7 +190,7 @@ def lint(
 
 def _run(
     arguments: list[Path],
-    overrides: Overrides,
+    overrides: "Overrides",
     previous_file: Path | None,
     stdin_filename: str | None,
     statistics: bool,
@@ -205,8 +206,10 @@ def _run(
     from . import atomic, engine
     from .batch import lint_many
     from .config import options_for
-    from .fix_run import DIFF, FIX, Fixing
     from .result import RunResult
+
+    if fixing:  # the fixing machinery (fix_run, fixer, difflib) loads only for --fix and --diff
+        from .fix_run import DIFF, FIX, Fixing
 
     if output_file is not None:  # before anything is read, so nothing is lost
         given = [*arguments, *(p for p in (previous_file, overrides.config) if p is not None)]
@@ -221,7 +224,7 @@ def _run(
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     # With -o the output is collected and written at the end, atomically: a failure leaves the old file.
     # `--fix -` writes the fixed report to standard output, so the findings go to standard error.
-    fixed_stdin = fixing == FIX and any(str(argument) == "-" for argument in arguments)
+    fixed_stdin = bool(fixing) and fixing == FIX and any(str(argument) == "-" for argument in arguments)
     stream: TextIO = io.StringIO() if output_file else sys.stderr if fixed_stdin else sys.stdout
     fixer = Fixing(fixing, unsafe, base.lang, stream, quiet) if fixing else None
     # --diff prints the change, not the findings: its reporter is the fixer's.
@@ -260,8 +263,14 @@ def _run(
 
 
 def _reporter(
-    fmt: str, stream: TextIO, base: Options, color: str, statistics: bool, quiet: bool, unsafe: bool = False
-) -> Reporter:
+    fmt: str,
+    stream: TextIO,
+    base: "Options",
+    color: str,
+    statistics: bool,
+    quiet: bool,
+    unsafe: bool = False,
+) -> "Reporter":
     from . import output
     from .reporters import REPORTERS, TextReporter, settings_for
 
@@ -275,12 +284,12 @@ def _reporter(
 
 def _jobs(
     arguments: list[Path],
-    overrides: Overrides,
+    overrides: "Overrides",
     modules_by_dirs: dict[tuple[Path, ...], list],
     stdin_filename: str | None,
     output_file: Path | None,
     empty_folders: list[Path],
-) -> Iterator[Job]:
+) -> "Iterator[Job]":
     """A job per report named or found, with its options checked once (plugins may add codes)."""
     from . import atomic, engine
     from .batch import Job
@@ -290,7 +299,7 @@ def _jobs(
 
     checked: set[tuple[object, ...]] = set()
 
-    def checked_options(options: Options) -> Options:
+    def checked_options(options: "Options") -> "Options":
         key = (options.select, options.ignore, options.per_file_ignores, options.rule_dirs)
         if key not in checked:
             if options.rule_dirs not in modules_by_dirs:
@@ -371,7 +380,7 @@ def _document_facts(**given: object) -> tuple[tuple[str, object], ...]:
     return document_facts(**given)
 
 
-def _previous_report(path: Path, max_bytes: int) -> Report:
+def _previous_report(path: Path, max_bytes: int) -> "Report":
     from .lint import NotAReport, load_previous
 
     try:

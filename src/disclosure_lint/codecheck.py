@@ -7,7 +7,6 @@ a prefix such as `DL2` is fine when at least one code starts with it.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 
 from . import engine
@@ -37,6 +36,8 @@ def _check(codes: Iterable[str], known: list[str], where: str) -> None:
 
 
 def _did_you_mean(code: str, known: list[str]) -> str:
+    import difflib  # only to suggest a code for one that matches none
+
     close = difflib.get_close_matches(code.upper(), known, n=1, cutoff=0.6)
     hint = f"did you mean {close[0]}? " if close else ""
     return f" ({hint}see disclosure-lint --list-rules)"

@@ -6,7 +6,7 @@ from typing import Any
 
 import typer
 
-from .result import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 
 __all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "fail", "new_app"]
 

@@ -241,9 +241,11 @@ def read_config(file: FsPath) -> Options:
 
 
 def _read_pyproject(file: FsPath) -> tuple[dict[str, Any] | None, str]:
+    text = _read_text(file)
+    if not _may_name_our_table(text):
+        return None, text  # most pyproject.toml files are someone else's: no need to parse them
     import tomllib
 
-    text = _read_text(file)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -259,6 +261,12 @@ def _read_pyproject(file: FsPath) -> tuple[dict[str, Any] | None, str]:
             f"{file}:{_line_of(text, 'disclosure-lint')}: [tool.disclosure-lint] must be a table"
         )
     return table, text
+
+
+def _may_name_our_table(text: str) -> bool:
+    """Whether TOML `text` could hold `[tool.disclosure-lint]`: a key spells our name as written
+    or, quoted, with escapes (\\uXXXX); without either it cannot, and need not be parsed."""
+    return "disclosure-lint" in text or "\\u" in text or "\\U" in text
 
 
 def _read_yaml(file: FsPath) -> tuple[dict[str, Any], str]:

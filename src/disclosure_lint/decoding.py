@@ -7,7 +7,6 @@ from __future__ import annotations
 import codecs
 import io
 import re
-import zipfile
 
 from . import messages as m
 from .findings import START, Finding
@@ -115,6 +114,8 @@ def _import_advice(filename: str, suffix: str, legacy: bool) -> tuple[str, str]:
 
 
 def _zip_kind(raw: bytes) -> tuple[str, str]:
+    import zipfile  # only for a file that starts like a ZIP archive
+
     names: list[str] = []
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:  # reads the directory only, never a member

@@ -9,7 +9,6 @@ from a report.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import importlib.util
 import sys
@@ -56,6 +55,8 @@ def load_rule_modules(extra_dirs: Sequence[FsPath] = (), entry_points: bool = Tr
     for folder in extra_dirs:
         if not folder.is_dir():
             raise PluginError(f"rules folder {folder}: not a folder")
+        import hashlib  # only for rule folders: a plain lint does not pay its import
+
         prefix = "disclosure_lint_plugin_" + hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:8]
         modules.extend(_from_file(file, prefix) for file in _rule_files(folder))
     if entry_points:

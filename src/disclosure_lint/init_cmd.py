@@ -1,6 +1,7 @@
 """`disclosure-lint init`: write a blank report to start from."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typer reads the command's signature three times, and
+# annotations evaluated once at import are not evaluated again (see cli.py).
 
 from pathlib import Path
 from typing import Annotated

@@ -15,7 +15,6 @@ from .intake import DOCUMENT_SUFFIXES, MAX_BYTES, reader_for
 from .loader import Loaded, load_bytes, load_decoded, load_file, load_text
 from .result import FileResult
 from .schema import validate
-from .schema_fixes import attach as attach_fixes
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -98,9 +97,14 @@ def check_report(report: Report, modules: Sequence[engine.RuleModule]) -> list[F
     claimed = {f.path for f in from_rules if f.path}
     # A rule may say that its finding explains other places too (`Finding.covers`).
     covered = {tuple(path) for f in from_rules for path in f.covers}
+    found = validate(report)
+    if found:  # most reports are valid: the fixes' module loads only for one that is not
+        from .schema_fixes import attach as attach_fixes
+
+        found = attach_fixes(report, found)
     from_schema = [
         f
-        for f in attach_fixes(report, validate(report))
+        for f in found
         if f.path not in covered
         # a value the importer lost is reported by it (DL020); the row's labels it did read still count
         and (f.path not in report.unreadable or f.code not in _VALUE_CODES)

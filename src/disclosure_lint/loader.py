@@ -21,7 +21,6 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from . import messages as m
-from . import slip_fixes
 from .decoding import binary_format, decode
 from .detect import looks_like_report, not_a_report
 from .document import Report, Scalar
@@ -88,13 +87,13 @@ def load_decoded(text: str, filename: str) -> Loaded:
     them), else read as YAML. `--fix` reads each round of its fixes through here."""
     from dataclasses import replace
 
-    from .slip_fixes import invisible_fix
-
     # Checked here, on what a person wrote, and not in load_text, which also reads the YAML our
     # importer generates from Word and web pages (whose text may carry such characters).
     other = not looks_like_report(text)
     invisible = invisible_character(text)
     if invisible:
+        from .slip_fixes import invisible_fix  # only for a report that needs it
+
         return Loaded(None, [replace(invisible, fix=invisible_fix(text))], text, not_a_report=other)
     loaded = load_text(text, filename)
     if other:
@@ -130,8 +129,12 @@ def _load(text: str, filename: str) -> Loaded:
     try:
         root = yaml.compose(text)
     except MarkedYAMLError as error:
+        from . import slip_fixes  # the fixes of a report that does not read: loaded only for one
+
         return Loaded(None, [slip_fixes.with_fix(text, within(text, syntax_finding(error, text)))])
     except ReaderError:
+        from . import slip_fixes
+
         found = control_character(text)
         return Loaded(None, [replace(found, fix=slip_fixes.control_fix(text))])
     except RecursionError:
@@ -163,7 +166,11 @@ def _load(text: str, filename: str) -> Loaded:
         return Loaded(None, [too_many_values(START, aliases=True)])
     if not isinstance(report.data, dict):
         found = _not_a_mapping(report, root)
-        return Loaded(None, [slip_fixes.with_fix(text, found) if isinstance(report.data, str) else found])
+        if not isinstance(report.data, str):
+            return Loaded(None, [found])
+        from . import slip_fixes
+
+        return Loaded(None, [slip_fixes.with_fix(text, found)])
     return Loaded(report, builder.findings)
 
 

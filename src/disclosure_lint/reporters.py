@@ -9,7 +9,6 @@ composed in output.py.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, TextIO
@@ -55,6 +54,8 @@ def to_json(results: Sequence[FileResult], rules: Sequence[Rule], lang: str) -> 
 def _dumps(document: object) -> str:
     """JSON that can always be written as UTF-8: a lone surrogate (from a file name that is not
     UTF-8) becomes a visible escape; every other character is JSON's to escape."""
+    import json  # the text output, the usual one, does not need it
+
     return encodable(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 

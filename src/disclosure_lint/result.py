@@ -11,13 +11,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from .findings import ERROR, INFO, WARNING, Finding, Severity
 
 if TYPE_CHECKING:
     from .document import Report
     from .excerpts import Excerpt
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 @dataclass

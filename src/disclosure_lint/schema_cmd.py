@@ -1,6 +1,7 @@
 """`disclosure-lint schema`: the JSON Schema of a format, for editors and check-jsonschema."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typer reads the command's signature three times, and
+# annotations evaluated once at import are not evaluated again (see cli.py).
 
 from pathlib import Path
 from typing import Annotated

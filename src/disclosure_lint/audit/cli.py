@@ -3,7 +3,8 @@
 `disclosure-lint audit --compare A B`: two copies of one report, every difference.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typer reads the command's signature three times, and
+# annotations evaluated once at import are not evaluated again (see cli.py).
 
 import io
 import os
@@ -110,8 +111,8 @@ def audit(
 def _run(
     paths: list[Path],
     compare: bool,
-    settings: Settings,
-    overrides: Overrides,
+    settings: "Settings",
+    overrides: "Overrides",
     baseline_file: Path | None,
     write_baseline: bool,
     output_file: Path | None,

@@ -1,6 +1,7 @@
 """`disclosure-lint serve`: open the clerk's desk, a page on this machine for checking reports by dropping them."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typer reads the command's signature three times, and
+# annotations evaluated once at import are not evaluated again (see cli.py).
 
 from typing import Annotated
 

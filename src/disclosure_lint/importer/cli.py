@@ -1,6 +1,7 @@
 """`disclosure-lint import SRC [-o OUT.yaml]`: a published report (HTML, Word, text) as a YAML report."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typer reads the command's signature three times, and
+# annotations evaluated once at import are not evaluated again (see cli.py).
 
 import datetime
 from pathlib import Path
