@@ -23,6 +23,7 @@ from typing import Any
 
 from . import __version__
 from .findings import Pos, Severity
+from .resources import cache_dir
 
 # Of an entry; part of every key (2: a finding carries its `covers`; 3: its span, and excerpts;
 # 4: not_a_report; 5: a finding's fix).
@@ -30,8 +31,7 @@ FORMAT = 5
 
 
 def default_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "disclosure-lint"
+    return cache_dir()
 
 
 class ResultCache:

@@ -7,6 +7,7 @@ times, and annotations already evaluated at import are not evaluated again each 
 (names imported only for type checking are quoted).
 """
 
+import contextlib
 import io
 import os
 import sys
@@ -358,9 +359,16 @@ SUBCOMMANDS = {
 
 
 def main() -> None:
+    from . import regex_cache
+    from .resources import cache_dir
     from .streams import run
 
-    run(_dispatch)
+    with contextlib.suppress(OSError, RuntimeError):  # no home folder: compile as Python does
+        regex_cache.install(cache_dir())
+    try:
+        run(_dispatch)
+    finally:
+        regex_cache.save()
 
 
 def _dispatch() -> None:

@@ -37,6 +37,14 @@ def rules_dir() -> Path:
     return data_dir("rules")
 
 
+def cache_dir() -> Path:
+    """The user's cache folder for disclosure-lint (results, compiled patterns)."""
+    import os
+
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "disclosure-lint"
+
+
 RULES_PACKAGE = "disclosure_lint.rules"
 
 
