@@ -29,16 +29,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import engine
-from .cache import ResultCache, default_folder
 from .config import Options
 from .document import Report
 from .excerpts import Excerpt
 from .findings import Edit, Finding, Fix, Pos, Rule, Severity
 from .lint import lint_bytes, lint_path
 from .result import FileResult
+
+if TYPE_CHECKING:
+    from .cache import ResultCache  # imported only when a run caches (hashlib and the rest)
 
 PARALLEL_FROM = 9  # fewer files than this are quicker to lint than to start a pool for
 WINDOW = 2048  # jobs planned at once: the main process's memory stays flat in the run's size
@@ -87,6 +89,8 @@ def lint_many(
     """
     modules_by_dirs = {} if modules_by_dirs is None else modules_by_dirs
     caching = cache is not False and previous is None
+    if caching:
+        from .cache import ResultCache, default_folder
     stores: dict[tuple[Path, ...], ResultCache] = {}
 
     def key_of(job: Job) -> str | None:
