@@ -8,6 +8,7 @@ times, and annotations already evaluated at import are not evaluated again each 
 """
 
 import contextlib
+import gc
 import io
 import os
 import sys
@@ -211,6 +212,8 @@ def _run(
 
     if fixing:  # the fixing machinery (fix_run, fixer, difflib) loads only for --fix and --diff
         from .fix_run import DIFF, FIX, Fixing
+    if fixing or len(arguments) != 1 or os.path.isdir(arguments[0]):
+        gc.enable()  # more than one report (or --fix's rounds): garbage could last (entry.py)
 
     if output_file is not None:  # before anything is read, so nothing is lost
         given = [*arguments, *(p for p in (previous_file, overrides.config) if p is not None)]
@@ -358,6 +361,10 @@ SUBCOMMANDS = {
 }
 
 
+# The subcommands that handle one report at most: the cycle collector may stay off (entry.py).
+ONE_REPORT = frozenset({"init", "render", "schema"})
+
+
 def main() -> None:
     from . import regex_cache
     from .resources import cache_dir
@@ -365,10 +372,7 @@ def main() -> None:
 
     with contextlib.suppress(OSError, RuntimeError):  # no home folder: compile as Python does
         regex_cache.install(cache_dir())
-    try:
-        run(_dispatch)
-    finally:
-        regex_cache.save()
+    run(_dispatch, finish=regex_cache.save)
 
 
 def _dispatch() -> None:
@@ -377,6 +381,8 @@ def _dispatch() -> None:
         import importlib
 
         module = importlib.import_module(SUBCOMMANDS[args[0]])
+        if args[0] not in ONE_REPORT:
+            gc.enable()  # an audit, a server or an import may leave garbage that lasts (entry.py)
         module.app(args=args[1:], prog_name=f"disclosure-lint {args[0]}")
     else:
         app(prog_name="disclosure-lint")

@@ -126,8 +126,9 @@ def _say(line: str) -> None:
         sys.stderr.flush()
 
 
-def run(entry: Callable[[], Any]) -> NoReturn:
-    """Run the command and exit with its status; output failures are one line and status 2."""
+def run(entry: Callable[[], Any], finish: Callable[[], None] | None = None) -> NoReturn:
+    """Run the command, then `finish`, and exit with its status; output failures are one line and
+    status 2."""
     prepare()
     code: Any = 0
     try:
@@ -137,6 +138,9 @@ def run(entry: Callable[[], Any]) -> NoReturn:
             code = exit_.code
         except KeyboardInterrupt:
             code = 130
+        finally:
+            if finish is not None:
+                finish()
         sys.stdout.flush()
     except OutputFailed as failure:
         _silence_stdout()
