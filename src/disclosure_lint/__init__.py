@@ -2,6 +2,6 @@
 
 __version__ = "0.1.0"
 
-from .resources import install_checkout_rules as _install_checkout_rules
+from .checkout import install_checkout_rules as _install_checkout_rules
 
 _install_checkout_rules()  # `disclosure_lint.rules` is the built-in rules in a checkout too

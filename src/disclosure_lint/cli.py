@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from . import __version__
+from . import __version__, quick
 from .cli_options import (
     ConfigFile,
     Diff,
@@ -48,6 +48,7 @@ app = new_app()
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"disclosure-lint {__version__}")
+        quick.record("version", f"disclosure-lint {__version__}\n")  # for the next --version (quick.py)
         raise typer.Exit(EXIT_CLEAN)
 
 
@@ -351,14 +352,7 @@ def _print_rules(rules: list, lang: str) -> None:
 
 # Subcommands live in their own modules, imported only when asked for; any other first
 # argument is a report to lint, so `disclosure-lint report.yaml` stays the short form.
-SUBCOMMANDS = {
-    "init": "disclosure_lint.init_cmd",
-    "import": "disclosure_lint.importer.cli",
-    "render": "disclosure_lint.render.cli",
-    "serve": "disclosure_lint.desk.cli",
-    "audit": "disclosure_lint.audit.cli",
-    "schema": "disclosure_lint.schema_cmd",
-}
+SUBCOMMANDS = quick.SUBCOMMANDS
 
 
 # The subcommands that handle one report at most: the cycle collector may stay off (entry.py).

@@ -15,7 +15,7 @@ class _App(typer.Typer):
     """A typer app whose commands take their help from the catalogues (`cli_help`)."""
 
     def command(self, name: str | None = None, **settings: Any) -> Any:
-        from .cli_help import HelpCommand
+        from .cli_help.command import HelpCommand
 
         return super().command(name, cls=HelpCommand, **settings)
 

@@ -17,10 +17,23 @@ from __future__ import annotations
 import atexit
 import os
 import sys
-from typing import Any, NoReturn
+
+TYPE_CHECKING = False  # typing itself is not imported: it costs a replayed --help a third of its time
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
 
 
 def main() -> NoReturn:
+    from .quick import replay
+
+    text = replay(sys.argv[1:], os.environ)
+    if text is not None:  # --help or --version as typer printed it last time (quick.py)
+        from .streams import run as show
+
+        try:
+            show(lambda: sys.stdout.write(text))
+        except SystemExit as done:
+            leave(done.code)
     import gc
 
     gc.disable()

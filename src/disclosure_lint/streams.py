@@ -14,8 +14,11 @@ import contextlib
 import errno
 import os
 import sys
-from collections.abc import Callable
-from typing import Any, NoReturn
+
+TYPE_CHECKING = False  # typing is not imported at run time: a replayed --help imports this module
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any, NoReturn
 
 EXIT_ERROR = 2
 _HANDLER = "disclosure-lint-escape"
