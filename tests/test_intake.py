@@ -13,7 +13,7 @@ from test_cli import run
 from disclosure_lint import config, importer, intake, lint
 from disclosure_lint.desk.server import accepted_suffixes, upload_limit
 from disclosure_lint.findings import Finding
-from disclosure_lint.safety import MAX_DEPTH, MAX_VALUES, prescan, within_limits
+from disclosure_lint.safety import MAX_DEPTH, MAX_VALUES, graph_limits, may_expand, prescan, within_limits
 
 
 def test_every_command_reads_the_one_table() -> None:
@@ -66,3 +66,21 @@ def test_the_scan_never_passes_what_the_event_pass_refuses(piece: str, times: in
     text = piece * times
     if within_limits(text):
         assert prescan(text) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join), st.integers(1, 400))
+def test_the_graph_pass_is_skipped_only_where_it_finds_nothing(piece: str, times: int) -> None:
+    """Soundness of skipping graph_limits: without an anchor the composed graph is the tree the
+    character count already bounded, so the graph pass would refuse nothing."""
+    from ruamel.yaml import YAML
+
+    text = piece * times
+    bounded = within_limits(text)
+    if may_expand(text, bounded):
+        return
+    try:
+        root = YAML(typ="safe").compose(text)
+    except Exception:  # not YAML: the composer reports it, and nothing is measured
+        return
+    assert root is None or graph_limits(root) is None

@@ -26,7 +26,16 @@ from .detect import looks_like_report, not_a_report
 from .document import Report, Scalar
 from .findings import START, Finding, Path, Pos
 from .intake import MAX_BYTES, read, too_big
-from .safety import MAX_DEPTH, MAX_VALUES, graph_limits, prescan, too_deep, too_many_values, within_limits
+from .safety import (
+    MAX_DEPTH,
+    MAX_VALUES,
+    graph_limits,
+    may_expand,
+    prescan,
+    too_deep,
+    too_many_values,
+    within_limits,
+)
 from .yaml_errors import control_character, invisible_character, pos_of, syntax_finding, within
 
 __all__ = [
@@ -123,7 +132,8 @@ def _load(text: str, filename: str) -> Loaded:
     remember = _DIRECTIVE_LINE.search(text) is None  # see _caching_resolver
     if remember:
         yaml.Resolver = _caching_resolver()
-    beyond = None if within_limits(text) else prescan(text)  # one parse for a real report
+    bounded = within_limits(text)
+    beyond = None if bounded else prescan(text)  # one parse for a real report
     if beyond is not None:
         return Loaded(None, [beyond])
     try:
@@ -154,7 +164,7 @@ def _load(text: str, filename: str) -> Loaded:
                 )
             ],
         )
-    beyond = graph_limits(root)
+    beyond = graph_limits(root) if may_expand(text, bounded) else None
     if beyond is not None:
         return Loaded(None, [beyond])
     report = Report(filename, text, None)
@@ -216,6 +226,7 @@ class _Builder:
         from ruamel.yaml.nodes import MappingNode, SequenceNode
 
         result: dict[str, Any] = {}
+        values, keys = self.report.values, self.report.keys
         # Iterative walk: (node, path, container, slot) — deep files must not hit RecursionError.
         stack: list[tuple[Any, Path, Any, Any]] = [(root, (), result, "root")]
         while stack:
@@ -223,8 +234,10 @@ class _Builder:
             self.budget -= 1
             if self.budget < 0:
                 raise _TooManyValues
-            self.report.values[path] = pos_of(node.start_mark)
-            if node.tag not in _PLAIN_TAGS:
+            mark = node.start_mark
+            values[path] = Pos(mark.line + 1, mark.column + 1)
+            tag = node.tag
+            if tag not in _PLAIN_TAGS:
                 self._unsupported_tag(node)
             if isinstance(node, MappingNode):
                 value: Any = {}
@@ -233,7 +246,7 @@ class _Builder:
                     key = self._key(key_node)
                     child = (*path, key)
                     if key in value:
-                        first = self.report.keys[child]
+                        first = keys[child]
                         self.findings.append(
                             m.DUPLICATE_KEY.at(
                                 pos_of(key_node.start_mark), child, key=key,
@@ -242,7 +255,8 @@ class _Builder:
                         )  # fmt: skip
                         continue
                     value[key] = None
-                    self.report.keys[child] = pos_of(key_node.start_mark)
+                    mark = key_node.start_mark
+                    keys[child] = Pos(mark.line + 1, mark.column + 1)
                     pending.append((value_node, child, value, key))
                 stack.extend(reversed(pending))
             elif isinstance(node, SequenceNode):
@@ -252,7 +266,7 @@ class _Builder:
                     for index, item in reversed(list(enumerate(node.value)))
                 )
             else:
-                value = self._scalar(node, path)
+                value = self._scalar(node, path, tag)
             container[slot] = value
         return result["root"]
 
@@ -280,9 +294,8 @@ class _Builder:
             )
         )
 
-    def _scalar(self, node: Any, path: Path) -> Any:
+    def _scalar(self, node: Any, path: Path, tag: str) -> Any:
         quoted = node.style in ("'", '"')
-        tag = node.tag
         self.report.scalars[path] = Scalar(node.value, quoted, tag, node.style or None)
         if tag == "tag:yaml.org,2002:str" or quoted or tag not in _PLAIN_TAGS:
             return node.value

@@ -70,16 +70,29 @@ def within_limits(text: str) -> bool:
     """True when `text` certainly holds at most MAX_VALUES values nested at most MAX_DEPTH deep,
     from counting characters alone, so that the event pass (prescan) can be skipped.
 
-    Every node after the first is introduced by a line break or an indicator (, [ { : - ?), so
-    their count bounds the values; nesting is flow brackets plus block levels, and a block level
-    takes a column of indentation or an indicator on its line, so the longest line bounds those.
-    A real report (about 300 values, 5 levels, lines under a few hundred characters) passes.
+    Every node after the first is introduced by a line break or an indicator (, [ { - ? :), and
+    a ":" inside [ ] may introduce two: the value, and the one-pair mapping it makes of its
+    entry ("[a: b]" is a list holding a mapping). Nesting is flow brackets (a "[" counting twice,
+    for such a mapping inside it) plus block levels, and a block level takes a column of
+    indentation or an indicator on its line, so the longest line bounds those. A real report
+    (about 300 values, 5 levels, lines under a few hundred characters) passes.
     """
-    separators = 1 + sum(text.count(mark) for mark in "\n,[{:-?")
+    separators = 1 + sum(text.count(mark) for mark in "\n,[{-?") + 2 * text.count(":")
     if separators > MAX_VALUES:
         return False
-    brackets = text.count("[") + text.count("{")
+    brackets = 2 * text.count("[") + text.count("{")
     return brackets + max(map(len, text.split("\n"))) + 1 <= MAX_DEPTH
+
+
+def may_expand(text: str, within: bool) -> bool:
+    """Whether the composed graph must still be measured (`graph_limits`) after `within_limits`
+    gave `within` for its text.
+
+    Without aliases the graph is the tree the text spells out, which `within_limits` (or else
+    `prescan`, on the events) has already bounded; and an alias needs an anchor, written with
+    "&" (an alias to no anchor does not compose). So a real report, with no "&", skips the pass.
+    """
+    return not within or "&" in text
 
 
 def prescan(text: str) -> Finding | None:
