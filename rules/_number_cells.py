@@ -32,10 +32,15 @@ class Cell:
     signed: bool = False  # the 2019 format's 本年增/减: negative allowed
 
 
-def cells(report: Report) -> Iterator[Cell]:
-    """Every number cell that is present in the report, walking the tables of the report's format."""
+def cells(report: Report) -> list[Cell]:
+    """Every number cell that is present in the report, walking the tables of the report's format
+    (once per report: the cell rules and the thousands reading both go through them)."""
+    return report.derived(cells, lambda: list(_cells(report)))
+
+
+def _cells(report: Report) -> Iterator[Cell]:
     s = statute
-    fmt = s.format_of(report.data)
+    fmt = report.format
     for row in fmt.part2_rows:
         for column in row.columns:
             path = (s.PART2, row.label, column)

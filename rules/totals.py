@@ -164,7 +164,7 @@ PART3_RELATIONS = frozenset({model.BALANCE, model.RESULTS_TOTAL, model.ROW_TOTAL
 
 
 def check(report: Report) -> Iterator[Finding]:
-    fmt = statute.format_of(report.data)
+    fmt = report.format
     counts = _counts(report, fmt)
     known = _known(model.relations(fmt), counts)
     yield from _check_table3(report, [r for r in known if r.kind in PART3_RELATIONS], counts)

@@ -34,7 +34,7 @@ from .labels import describe, row_label
 
 def uses_2019_template(report: Report) -> bool:
     """True when the report's tables are those of the 2019 format (国办公开办函〔2019〕60号)."""
-    return statute.format_of(report.data) is statute.FORMAT_2019
+    return report.format is statute.FORMAT_2019
 
 
 __all__ = [

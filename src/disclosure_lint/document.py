@@ -48,6 +48,7 @@ class Report:
     unstated: frozenset[str] = frozenset()
     _lines: tuple[str, list[str]] | None = field(default=None, init=False, repr=False, compare=False)
     _glyphs: dict[Path, list[Pos]] = field(default_factory=dict, repr=False, compare=False)
+    _derived: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def relocated(
         self,
@@ -76,6 +77,27 @@ class Report:
             _glyphs={path: list(places) for path, places in (glyphs or {}).items()},
             **facts,
         )
+
+    def derived(self, key: Any, make: Callable[[], Any]) -> Any:
+        """`make()`, computed once per report: what several rules read from the same data (the
+        format, the prose cut into sentences, the table values) is worked out once, not per rule.
+
+        Only for what depends on the loaded report alone: the data is not changed once loaded.
+        """
+        try:
+            return self._derived[key]
+        except KeyError:
+            value = self._derived[key] = make()
+            return value
+
+    def forget_derived(self) -> None:
+        """Drop what `derived` kept, once the report is checked (a result may keep the report)."""
+        self._derived.clear()
+
+    @property
+    def format(self) -> statute.Format:
+        """The format the report's tables follow (`statute.format_of`), worked out once."""
+        return self.derived("format", lambda: statute.format_of(self.data))
 
     def get(self, path: Path, default: Any = None) -> Any:
         node = self.data

@@ -12,7 +12,10 @@ a wider scope ("全市各级…"), a subset ("按时办结60件"), or other busi
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -33,11 +36,22 @@ CLAUSE_END = SENTENCE_END + "，,；;：:（）()【】[]"  # not 、: "行政�
 FOLD_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _NON_SPACE = re.compile(r"\S+")
 _FULL_WIDTH_DIGIT = re.compile("[０-９]")
+_SENTENCE = re.compile(f"[^{re.escape(SENTENCE_END)}]+")
+_CLAUSE_END = re.compile(f"[{re.escape(CLAUSE_END)}]")
+_AFTER = sys.maxsize  # sorts after any offset: bisect finds the run a character is in
 
 CN_NUMERAL = "零〇一二两三四五六七八九十百千万"
 UNITS = "人次|万元|亿元|件|条|篇|份|个|项|次|宗|起|例|期|场|家|批|部|则|张|幅|套|本|册|元"
+# A count: a number not run on from another ("3.5件", "1,5件" are not counts), then a unit.
+# Read as: a digit or numeral not after a digit, "." or ","; then either more digits (thousands
+# in groups of three, or a run) or more numerals; then no digit or "." and a unit. Written so
+# that it starts with one character class, which lets the regular-expression engine skip the
+# text between candidates (a lookbehind first would be tried at every character); the same
+# matches as `(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+|[numerals]+)(?![\d.])(?P<unit>…)`.
 TOKEN = re.compile(
-    rf"(?<![\d.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|[{CN_NUMERAL}]+)(?![\d.])(?P<unit>{UNITS})"
+    rf"(?P<num>[\d{CN_NUMERAL}](?<![\d.,].)"
+    rf"(?:(?<=\d)(?:\d{{0,2}}(?:,\d{{3}})+|\d*)|(?<=[{CN_NUMERAL}])[{CN_NUMERAL}]*))"
+    rf"(?![\d.])(?P<unit>{UNITS})"
 )
 # A numeral right after these is part of a word or an ordinal, not a count ("每一件", "第三件", "几十件").
 NOT_A_COUNT_BEFORE = "每第统唯逐单这那某任几数若同"
@@ -49,30 +63,38 @@ APPROXIMATE_AFTER = ("余", "多", "左右", "以上", "以下", "上下", "有�
 @dataclass(frozen=True)
 class Flat:
     """A text with its whitespace removed (block scalars wrap lines mid-sentence) and its
-    full-width digits folded, with the offset in the original value of every character."""
+    full-width digits folded, with where each run of non-blank characters starts in the
+    original value (`offset` maps a character back)."""
 
     path: Path
     text: str
-    offsets: tuple[int, ...]
+    runs: tuple[tuple[int, int], ...]  # (index in `text`, offset in the value) of each run's start
     application_aspect: bool  # part 一's 依申请公开 aspect: 申请 alone means a disclosure application
 
     @classmethod
     def of(cls, path: Path, value: str) -> Flat:
         folded = value.translate(FOLD_DIGITS) if _FULL_WIDTH_DIGIT.search(value) else value
-        spans = [match.span() for match in _NON_SPACE.finditer(folded)]  # \S is exactly not str.isspace()
-        return cls(
-            path,
-            "".join(folded[start:end] for start, end in spans),
-            tuple(i for start, end in spans for i in range(start, end)),
-            path == (statute.PART1, "依申请公开"),
-        )
+        runs, pieces, at = [], [], 0
+        for match in _NON_SPACE.finditer(folded):  # \S is exactly not str.isspace()
+            piece = match.group()
+            runs.append((at, match.start()))
+            pieces.append(piece)
+            at += len(piece)
+        return cls(path, "".join(pieces), tuple(runs), path == (statute.PART1, "依申请公开"))
+
+    @functools.cached_property
+    def sentences(self) -> list[Sentence]:
+        return _sentences(self)
 
     def offset(self, index: int) -> int:
-        return (
-            self.offsets[index]
-            if index < len(self.offsets)
-            else (self.offsets[-1] + 1 if self.offsets else 0)
-        )
+        """Where character `index` of `text` is in the value (past the end: after the last one)."""
+        if index >= len(self.text):
+            return self.offset(len(self.text) - 1) + 1 if self.text else 0
+        if index < 0:
+            index += len(self.text)  # as the index of a sequence of offsets would
+        run = bisect.bisect_right(self.runs, (index, _AFTER)) - 1
+        start, offset = self.runs[run]
+        return offset + index - start
 
 
 @dataclass
@@ -114,26 +136,38 @@ def read_number(text: str) -> int | None:
 
 
 def sentences(flat: Flat) -> list[Sentence]:
-    """The sentences of the text, each with its counts and their clauses."""
-    found: list[Sentence] = []
-    start = 0
-    for index, char in enumerate(flat.text + "。"):
-        if char in SENTENCE_END:
-            if index > start:
-                found.append(Sentence(start, index, flat.text[start:index]))
-            start = index + 1
-    found = [sentence for sentence in found if len(sentence.text) <= MAX_SENTENCE]
-    for sentence in found:
-        sentence.tokens = _tokens(sentence)
+    """The sentences of the text, each with its counts and their clauses (cut once per text:
+    every reader shares them, and none changes them)."""
+    return flat.sentences
+
+
+def _sentences(flat: Flat) -> list[Sentence]:
+    found = [
+        Sentence(match.start(), match.end(), match.group())
+        for match in _SENTENCE.finditer(flat.text)
+        if match.end() - match.start() <= MAX_SENTENCE
+    ]
+    # One scan of the whole text for counts: none spans a sentence end, and the characters around
+    # a sentence (its end marks) neither make nor break one.
+    by_sentence: dict[int, list[re.Match[str]]] = {}
+    at = 0
+    for match in TOKEN.finditer(flat.text) if found else ():
+        while at < len(found) and found[at].end <= match.start():
+            at += 1
+        if at < len(found) and found[at].start <= match.start():
+            by_sentence.setdefault(at, []).append(match)
+    for at, matches in by_sentence.items():
+        found[at].tokens = _tokens(found[at], matches)
     return found
 
 
-def _tokens(sentence: Sentence) -> list[Token]:
+def _tokens(sentence: Sentence, matches: list[re.Match[str]]) -> list[Token]:
     text = sentence.text
     tokens: list[Token] = []
-    for match in TOKEN.finditer(text):
+    for match in matches:
         raw, unit = match.group("num"), match.group("unit")
-        before, after = text[max(0, match.start() - 8) : match.start()], text[match.end() : match.end() + 8]
+        start, end = match.start() - sentence.start, match.end() - sentence.start
+        before, after = text[max(0, start - 8) : start], text[end : end + 8]
         if not raw[0].isdigit():
             if before[-1:] and before[-1] in NOT_A_COUNT_BEFORE:
                 continue
@@ -145,12 +179,18 @@ def _tokens(sentence: Sentence) -> list[Token]:
         if value is None:
             continue
         approximate = before.endswith(APPROXIMATE_BEFORE) or after.startswith(APPROXIMATE_AFTER)
-        tokens.append(Token(match.start(), match.end(), value, unit, approximate))
+        tokens.append(Token(start, end, value, unit, approximate))
+    # The clause around each count: from the last delimiter (or count) before it to the first after.
+    delimiters = [match.start() for match in _CLAUSE_END.finditer(text)] if tokens else []
     for index, token in enumerate(tokens):
         floor = tokens[index - 1].end if index else 0
-        lead_start = max([floor] + [i + 1 for i in range(floor, token.start) if text[i] in CLAUSE_END])
+        before_at = bisect.bisect_left(delimiters, token.start) - 1
+        lead_start = delimiters[before_at] + 1 if before_at >= 0 and delimiters[before_at] >= floor else floor
         ceiling = tokens[index + 1].start if index + 1 < len(tokens) else len(text)
-        tail_end = next((i for i in range(token.end, ceiling) if text[i] in CLAUSE_END), ceiling)
+        after_at = bisect.bisect_left(delimiters, token.end)
+        tail_end = (
+            delimiters[after_at] if after_at < len(delimiters) and delimiters[after_at] < ceiling else ceiling
+        )
         token.lead, token.lead_start = text[lead_start : token.start], lead_start
         token.tail = text[token.end : tail_end]
     for token in tokens:  # positions in the whole text from here on
@@ -194,6 +234,7 @@ CURRENT_WORDS = ("本年", "本年度", "今年", "全年", "年内", "当年", 
 TITLE = re.compile(r"《[^》]*》")
 
 
+@functools.lru_cache(maxsize=64)
 def kinds_pattern(year: int | None) -> list[tuple[str, re.Pattern[str]]]:
     """Kinds of application counts, strongest first; each one's words are masked before the next."""
     last = rf"|{year - 1}年度?" if year else ""
@@ -271,18 +312,22 @@ def report_year(report: Report) -> int | None:
 
 def texts(report: Report) -> Iterator[Flat]:
     """The report's text parts, flattened; a part too long to be prose a clerk wrote is skipped
-    (`too_long` names them, so that one rule can say so: not a silent pass)."""
-    for path in report.text_paths():
-        flat = _readable(report, path)
-        if flat is not None:
-            yield flat
+    (`too_long` names them, so that one rule can say so: not a silent pass). Flattened once per
+    report, for every rule that reads the text."""
+    yield from report.derived(texts, lambda: _texts(report))
+
+
+def _texts(report: Report) -> list[Flat]:
+    flats = (_readable(report, path) for path in report.text_paths())
+    return [flat for flat in flats if flat is not None]
 
 
 def too_long(report: Report) -> Iterator[tuple[Path, int]]:
     """(path, length) of each text part that `texts` skips."""
+    read = {flat.path for flat in texts(report)}
     for path in report.text_paths():
         value = report.get(path)
-        if isinstance(value, str) and value.strip() and _readable(report, path) is None:
+        if isinstance(value, str) and value.strip() and path not in read:
             yield path, len(value)
 
 
@@ -305,7 +350,7 @@ class TextReader:
         self.report = report
         self.year = report_year(report)
         self.kinds = kinds_pattern(self.year)
-        self.tables = Tables(report)
+        self.tables = report.derived(Tables, lambda: Tables(report))
 
     def pos(self, flat: Flat, index: int) -> Pos:
         return self.report.text_pos(flat.path, flat.offset(index))

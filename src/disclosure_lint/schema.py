@@ -81,7 +81,7 @@ def prepare() -> None:
 
 def validate(report: Report) -> list[Finding]:
     """Schema findings against the format the report's tables follow, and one finding on the format."""
-    fmt = s.format_of(report.data)
+    fmt = report.format
     findings = _schema_findings(report, fmt)
     if fmt is not s.FORMAT_2019:
         findings = _mixed_table2(report, findings)

@@ -174,7 +174,7 @@ def _table3_balances(report: Report) -> bool:
     """
     part3 = {relations.BALANCE, relations.RESULTS_TOTAL, relations.ROW_TOTAL}
     values: dict[tuple[str | int, ...], int | None] = {}
-    for relation in relations.relations(statute.format_of(report.data)):
+    for relation in relations.relations(report.format):
         if relation.kind not in part3:
             continue
         for cell in relation.cells:
@@ -187,7 +187,7 @@ def _table3_balances(report: Report) -> bool:
 
 def _block_balances(report: Report, block: str | int) -> bool:
     """Whether a block of table 四 adds up (or cannot be read), by the statute model's relation."""
-    for relation in relations.relations(statute.format_of(report.data)):
+    for relation in relations.relations(report.format):
         if relation.kind != relations.APPEALS_TOTAL or relation.target[1] != block:
             continue
         values = {cell: report.count(cell) for cell in relation.cells}

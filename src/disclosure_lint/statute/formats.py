@@ -154,5 +154,11 @@ def format_of(data: Any) -> Format:
     if old > new or (declared == 2019 and old == new):
         return FORMAT_2019
     if single_other_row(data):
-        return FORMAT_2021.squeezed()
+        return _squeezed_2021()
     return FORMAT_2021
+
+
+@functools.cache
+def _squeezed_2021() -> Format:
+    """One squeezed 2021 format for every report that needs it (its rows are worked out once)."""
+    return FORMAT_2021.squeezed()

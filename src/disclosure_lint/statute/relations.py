@@ -97,8 +97,17 @@ KINDS: dict[str, Callable[[Format], Iterator[Relation]]] = {
 
 
 def relations(fmt: Format) -> list[Relation]:
-    """Every relation the tables of `fmt` obey."""
-    return [relation for build in KINDS.values() for relation in build(fmt)]
+    """Every relation the tables of `fmt` obey (a new list; built once per format and registry)."""
+    builds = tuple(KINDS.values())
+    known = _BUILT.get(id(fmt))
+    if known is None or known[0] is not fmt or known[1] != builds:
+        known = _BUILT[id(fmt)] = (fmt, builds, tuple(r for build in builds for r in build(fmt)))
+    return list(known[2])
+
+
+# By the format's id (a Format would hash all its rows on every call), with the builders used.
+_Build = Callable[[Format], Iterator[Relation]]
+_BUILT: dict[int, tuple[Format, tuple[_Build, ...], tuple[Relation, ...]]] = {}
 
 
 def table_cells(fmt: Format) -> list[tuple[Cell, int]]:
