@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from disclosure_lint.api import Path, Report, statute
 
@@ -33,37 +33,47 @@ class Cell:
 
 
 def cells(report: Report) -> list[Cell]:
-    """Every number cell that is present in the report, walking the tables of the report's format
-    (once per report: the cell rules and the thousands reading both go through them)."""
-    return report.derived(cells, lambda: list(_cells(report)))
+    """Every number cell that is present in the report, walking the tables of the report's format."""
+    return [cell for cell, _ in cells_with_values(report)]
 
 
-def _cells(report: Report) -> Iterator[Cell]:
+def cells_with_values(report: Report) -> list[tuple[Cell, Any]]:
+    """Every number cell with its value, from one walk of the tables per report: the cell rules
+    and the thousands reading both go through them, and neither looks a cell up again."""
+    return report.derived(cells_with_values, lambda: list(_cells(report)))
+
+
+def _cells(report: Report) -> Iterator[tuple[Cell, Any]]:
     s = statute
     fmt = report.format
     for row in fmt.part2_rows:
+        written = report.get((s.PART2, row.label))
+        if not isinstance(written, dict):
+            continue
         for column in row.columns:
-            path = (s.PART2, row.label, column)
-            if report.has(path) and isinstance(report.get(path[:-1]), dict):
-                yield Cell(
-                    path,
+            if column in written:
+                cell = Cell(
+                    (s.PART2, row.label, column),
                     f"{row.label}·{column}",
                     is_fee=column in s.tables.AMOUNT_COLUMNS,
                     signed=column in s.tables.SIGNED_COLUMNS,
                 )
+                yield cell, written[column]
     for row3 in fmt.part3_rows:
         yield from _row_cells(report, row3.path, row3.label, s.PART3_COLUMNS)
     for block in s.PART4_BLOCKS:
         yield from _row_cells(report, (s.PART4, block), block, s.PART4_COLUMNS)
 
 
-def _row_cells(report: Report, path: Path, label: str, columns: tuple[str, ...]) -> Iterator[Cell]:
+def _row_cells(
+    report: Report, path: Path, label: str, columns: tuple[str, ...]
+) -> Iterator[tuple[Cell, Any]]:
     row = report.get(path)
     if not isinstance(row, list):
         return
-    for index in range(len(row)):
+    for index, value in enumerate(row):
         column = columns[index] if index < len(columns) else f"第{index + 1}格"
-        yield Cell((*path, index), f"{label}·{column}")
+        yield Cell((*path, index), f"{label}·{column}"), value
 
 
 class Reading(NamedTuple):

@@ -98,6 +98,9 @@ ZERO_APPEALS = re.compile(
     r"(?:行政复议|行政诉讼|复议|诉讼)(?:[、和及与](?:行政复议|行政诉讼|复议|诉讼))?(?:案件)?(?:的)?(?:数量|件数)?"
     r"(?:均|都)?为(?:0|零|〇)(?![\d.件起宗次例个])"  # "为0件" is a figure: DL704
 )
+_DIRECT = re.compile(r"未经复议|直接起诉")
+_SUIT = re.compile(r"诉讼|起诉|应诉")
+_FIGURE = re.compile(r"\d|[一二两三四五六七八九十][件起宗次例]")
 APPEAL_DETAIL = re.compile(r"纠正|纠错|败诉|胜诉|撤销|维持|确认违法|责令|改变|驳回|结果|审结|终止|不")
 
 
@@ -107,10 +110,10 @@ def _appeal_kinds(window: str) -> set[str]:
     if "复议后起诉" in rest:
         kinds.add("after")
         rest = rest.replace("复议后起诉", "□")
-    if re.search(r"直接起诉|未经复议", rest):
+    if _DIRECT.search(rest):
         kinds.add("direct")
-        rest = re.sub(r"未经复议|直接起诉", "□", rest)
-    if re.search(r"诉讼|起诉|应诉", rest):
+        rest = _DIRECT.sub("□", rest)
+    if _SUIT.search(rest):
         kinds.add("suits")
     if "复议" in rest:
         kinds.add("review")
@@ -149,15 +152,23 @@ def check(report: Report) -> Iterator[Finding]:
 class AppealReader(TextReader):
     def read(self, flat: Flat) -> Iterator[Finding]:
         previous = ""
+        # What each check looks for, looked for once in the whole text: a sentence with a match
+        # is part of it, and the sentence marks around it do not make or break one.
+        none = NONE_APPEALS.search(flat.text) is not None or ZERO_APPEALS.search(flat.text) is not None
+        upheld = ALL_UPHELD.search(flat.text) is not None
         for sentence in sentences(flat):
-            # Tied to disclosure by its own words, by part 一's 依申请公开 aspect, or by a sentence
-            # before it about applications ("依申请公开方面…。本年度被申请行政复议1件"); a sentence
-            # before that only says 信息公开 is not enough: nearly every sentence does, and a
-            # 司法局's "办理行政复议案件56件" is its own business.
-            linked = flat.application_aspect or bool(APPLICATION_LINK.search(previous))
-            yield from self._no_appeals(flat, sentence)
-            yield from self._appeal_counts(flat, sentence, linked)
-            yield from self._outcomes(flat, sentence, linked)
+            if none:
+                yield from self._no_appeals(flat, sentence)
+            if sentence.tokens or upheld:
+                # Tied to disclosure by its own words, by part 一's 依申请公开 aspect, or by a
+                # sentence before it about applications ("依申请公开方面…。本年度被申请行政复议1件");
+                # a sentence before that only says 信息公开 is not enough: nearly every sentence
+                # does, and a 司法局's "办理行政复议案件56件" is its own business.
+                linked = flat.application_aspect or bool(APPLICATION_LINK.search(previous))
+                if sentence.tokens:
+                    yield from self._appeal_counts(flat, sentence, linked)
+                if upheld:
+                    yield from self._outcomes(flat, sentence, linked)
             previous = sentence.text
 
     # ------------------------------------------------------------ DL703
@@ -178,7 +189,7 @@ class AppealReader(TextReader):
                 continue
             if APPEAL_DETAIL.search(said.replace("不服", "")):
                 continue  # about a result column: "无行政复议被纠正的情况"
-            if match.re is NONE_APPEALS and re.search(r"\d|[一二两三四五六七八九十][件起宗次例]", said):
+            if match.re is NONE_APPEALS and _FIGURE.search(said):
                 continue  # a figure: DL704 reads it
             prefix = looking_back(text, match.start())
             clause = clause_before(text, match.start())

@@ -135,6 +135,8 @@ BREAKDOWN_STOP = re.compile(
 )
 # The last part says the list is complete: "其余4件", "其他856条".
 REMAINDER = re.compile(r"^(?:其余|剩余|余下|另有|剩下|其他|其它)")
+_AMONG = re.compile("其中")
+_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 
 
 def _list_end(text: str, start: int, bracketed: bool) -> int:
@@ -154,7 +156,7 @@ def _list_end(text: str, start: int, bracketed: bool) -> int:
 
 
 def _unbracketed(text: str) -> str:
-    return re.sub(r"[（(][^）)]*[）)]", "", text)
+    return _BRACKETED.sub("", text)
 
 
 def _inside_brackets(text: str, start: int, index: int) -> bool:
@@ -186,14 +188,23 @@ class ApplicationReader(TextReader):
     def read(self, flat: Flat) -> Iterator[Finding]:
         flagged: set[int] = set()  # figures already reported against a table
         previous = ""
+        # What each check looks for, looked for once in the whole text: a sentence with a match
+        # is part of it, and the sentence marks around it do not make or break one.
+        all_done = ALL_DONE.search(flat.text) is not None
+        none = NONE_APPLICATIONS.search(flat.text) is not None
+        breakdown = "其中" in flat.text
         for sentence in sentences(flat):
             context = previous + sentence.text
-            for finding, start in self._application_counts(flat, sentence, context):
-                flagged.add(start)
-                yield finding
-            yield from self._all_done(flat, sentence, context)
-            yield from self._no_applications(flat, sentence, context)
-            yield from self._breakdown(flat, sentence, flagged)
+            if sentence.tokens:  # each count is checked; a sentence without one has nothing to check
+                for finding, start in self._application_counts(flat, sentence, context):
+                    flagged.add(start)
+                    yield finding
+            if all_done:
+                yield from self._all_done(flat, sentence, context)
+            if none:
+                yield from self._no_applications(flat, sentence, context)
+            if breakdown and sentence.tokens:  # "其中" after a count
+                yield from self._breakdown(flat, sentence, flagged)
             previous = sentence.text
 
     # ------------------------------------------------------------ DL701
@@ -323,7 +334,7 @@ class ApplicationReader(TextReader):
 
     def _breakdown(self, flat: Flat, sentence: Sentence, flagged: set[int]) -> Iterator[Finding]:
         text = sentence.text
-        for match in islice(re.finditer(r"其中", text), 10):  # a sentence has one or two
+        for match in islice(_AMONG.finditer(text), 10):  # a sentence has one or two
             at = match.start()
             before = [t for t in sentence.tokens if t.end - sentence.start <= at]
             if not before:
@@ -334,7 +345,7 @@ class ApplicationReader(TextReader):
                 continue  # "各" only matters right before a figure ("各5件")
             if whole.lead.endswith("各"):
                 continue
-            stop = _list_end(text, match.end(), bracketed=bool(re.search(r"[（(]", between)))
+            stop = _list_end(text, match.end(), bracketed="（" in between or "(" in between)
             segment = _unbracketed(text[match.end() : stop])
             parts = [
                 t

@@ -51,7 +51,7 @@ from disclosure_lint.api import (
     statute,
 )
 
-from ._number_cells import Cell, cells, format_number, parse_number
+from ._number_cells import Cell, cells_with_values, format_number, parse_number
 from ._thousands import thousands_splits
 
 FORMAT = statute.DOCUMENT_2021
@@ -157,16 +157,15 @@ _NOTATION = re.compile(r"^[+-]?0([xob])", re.IGNORECASE)
 
 def check(report: Report) -> Iterable[Finding]:
     thousands = {path: _thousands(report, *split) for path, split in thousands_splits(report).items()}
-    for cell in cells(report):
+    for cell, value in cells_with_values(report):
         if cell.path in report.unreadable:
             continue  # the importer could not read it, and says so itself (DL020): not the publisher's blank
-        finding = _check_cell(report, cell) or thousands.get(cell.path)
+        finding = _check_cell(report, cell, value) or thousands.get(cell.path)
         if finding is not None:
             yield finding
 
 
-def _check_cell(report: Report, cell: Cell) -> Finding | None:
-    value = report.get(cell.path)
+def _check_cell(report: Report, cell: Cell, value: object) -> Finding | None:
     scalar = report.scalars.get(cell.path)
     if scalar is None:
         return None  # a list or mapping in a cell: the schema's type error says it

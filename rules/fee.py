@@ -45,6 +45,7 @@ NO_NOTICE = re.compile(
     r"(?:信息处理费)?(?:的)?收费通知"
     r"|收费通知(?:书|单)?(?:的)?(?:数量|件数)?(?:均|都)?为(?:0|零|〇)(?![\d.件])"
 )
+_ABOUT_FEES = re.compile(r"收费|缴|交纳|处理费")
 UNPAID = re.compile(r"未(?:按[^，,；;。]{0,10}?)?(?:缴|交)|不缴|不交|拒绝缴|拒缴")
 DROPPED = re.compile(r"不再处理|终止处理|不予处理|不再办理|未予处理|视为放弃|终止办理")
 NO_DROPPED = re.compile(
@@ -61,6 +62,8 @@ def check(report: Report) -> Iterator[Finding]:
 
 class FeeReader(TextReader):
     def read(self, flat: Flat) -> Iterator[Finding]:
+        if not _ABOUT_FEES.search(flat.text):
+            return  # no sentence of it speaks of fees
         for sentence in sentences(flat):
             yield from self._fee(flat, sentence)
 
@@ -68,7 +71,7 @@ class FeeReader(TextReader):
 
     def _fee(self, flat: Flat, sentence: Sentence) -> Iterator[Finding]:
         text = sentence.text
-        if not re.search(r"收费|缴|交纳|处理费", text):
+        if not _ABOUT_FEES.search(text):
             return
         row = self.tables.fee_row()
         if row is None:

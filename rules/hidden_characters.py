@@ -37,10 +37,25 @@ def check(report: Report) -> Iterator[Finding]:
         key = path[-1]
         if isinstance(key, str) and _HIDDEN.search(key):
             yield _finding(report, path, key, at_key=True)
+    if not _HIDDEN.search("\n".join(_strings(report.data))):  # "\n" is not one of them
+        return  # the usual case, found in one walk of the data instead of a lookup per value
     for path in report.values:
         value = report.get(path)
         if isinstance(value, str) and _HIDDEN.search(value):
             yield _finding(report, path, value, at_key=False)
+
+
+def _strings(data: object) -> Iterator[str]:
+    """Every text in the report's data (the values only: keys are checked above)."""
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
 
 
 def _finding(report: Report, path: Path, text: str, at_key: bool) -> Finding:

@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import islice
 
 from disclosure_lint.api import WARNING, Finding, Path, Report, Rule, statute
 from disclosure_lint.messages import text_too_long
-from disclosure_lint.prose import FOLD_DIGITS, MAX_FINDINGS, MAX_TEXT
+from disclosure_lint.prose import MAX_FINDINGS, MAX_TEXT, Flat, texts
 
 STALE_YEAR = Rule(
     code="DL711",
@@ -41,8 +40,6 @@ STALE_YEAR = Rule(
 )
 RULES = (STALE_YEAR,)
 
-_NON_SPACE = re.compile(r"\S+")
-_FULL_WIDTH_DIGIT = re.compile("[０-９]")
 YEAR = r"(?P<year>(?:19|20)\d{2})"
 BOUNDARY = "。！？!?；;：:"
 HEADING = re.compile(
@@ -72,42 +69,17 @@ QUOTE = 30  # characters of the sentence shown in the message, at most
 REACH = 300
 
 
-@dataclass(frozen=True)
-class Flat:
-    """A text without its whitespace, with the offset in the value of every character."""
-
-    text: str
-    offsets: tuple[int, ...]
-    line_starts: frozenset[int]  # indices of characters that begin a line of the value
-
-    @classmethod
-    def of(cls, value: str) -> Flat:
-        folded = value.translate(FOLD_DIGITS) if _FULL_WIDTH_DIGIT.search(value) else value
-        text: list[str] = []
-        offsets: list[int] = []
-        starts: set[int] = set()
-        previous_end = 0
-        for match in _NON_SPACE.finditer(folded):  # \S is exactly not str.isspace()
-            start, end = match.span()
-            if not offsets or "\n" in folded[previous_end:start]:
-                starts.add(len(offsets))
-            text.append(match.group())
-            offsets.extend(range(start, end))
-            previous_end = end
-        return cls("".join(text), tuple(offsets), frozenset(starts))
-
-
 def check(report: Report) -> Iterator[Finding]:
     year = report.get((statute.YEAR,))
     if not isinstance(year, int) or isinstance(year, bool):
         return
+    readable = {flat.path: flat for flat in texts(report)}  # flattened once, for every prose rule
     for path in report.text_paths():
+        flat = readable.get(path)
+        if flat is not None:
+            yield from islice(_stale(report, path, flat, year), MAX_FINDINGS)
+            continue
         value = report.get(path)
-        if isinstance(value, str) and value.strip() and len(value) <= 2 * MAX_TEXT:
-            flat = Flat.of(value)
-            if len(flat.text) <= MAX_TEXT:
-                yield from islice(_stale(report, path, flat, year), MAX_FINDINGS)
-                continue
         if isinstance(value, str) and value.strip():  # too long to read: say so, not a silent pass
             yield text_too_long(
                 report.pos(path),
@@ -142,7 +114,7 @@ def _stale(report: Report, path: Path, flat: Flat, year: int) -> Iterator[Findin
             end = comma if comma > start + 8 else start + QUOTE
         quote = text[start:end] + ("……" if text[end : end + 1] not in ("", *"。！？!?；;") else "")
         yield STALE_YEAR.at(
-            report.text_pos(path, flat.offsets[match.start("year")]),
+            report.text_pos(path, flat.offset(match.start("year"))),
             path,
             quote=quote,
             year=year,

@@ -61,6 +61,7 @@ from disclosure_lint.api import (
 )
 from disclosure_lint.statute import relations as model
 from disclosure_lint.statute.relations import Relation
+from disclosure_lint.table_counts import cell_counts, excesses
 
 TABLE3 = f"{statute.DOCUMENT_2021} 表三"
 TABLE4 = f"{statute.DOCUMENT_2021} 表四"
@@ -167,9 +168,10 @@ def check(report: Report) -> Iterator[Finding]:
     fmt = report.format
     counts = _counts(report, fmt)
     known = _known(model.relations(fmt), counts)
-    yield from _check_table3(report, [r for r in known if r.kind in PART3_RELATIONS], counts)
+    excess = excesses(report)  # each relation evaluated once per report, for every rule that asks
+    yield from _check_table3(report, [r for r in known if r.kind in PART3_RELATIONS], counts, excess)
     for relation in known:
-        if relation.kind not in PART3_RELATIONS and relation.excess(counts):
+        if relation.kind not in PART3_RELATIONS and excess[relation]:
             yield _broken(report, relation, counts)
 
 
@@ -181,13 +183,14 @@ def _counts(report: Report, fmt: statute.Format) -> dict[Path, int]:
     their cells may be shifted, and the schema already reports the row. Cells an importer could
     not read are left out too: a relation over them is not the publisher's error."""
     counts: dict[Path, int] = {}
+    every = cell_counts(report)
     for path, width in model.table_cells(fmt):
         cells = report.get(path)
         if not isinstance(cells, list) or len(cells) != width:
             continue
         for column in range(width):
             cell = (*path, column)
-            value = report.count(cell)
+            value = every[cell]
             if value is not None and cell not in report.unreadable:
                 counts[cell] = value
     return counts
@@ -222,14 +225,16 @@ def _args(relation: Relation, counts: Mapping[Path, int]) -> dict[str, Any]:
 # ---------------------------------------------------------------- table 三
 
 
-def _check_table3(report: Report, known: list[Relation], counts: Mapping[Path, int]) -> Iterator[Finding]:
+def _check_table3(
+    report: Report, known: list[Relation], counts: Mapping[Path, int], excess: Mapping[Relation, int]
+) -> Iterator[Finding]:
     rows = [r for r in known if r.kind == model.ROW_TOTAL]
-    storm = _storm(report, rows, counts)
+    storm = _storm(report, rows, counts, excess)
     if storm is not None:
         yield storm
         rows = []  # the one finding stands for every row; the columns are still checked
     relations = [*rows, *(r for r in known if r.kind != model.ROW_TOTAL)]
-    broken = [r for r in relations if r.excess(counts)]
+    broken = [r for r in relations if excess[r]]
     explained: set[Relation] = set()
     for cell, its_relations in _single_wrong_cells(relations, broken, counts):
         explained.update(its_relations)
@@ -239,9 +244,11 @@ def _check_table3(report: Report, known: list[Relation], counts: Mapping[Path, i
             yield _broken(report, relation, counts)
 
 
-def _storm(report: Report, rows: list[Relation], counts: Mapping[Path, int]) -> Finding | None:
+def _storm(
+    report: Report, rows: list[Relation], counts: Mapping[Path, int], excess: Mapping[Relation, int]
+) -> Finding | None:
     """DL206: one of the two column groups left at 0 while the other is filled."""
-    broken = [r for r in rows if r.excess(counts)]
+    broken = [r for r in rows if excess[r]]
     if len(broken) < 2:
         return None
     first = broken[0].target

@@ -12,6 +12,15 @@ from .findings import START, Path, Pos
 _MISSING = object()
 
 
+def as_count(value: Any) -> int | None:
+    """A cell's value as a count (`Report.count`), or None when it is not a non-negative whole number."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return None
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class Scalar:
     """A scalar as the clerk typed it: `text` before conversion, `quoted` if in quotes."""
@@ -136,12 +145,7 @@ class Report:
         skips them so one bad cell gives one finding. 12.0 counts as 12 (it only
         earns a warning), so the sums it takes part in are still checked.
         """
-        value = self.get(path)
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            return None
-        return value
+        return as_count(self.get(path))
 
     def text(self, path: Path) -> str:
         value = self.get(path)

@@ -210,6 +210,19 @@ class _TooManyValues(Exception):
     pass
 
 
+# The builder makes a Pos for every value and key and a Scalar for every scalar. Both are frozen
+# dataclasses with slots, whose generated __init__ sets each field through object.__setattr__;
+# setting the slots directly makes the very same object (equal, hashed and printed alike) in half
+# the time, and loading a report makes hundreds of them.
+_new = object.__new__
+_set_line = Pos.line.__set__  # type: ignore[attr-defined]
+_set_col = Pos.col.__set__  # type: ignore[attr-defined]
+_set_text = Scalar.text.__set__  # type: ignore[attr-defined]
+_set_quoted = Scalar.quoted.__set__  # type: ignore[attr-defined]
+_set_tag = Scalar.tag.__set__  # type: ignore[attr-defined]
+_set_style = Scalar.style.__set__  # type: ignore[attr-defined]
+
+
 class _Builder:
     """Turns ruamel nodes into plain values, recording positions and duplicate keys."""
 
@@ -235,7 +248,9 @@ class _Builder:
             if self.budget < 0:
                 raise _TooManyValues
             mark = node.start_mark
-            values[path] = Pos(mark.line + 1, mark.column + 1)
+            values[path] = pos = _new(Pos)
+            _set_line(pos, mark.line + 1)
+            _set_col(pos, mark.column + 1)
             tag = node.tag
             if tag not in _PLAIN_TAGS:
                 self._unsupported_tag(node)
@@ -256,7 +271,9 @@ class _Builder:
                         continue
                     value[key] = None
                     mark = key_node.start_mark
-                    keys[child] = Pos(mark.line + 1, mark.column + 1)
+                    keys[child] = pos = _new(Pos)
+                    _set_line(pos, mark.line + 1)
+                    _set_col(pos, mark.column + 1)
                     pending.append((value_node, child, value, key))
                 stack.extend(reversed(pending))
             elif isinstance(node, SequenceNode):
@@ -296,7 +313,11 @@ class _Builder:
 
     def _scalar(self, node: Any, path: Path, tag: str) -> Any:
         quoted = node.style in ("'", '"')
-        self.report.scalars[path] = Scalar(node.value, quoted, tag, node.style or None)
+        self.report.scalars[path] = scalar = _new(Scalar)
+        _set_text(scalar, node.value)
+        _set_quoted(scalar, quoted)
+        _set_tag(scalar, tag)
+        _set_style(scalar, node.style or None)
         if tag == "tag:yaml.org,2002:str" or quoted or tag not in _PLAIN_TAGS:
             return node.value
         if self.constructed is None:

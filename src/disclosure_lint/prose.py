@@ -70,17 +70,21 @@ class Flat:
     text: str
     runs: tuple[tuple[int, int], ...]  # (index in `text`, offset in the value) of each run's start
     application_aspect: bool  # part 一's 依申请公开 aspect: 申请 alone means a disclosure application
+    line_starts: frozenset[int]  # indices of characters that begin a line of the value
 
     @classmethod
     def of(cls, path: Path, value: str) -> Flat:
         folded = value.translate(FOLD_DIGITS) if _FULL_WIDTH_DIGIT.search(value) else value
-        runs, pieces, at = [], [], 0
+        runs, pieces, starts, at, previous_end = [], [], [], 0, 0
         for match in _NON_SPACE.finditer(folded):  # \S is exactly not str.isspace()
-            piece = match.group()
-            runs.append((at, match.start()))
+            piece, start = match.group(), match.start()
+            if not runs or "\n" in folded[previous_end:start]:
+                starts.append(at)
+            runs.append((at, start))
             pieces.append(piece)
-            at += len(piece)
-        return cls(path, "".join(pieces), tuple(runs), path == (statute.PART1, "依申请公开"))
+            at, previous_end = at + len(piece), match.end()
+        aspect = path == (statute.PART1, "依申请公开")
+        return cls(path, "".join(pieces), tuple(runs), aspect, frozenset(starts))
 
     @functools.cached_property
     def sentences(self) -> list[Sentence]:
@@ -365,7 +369,7 @@ class TextReader:
             text = text.replace(self.own_area, "□□")
         return bool(WIDER.search(text))
 
-    @property
+    @functools.cached_property
     def own_area(self) -> str | None:
         """ "全县" for 沭阳县人民政府's report, "全区" for a district's or a zone's; None for a department."""
         kind, agency = self.report.get((statute.KIND,)), self.report.get((statute.AGENCY,))

@@ -14,6 +14,7 @@ from .document import Report
 from .findings import Path
 from .labels import row_label
 from .statute import relations
+from .table_counts import excesses
 
 TOTAL = statute.PART3_COLUMNS.index(statute.TOTAL)
 PART4_TOTAL = statute.PART4_COLUMNS.index(statute.TOTAL)
@@ -170,30 +171,22 @@ def _table3_balances(report: Report) -> bool:
     The text is compared with the table only when it does: a table that does not add up is
     reported by the totals rules, and a figure in the text that agrees with the correct table
     but not with the typo would be the same slip reported twice. The relations are the statute
-    model's own (`statute.relations`), for the report's format, never a copy.
+    model's own (`statute.relations`), for the report's format, never a copy, evaluated once
+    per report for every reader (`table_counts`).
     """
     part3 = {relations.BALANCE, relations.RESULTS_TOTAL, relations.ROW_TOTAL}
-    values: dict[tuple[str | int, ...], int | None] = {}
-    for relation in relations.relations(report.format):
-        if relation.kind not in part3:
-            continue
-        for cell in relation.cells:
-            if cell not in values:
-                values[cell] = None if cell in report.unreadable else report.count(cell)
-        if all(values[cell] is not None for cell in relation.cells) and relation.excess(values):
-            return False
-    return True
+    return not any(
+        excess and relation.kind in part3 and not any(cell in report.unreadable for cell in relation.cells)
+        for relation, excess in excesses(report).items()
+    )
 
 
 def _block_balances(report: Report, block: str | int) -> bool:
     """Whether a block of table 四 adds up (or cannot be read), by the statute model's relation."""
-    for relation in relations.relations(report.format):
-        if relation.kind != relations.APPEALS_TOTAL or relation.target[1] != block:
-            continue
-        values = {cell: report.count(cell) for cell in relation.cells}
-        if all(value is not None for value in values.values()) and relation.excess(values):
-            return False
-    return True
+    return not any(
+        excess and relation.kind == relations.APPEALS_TOTAL and relation.target[1] == block
+        for relation, excess in excesses(report).items()
+    )
 
 
 def sum_known(values: list[int | None]) -> int | None:

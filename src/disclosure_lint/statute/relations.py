@@ -16,6 +16,7 @@ Table 四, in each block:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
@@ -42,9 +43,16 @@ class Relation:
     left: tuple[Cell, ...]
     right: tuple[Cell, ...]
 
-    @property
+    @functools.cached_property
     def cells(self) -> tuple[Cell, ...]:
         return self.left + self.right
+
+    def __hash__(self) -> int:  # rules keep relations in sets and dicts: hash the cells once
+        return self._hash
+
+    @functools.cached_property
+    def _hash(self) -> int:
+        return hash((self.kind, self.target, self.left, self.right))
 
     def excess(self, values: Mapping[Cell, int | float]) -> int | float:
         """How much the left side exceeds the right; 0 when the relation holds."""
