@@ -18,6 +18,7 @@ from disclosure_lint import batch, loader
 from disclosure_lint.batch import Job, lint_many
 from disclosure_lint.config import ConfigError, Options
 from disclosure_lint.lint import FileResult, lint_bytes
+from disclosure_lint.plain import as_plain, from_plain
 
 
 def _generator() -> Any:
@@ -84,6 +85,24 @@ def test_few_files_are_linted_here(reports: list[Path], monkeypatch: pytest.Monk
     assert len(list(lint_many(jobs, workers=2))) == len(jobs)
 
 
+def _die(keyed: Any) -> Any:
+    """A worker that dies mid-run (the OOM killer, a segfault in a C extension)."""
+    import os
+
+    os._exit(3)
+
+
+def test_a_worker_that_dies_leaves_its_jobs_to_this_process(
+    reports: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    jobs = [Job(path, Options()) for path in reports]
+    sequential = [_signature(result) for _, result in lint_many(jobs, workers=1)]
+    monkeypatch.setattr(batch, "_lint_chunk", _die)  # forked workers inherit the patch
+    parallel = list(lint_many(jobs, workers=2))
+    assert [job for job, _ in parallel] == jobs
+    assert [_signature(result) for _, result in parallel] == sequential
+
+
 def test_standard_input_and_previous_year(reports: list[Path]) -> None:
     raw = SEED_EXAMPLE.read_bytes()
     previous = loader.load_file(CITY_BUREAU).report
@@ -140,9 +159,9 @@ def test_a_rule_of_no_module_crosses_by_value() -> None:
 
     unlisted = Rule("ZZ002", "unlisted", WARNING, "s", "s", "c", "m {n}", "m {n}")
     result = FileResult("a.yaml", [unlisted.at(START, ("机关",), n=1)])
-    plain = batch._plain(result, {})
+    plain = as_plain(result, {})
     assert plain is not None
-    again = batch._rebuild(plain, {})
+    again = from_plain(plain, {})
     assert again == result and again.findings[0].rule == unlisted
 
 
@@ -152,7 +171,7 @@ def test_what_a_finding_covers_crosses_too() -> None:
     rule = Rule("ZZ003", "split", WARNING, "s", "s", "c", "m", "m")
     row = ("收到和处理政府信息公开申请情况", "本年新收政府信息公开申请数量")
     result = FileResult("a.yaml", [rule.at(START, (*row, 0), covers=(row,))])
-    again = batch._rebuild(batch._plain(result, {}), {})
+    again = from_plain(as_plain(result, {}), {})
     assert again is not None and again.findings[0].covers == (row,)
 
 

@@ -112,15 +112,38 @@ def test_the_command_caches_unless_told_not_to(folder: Path, tmp_path: Path) -> 
     assert "syntax.yaml:1:" in first.stdout
 
 
-def test_windows_of_jobs_give_the_same_results_in_order(
+def test_a_short_lookahead_gives_the_same_results_in_order(
     folder: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The run is planned a window at a time (flat memory); the windows' seams change nothing."""
+    """The run plans a bounded number of jobs ahead of its results (flat memory): how far changes nothing."""
     for index in range(12):
         (folder / f"copy-{index:02d}.yaml").write_bytes(SEED_EXAMPLE.read_bytes())
     whole = _run(folder, ResultCache.for_rules(_MODULES, tmp_path_factory.mktemp("cache")))
-    monkeypatch.setattr(batch, "WINDOW", 10)  # a pooled window of 10, then 7 here
+    monkeypatch.setattr(batch, "LOOKAHEAD", 10)  # planned ten ahead of the next result
     jobs = [Job(path, Options()) for path in sorted(folder.glob("*.yaml"))]
-    windowed = [r for _job, r in lint_many(jobs, modules_by_dirs={(): _MODULES}, workers=2)]
-    assert len(windowed) == len(whole) == 17
-    assert [_signature(r) for r in windowed] == [_signature(r) for r in whole]
+    short = [r for _job, r in lint_many(jobs, modules_by_dirs={(): _MODULES}, workers=2)]
+    assert len(short) == len(whole) == 17
+    assert [_signature(r) for r in short] == [_signature(r) for r in whole]
+
+
+def test_a_pooled_run_of_hits_and_misses_keeps_the_order(
+    folder: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cached results are handed on between the workers' ones, each in its place."""
+    for index in range(16):
+        text = SEED_EXAMPLE.read_text(encoding="utf-8").replace("年度: 2023", f"年度: {2000 + index}", 1)
+        (folder / f"variant-{index:02d}.yaml").write_text(text, encoding="utf-8")
+    paths = sorted(folder.glob("*.yaml"))
+    store = ResultCache.for_rules(_MODULES, tmp_path_factory.mktemp("cache"))
+    sequential = [r for _job, r in lint_many([Job(p, Options()) for p in paths], workers=1)]
+    half = [Job(p, Options()) for p in paths[::2]]
+    list(lint_many(half, modules_by_dirs={(): _MODULES}, workers=1, cache=store))  # every other one cached
+    pooled: list[bool] = []
+    real = batch._in_pool
+    monkeypatch.setattr(batch, "_in_pool", lambda *a: pooled.append(True) or real(*a))
+    jobs = [Job(p, Options()) for p in paths]
+    mixed = list(lint_many(jobs, modules_by_dirs={(): _MODULES}, workers=2, cache=store))
+    assert pooled, "the misses did not go to the pool"
+    assert [job for job, _ in mixed] == jobs
+    assert [_signature(r) for _job, r in mixed] == [_signature(r) for r in sequential]
+    assert len(sorted(store.folder.rglob("*.json"))) == len(paths)  # the workers stored the misses

@@ -41,6 +41,8 @@ class ResultCache:
         self.folder = folder
         self.salt = salt
         self._made = False
+        self._where = os.fspath(folder)
+        self._options: dict[int, tuple[Any, bytes]] = {}  # repr of each options object met, by id
 
     @classmethod
     def for_rules(cls, modules: Sequence[Any], folder: Path | None = None) -> ResultCache:
@@ -63,53 +65,86 @@ class ResultCache:
 
     def key(self, name: str, options: Any, raw: bytes) -> str:
         digest = hashlib.sha256()
-        for part in (self.salt, repr(options), name):
-            digest.update(part.encode("utf-8", "surrogatepass"))
-            digest.update(b"\0")
+        digest.update(self.salt.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(self._described(options) + b"\0")
+        digest.update(name.encode("utf-8", "surrogatepass") + b"\0")
         digest.update(raw)
         return digest.hexdigest()
 
+    def _described(self, options: Any) -> bytes:
+        """repr(options), encoded: once per options object (a folder's reports share one)."""
+        known = self._options.get(id(options))
+        if known is None or known[0] is not options:
+            if len(self._options) >= 64:  # per-file ignores make one per report: keep a few
+                self._options.clear()
+            known = self._options[id(options)] = (options, repr(options).encode("utf-8", "surrogatepass"))
+        return known[1]
+
     def key_for_file(self, path: Path, options: Any) -> str | None:
         """The key of a regular file no larger than its limit; None (no caching) for anything else."""
-        try:
-            if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe or device is never opened here
-                return None
-            with open(path, "rb") as stream:
-                raw = stream.read(options.max_bytes + 1)
-        except (OSError, ValueError):
-            return None
-        if len(raw) > options.max_bytes:
+        raw = _read_regular(os.fspath(path), options.max_bytes + 1)
+        if raw is None or len(raw) > options.max_bytes:
             return None
         return self.key(str(path), options, raw)
 
-    def _entry(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key[2:]}.json"
+    def _entry(self, key: str) -> str:
+        return os.path.join(self._where, key[:2], f"{key[2:]}.json")
 
     def has(self, key: str) -> bool:
-        return self._entry(key).is_file()
+        return os.path.isfile(self._entry(key))
+
+    def read(self, key: str) -> str | None:
+        """The entry stored under `key` as written, or None when there is none (a hit is read
+        once: no separate look to see whether it is there)."""
+        raw = _read_regular(self._entry(key))
+        try:
+            return None if raw is None else raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
 
     def load(self, key: str) -> Any:
         """The plain result stored under `key`, or None when there is none or it is damaged."""
+        text = self.read(key)
+        return None if text is None else self.parse(text)
+
+    @staticmethod
+    def parse(text: str) -> Any:
+        """The plain result of an entry's text (`read`), or None when it is damaged."""
         try:
-            text = self._entry(key).read_text(encoding="utf-8")
             rest, findings = _decode(json.loads(text)["result"])
             if not isinstance(rest, dict) or not isinstance(findings, list):
                 return None
             return rest, [tuple(item) for item in findings]
-        except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError, RecursionError):
+        except (ValueError, KeyError, TypeError, RecursionError):
             return None
 
     def store(self, key: str, plain: Any) -> None:
-        """Keep a plain result (batch._plain's shape); a cache that cannot be written is skipped."""
+        """Keep a plain result (plain.as_plain's shape); a cache that cannot be written is skipped."""
         from .atomic import write
 
         try:
             text = json.dumps({"result": _encode(plain)}, ensure_ascii=False, allow_nan=False)
             entry = self._entry(key)
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            write(entry, text, sync=False)
+            os.makedirs(os.path.dirname(entry), exist_ok=True)
+            write(Path(entry), text, sync=False)
         except (OSError, ValueError, TypeError, RecursionError):
             pass
+
+
+def _read_regular(path: str, limit: int = -1) -> bytes | None:
+    """A regular file's bytes (at most `limit`), or None for anything else: opened without
+    waiting, so a pipe or a device named here is looked at, never read from."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except (OSError, ValueError):
+        return None
+    try:
+        with os.fdopen(descriptor, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                return None
+            return stream.read(limit)
+    except OSError:
+        return None
 
 
 def _encode(value: Any) -> Any:

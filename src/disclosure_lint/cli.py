@@ -296,13 +296,19 @@ def _jobs(
     empty_folders: list[Path],
 ) -> "Iterator[Job]":
     """A job per report named or found, with its options checked once (plugins may add codes)."""
-    from . import atomic, engine
+    from . import atomic, config, engine
     from .batch import Job
     from .codecheck import check_codes
-    from .config import options_for
     from .inputs import STDIN, expand
 
     checked: set[tuple[object, ...]] = set()
+    by_folder: dict[Path, Options] = {}  # a folder's reports share its config: looked up once per run
+
+    def options_of(path: Path) -> "Options":
+        options = by_folder.get(path.parent)
+        if options is None:
+            options = by_folder[path.parent] = config.folder_options(path.parent, overrides)
+        return options.for_file(path)
 
     def checked_options(options: "Options") -> "Options":
         key = (options.select, options.ignore, options.per_file_ignores, options.rule_dirs)
@@ -313,22 +319,22 @@ def _jobs(
             checked.add(key)
         return options
 
-    seen: set[Path] = set()
+    seen: set[str] = set()  # the files found so far, by identity
     for argument in arguments:
-        folder_options = options_for(argument / "_" if argument.is_dir() else argument, overrides)
+        folder_options = config.options_for(argument / "_" if argument.is_dir() else argument, overrides)
         found = False
         for path in expand([argument], folder_options.include, folder_options.exclude, seen):
             found = True
             if str(path) == STDIN:
                 named = Path(stdin_filename) if stdin_filename else None
-                options = checked_options(options_for(named, overrides))
+                options = checked_options(config.options_for(named, overrides))
                 stdin = sys.stdin.buffer if sys.stdin is not None else None  # None: closed (<&-)
                 raw = stdin.read(options.max_bytes + 1) if stdin is not None else b""
                 yield Job(path, options, raw=raw, name=stdin_filename or "<stdin>")
             else:
                 if output_file is not None:
                     atomic.check_target(output_file, [path], force=True)
-                yield Job(path, checked_options(options_for(path, overrides)))
+                yield Job(path, checked_options(options_of(path)))
         if argument.is_dir() and not found and not any(expand([argument], folder_options.include, ())):
             empty_folders.append(argument)
             patterns = ", ".join(folder_options.include)

@@ -125,19 +125,24 @@ class Overrides:
 def options_for(report_path: FsPath | None, overrides: Overrides) -> Options:
     """The options for one report: the user's config, its nearest project config, the command
     line on top, per-file ignores. A project config loads rule code only when trusted."""
+    options = folder_options(report_path.parent if report_path else None, overrides)
+    return options.for_file(report_path) if report_path else options
+
+
+def folder_options(folder: FsPath | None, overrides: Overrides) -> Options:
+    """The options for every report in `folder` (None: the current folder), before their
+    per-file ignores: what `options_for` gives a report there, without `Options.for_file`."""
     if overrides.isolated:
         base = Options()
     else:
         if overrides.config is not None:
             project = read_config(_resolve(overrides.config))
         else:
-            start = _resolve(report_path.parent if report_path else FsPath.cwd())
-            project = _nearest(start)
+            project = _nearest(_resolve(folder if folder is not None else FsPath.cwd()))
         if project.rule_dirs and not overrides.trust_config:
             project = _distrust(project)
         base = _layer(user_options(), project)
-    options = overrides.apply(base)
-    return options.for_file(report_path) if report_path else options
+    return overrides.apply(base)
 
 
 def _resolve(path: FsPath) -> FsPath:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 STDIN = "-"
 
 
 def expand(
-    arguments: list[Path], include: tuple[str, ...], exclude: tuple[str, ...], seen: set[Path] | None = None
+    arguments: list[Path], include: tuple[str, ...], exclude: tuple[str, ...], seen: set[str] | None = None
 ) -> Iterator[Path]:
     """Files as given; folders searched recursively for names matching `include`.
 
@@ -21,38 +22,68 @@ def expand(
     seen = set() if seen is None else seen
     for argument in arguments:
         if str(argument) == STDIN or not argument.is_dir():
-            candidates: Iterator[Path] = iter([argument])
+            candidates: Iterable[tuple[Path, str]] = [
+                (argument, STDIN if str(argument) == STDIN else _identity(argument))
+            ]
         else:
             candidates = _search(argument, include, exclude)
-        for path in candidates:
-            key = _identity(path) if str(path) != STDIN else path
+        for path, key in candidates:
             if key not in seen:
                 seen.add(key)
                 yield path
 
 
-def _identity(path: Path) -> Path:
+def _identity(path: Path) -> str:
     """The file a path names, to check it once; a symbolic link loop is its own path (and unreadable)."""
     try:
-        return path.resolve()
+        return str(path.resolve())
     except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
-        return path.absolute()
+        return str(path.absolute())
 
 
-def _search(folder: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Path]:
-    found = []
-    for path in folder.rglob("*"):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts):
+def _search(folder: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> list[tuple[Path, str]]:
+    """The reports under `folder`, sorted, each with its identity (see `_identity`).
+
+    Every folder below is read once (os.scandir keeps what each entry is), symbolically linked
+    folders are not entered, and the identity of a file that is not a link is the resolved
+    folder joined with its place below it: no file is resolved one path component at a time.
+    """
+    found: list[tuple[tuple[str, ...], Path, str]] = []
+    root = _identity(folder)
+    stack: list[tuple[Path, tuple[str, ...]]] = [(folder, ())]
+    while stack:
+        directory, parts = stack.pop()
+        try:
+            with os.scandir(directory) as listing:
+                entries = list(listing)
+        except PermissionError:
             continue
-        if path.is_symlink() and not path.exists():  # a broken link or a loop: reported, not skipped
-            if any(fnmatch.fnmatch(path.name, pattern) for pattern in include):
-                found.append(path)
-            continue
-        if not path.is_file() or not any(fnmatch.fnmatch(path.name, pattern) for pattern in include):
-            continue
-        posix = relative.as_posix()
-        if any(fnmatch.fnmatch(posix, p) or fnmatch.fnmatch(path.name, p) for p in exclude):
-            continue
-        found.append(path)
-    yield from sorted(found)
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue  # a hidden file, or a hidden folder and everything in it
+            path, relative = directory / name, (*parts, name)
+            link = entry.is_symlink()
+            if not link and _is(entry.is_dir):
+                stack.append((path, relative))
+                continue
+            if not any(fnmatch.fnmatch(name, pattern) for pattern in include):
+                continue
+            if link and not path.exists():  # a broken link or a loop: reported, not skipped
+                found.append((path.parts, path, _identity(path)))
+                continue
+            if not _is(entry.is_file):
+                continue
+            posix = "/".join(relative)
+            if any(fnmatch.fnmatch(posix, p) or fnmatch.fnmatch(name, p) for p in exclude):
+                continue
+            found.append((path.parts, path, _identity(path) if link else os.path.join(root, *relative)))
+    found.sort(key=lambda item: item[0])
+    return [(path, identity) for _, path, identity in found]
+
+
+def _is(test: Callable[[], bool]) -> bool:
+    try:
+        return test()
+    except OSError:
+        return False
