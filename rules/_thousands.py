@@ -15,7 +15,7 @@ from disclosure_lint.api import Path, Pos, Report, statute
 from ._number_cells import Cell, cells
 
 _DIGITS_GROUP = re.compile(r"[0-9]{3}(?:\.[0-9]+)?")
-_SPLIT = re.compile(r"\d,[0-9]{3}")  # what every split number shows in the source
+_COMMA_GROUP = re.compile(r",[0-9]{3}")  # after a digit: what every split number shows in the source
 
 
 def thousands_splits(report: Report) -> dict[Path, tuple[Cell, list[str], tuple[Path, ...]]]:
@@ -27,7 +27,8 @@ def thousands_splits(report: Report) -> dict[Path, tuple[Cell, list[str], tuple[
     row, whose length is then wrong, or the stray keys), which is the same problem.
     """
     found: dict[Path, tuple[Cell, list[str], tuple[Path, ...]]] = {}
-    if not _SPLIT.search(report.source):
+    source = report.source
+    if not any(m.start() and source[m.start() - 1].isdecimal() for m in _COMMA_GROUP.finditer(source)):
         return found  # no digit, comma and three digits anywhere: no cell can be followed by a group
     by_parent: dict[Path, list[Cell]] = {}
     for cell in cells(report):

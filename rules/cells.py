@@ -170,6 +170,8 @@ def _check_cell(report: Report, cell: Cell, value: object) -> Finding | None:
     if scalar is None:
         return None  # a list or mapping in a cell: the schema's type error says it
     written = scalar.text
+    if type(value) is int and value >= 0 and not scalar.quoted and written.isascii() and written.isdigit():
+        return None  # a count written as digits, as nearly every cell is: nothing below applies
     if isinstance(value, bool) or (isinstance(value, str) and value.strip().casefold() in YES_NO_WORDS):
         return _yes_no(report.pos(cell.path), cell, written.strip())
     if value is None:

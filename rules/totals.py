@@ -280,6 +280,8 @@ def _single_wrong_cells(
     A cell explains its relations when every relation it takes part in is broken and all of
     them are mended by one and the same (non-negative) value of that cell.
     """
+    if not broken:
+        return  # the usual table, which adds up
     involving: dict[Path, list[Relation]] = {}
     for relation in relations:
         for cell in relation.cells:

@@ -131,6 +131,7 @@ def _finish(
         known = frozenset(rule.code for rule in engine.all_rules(modules))
         checked, about_suppressions = suppressions.apply(loaded.report, checked, known)
         findings.extend(checked + about_suppressions)
+        loaded.report.forget_derived()  # what the rules shared; the result may keep the report
     result.crashed = any(f.code == engine.INTERNAL_ERROR.code for f in findings)
     shown = sorted(
         (

@@ -214,6 +214,19 @@ class _TooManyValues(Exception):
 # dataclasses with slots, whose generated __init__ sets each field through object.__setattr__;
 # setting the slots directly makes the very same object (equal, hashed and printed alike) in half
 # the time, and loading a report makes hundreds of them.
+def _tag(node: Any) -> str | None:
+    """`node.tag`, which ruamel.yaml makes into a new string on every access, once per tag object
+    (the resolver hands the same few to most nodes)."""
+    ctag = node.ctag
+    known = _TAGS.get(id(ctag))
+    if known is None or known[0] is not ctag:
+        if len(_TAGS) >= _REMEMBERED:
+            _TAGS.clear()
+        known = _TAGS[id(ctag)] = (ctag, node.tag)
+    return known[1]
+
+
+_TAGS: dict[int, tuple[Any, str | None]] = {}
 _new = object.__new__
 _set_line = Pos.line.__set__  # type: ignore[attr-defined]
 _set_col = Pos.col.__set__  # type: ignore[attr-defined]
@@ -251,7 +264,7 @@ class _Builder:
             values[path] = pos = _new(Pos)
             _set_line(pos, mark.line + 1)
             _set_col(pos, mark.column + 1)
-            tag = node.tag
+            tag = _tag(node)
             if tag not in _PLAIN_TAGS:
                 self._unsupported_tag(node)
             if isinstance(node, MappingNode):
@@ -290,7 +303,7 @@ class _Builder:
     def _key(self, node: Any) -> str:
         from ruamel.yaml.nodes import ScalarNode
 
-        if node.tag not in _PLAIN_TAGS:
+        if _tag(node) not in _PLAIN_TAGS:
             self._unsupported_tag(node)
         if isinstance(node, ScalarNode):
             return str(node.value)
@@ -358,12 +371,19 @@ _CONSTRUCTED: dict[tuple[str, str, str | None], Any] = {}
 
 @functools.cache
 def _caching_resolver() -> Any:
-    from ruamel.yaml.nodes import ScalarNode
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
     from ruamel.yaml.resolver import VersionedResolver
 
     class CachingResolver(VersionedResolver):
         def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-            if kind is not ScalarNode or not implicit[0] or self.yaml_path_resolvers:
+            if self.yaml_path_resolvers:
+                return super().resolve(kind, value, implicit)
+            # What ruamel.yaml's own resolve answers without path resolvers, without its detour.
+            if kind is MappingNode:
+                return self.DEFAULT_MAPPING_TAG
+            if kind is SequenceNode:
+                return self.DEFAULT_SEQUENCE_TAG
+            if kind is not ScalarNode or not implicit[0]:
                 return super().resolve(kind, value, implicit)
             tag = _RESOLVED.get(value)
             if tag is None:

@@ -146,32 +146,38 @@ def sentences(flat: Flat) -> list[Sentence]:
 
 
 def _sentences(flat: Flat) -> list[Sentence]:
+    text = flat.text
     found = [
-        Sentence(match.start(), match.end(), match.group())
-        for match in _SENTENCE.finditer(flat.text)
-        if match.end() - match.start() <= MAX_SENTENCE
+        Sentence(start, end, text[start:end])
+        for start, end in (match.span() for match in _SENTENCE.finditer(text))
+        if end - start <= MAX_SENTENCE
     ]
-    # One scan of the whole text for counts: none spans a sentence end, and the characters around
-    # a sentence (its end marks) neither make nor break one.
+    # One scan of the whole text for counts, and one for the delimiters of their clauses: no count
+    # spans a sentence end, and the marks around a sentence neither make nor break one.
     by_sentence: dict[int, list[re.Match[str]]] = {}
     at = 0
-    for match in TOKEN.finditer(flat.text) if found else ():
+    for match in TOKEN.finditer(text) if found else ():
         while at < len(found) and found[at].end <= match.start():
             at += 1
         if at < len(found) and found[at].start <= match.start():
             by_sentence.setdefault(at, []).append(match)
-    for at, matches in by_sentence.items():
-        found[at].tokens = _tokens(found[at], matches)
+    if by_sentence:
+        delimiters = [match.start() for match in _CLAUSE_END.finditer(text)]
+        for at, matches in by_sentence.items():
+            found[at].tokens = _tokens(text, found[at], matches, delimiters)
     return found
 
 
-def _tokens(sentence: Sentence, matches: list[re.Match[str]]) -> list[Token]:
-    text = sentence.text
+def _tokens(
+    text: str, sentence: Sentence, matches: list[re.Match[str]], delimiters: list[int]
+) -> list[Token]:
+    """The counts of a sentence, with their clauses; positions are in the whole `text`."""
+    first, last = sentence.start, sentence.end
     tokens: list[Token] = []
     for match in matches:
-        raw, unit = match.group("num"), match.group("unit")
-        start, end = match.start() - sentence.start, match.end() - sentence.start
-        before, after = text[max(0, start - 8) : start], text[end : end + 8]
+        raw, unit = match.group(1, 2)
+        start, end = match.span()
+        before, after = text[max(first, start - 8) : start], text[end : min(last, end + 8)]
         if not raw[0].isdigit():
             if before[-1:] and before[-1] in NOT_A_COUNT_BEFORE:
                 continue
@@ -185,22 +191,17 @@ def _tokens(sentence: Sentence, matches: list[re.Match[str]]) -> list[Token]:
         approximate = before.endswith(APPROXIMATE_BEFORE) or after.startswith(APPROXIMATE_AFTER)
         tokens.append(Token(start, end, value, unit, approximate))
     # The clause around each count: from the last delimiter (or count) before it to the first after.
-    delimiters = [match.start() for match in _CLAUSE_END.finditer(text)] if tokens else []
     for index, token in enumerate(tokens):
-        floor = tokens[index - 1].end if index else 0
+        floor = tokens[index - 1].end if index else first
         before_at = bisect.bisect_left(delimiters, token.start) - 1
         lead_start = delimiters[before_at] + 1 if before_at >= 0 and delimiters[before_at] >= floor else floor
-        ceiling = tokens[index + 1].start if index + 1 < len(tokens) else len(text)
+        ceiling = tokens[index + 1].start if index + 1 < len(tokens) else last
         after_at = bisect.bisect_left(delimiters, token.end)
         tail_end = (
             delimiters[after_at] if after_at < len(delimiters) and delimiters[after_at] < ceiling else ceiling
         )
         token.lead, token.lead_start = text[lead_start : token.start], lead_start
         token.tail = text[token.end : tail_end]
-    for token in tokens:  # positions in the whole text from here on
-        token.start += sentence.start
-        token.end += sentence.start
-        token.lead_start += sentence.start
     return tokens
 
 
