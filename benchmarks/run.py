@@ -21,7 +21,8 @@ that drift on a shared machine hits them alike, and taking medians over the repe
       not findings), the largest process, and the whole tree (command and workers);
   (f) rendering a report to Word and to HTML;
   (g) the real published reports in ../shared/real (text and PDF): disclosure-lint on the
-      document (imported in memory, then linted), and the peers on the YAML `import` writes.
+      document (imported in memory, then linted), and the peers on the YAML `import` writes;
+      and `import` of each PDF on its own.
 
 Every command runs with XDG_CACHE_HOME in the temporary folder: the user's cache is untouched.
 It prints the machine, a table of medians with the ratio of each to the peers (disclosure-lint's
@@ -429,6 +430,11 @@ def main() -> None:
                 commands["yamllint"] = [yl, str(imported)]
             print(f"measuring {document.name} …", flush=True)
             row(f"real {document.name}, cold (s)", medians(commands, max(3, repeats // 2), work))
+            if document.suffix == ".pdf":  # the PDF import alone, as `import` runs it
+                target = str(work / f"{document.stem}-again.yaml")
+                command = [lint, "import", str(document), "-o", target, "--force"]
+                imported_in = medians({"ours": command}, max(3, repeats // 2), work)
+                row(f"import {document.name} to YAML (s)", imported_in)
         if not documents:
             print(f"(no real reports in {real}: section (g) skipped)")
 

@@ -6,8 +6,11 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from conftest import CITY_BUREAU, EXAMPLES, SEED_EXAMPLE, edit
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_cli import run
 
 BROKEN = EXAMPLES / "broken-2023.yaml"
@@ -122,3 +125,79 @@ def test_a_folder_without_reports_is_an_error_not_a_silent_pass(tmp_path: Path) 
     done = run("empty", cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr.strip() == "disclosure-lint: error: no reports (*.yaml, *.yml) found in empty"
+
+
+# ---------------------------------------------------------------- the folder search, against a plain walk
+
+
+def _plain_search(folder: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> list[Path]:
+    """What the search must find: every path below, sorted; not hidden, a file (or a link that
+    leads nowhere) whose name matches `include`, not matching `exclude`."""
+    import fnmatch
+
+    found = []
+    for path in folder.rglob("*"):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        named = any(fnmatch.fnmatch(path.name, pattern) for pattern in include)
+        if path.is_symlink() and not path.exists():
+            if named:
+                found.append(path)
+            continue
+        excluded = any(
+            fnmatch.fnmatch(relative.as_posix(), p) or fnmatch.fnmatch(path.name, p) for p in exclude
+        )
+        if path.is_file() and named and not excluded:
+            found.append(path)
+    return sorted(found)
+
+
+_NAMES = st.sampled_from(["a", "a0", "b.yaml", "a.yaml", ".h", "sub", "z.yml", "r.yaml", "x.txt"])
+_STEPS = st.lists(
+    st.tuples(
+        st.integers(0, 20), _NAMES, st.sampled_from(["dir", "file", "file", "link", "dangling", "loop"])
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=_STEPS, exclude=st.sampled_from([(), ("sub*",), ("*/a*",), ("r*",)]))
+def test_the_folder_search_finds_what_a_plain_walk_finds(
+    tmp_path_factory: Any, steps: Any, exclude: Any
+) -> None:
+    from disclosure_lint.inputs import expand
+
+    root = tmp_path_factory.mktemp("tree")
+    folders = [root]
+    for step, (parent_at, name, kind) in enumerate(steps):
+        parent = folders[parent_at % len(folders)]
+        path = parent / name
+        if path.exists() or path.is_symlink():
+            continue
+        if kind == "dir":
+            path.mkdir()
+            folders.append(path)
+        elif kind == "file":
+            path.write_text("x", encoding="utf-8")
+        elif kind == "link":
+            path.symlink_to(folders[parent_at % len(folders) - 1])
+        elif kind == "dangling":
+            path.symlink_to(parent / f"nothing-here-{step}")  # (two links to one place are one file)
+        else:
+            path.symlink_to(path)
+    include = ("*.yaml", "*.yml")
+    assert list(expand([root], include, exclude)) == _plain_search(root, include, exclude)
+    # A file found again, through another argument, is checked once.
+    expected, seen = [], set()
+    for folder in [root, *folders[1:2]]:
+        for path in _plain_search(folder, include, exclude):
+            try:
+                identity = path.resolve()
+            except (OSError, RuntimeError):  # a link to itself is its own file
+                identity = path.absolute()
+            if identity not in seen:
+                seen.add(identity)
+                expected.append(path)
+    assert list(expand([root, *folders[1:2]], include, exclude)) == expected

@@ -41,45 +41,51 @@ def _identity(path: Path) -> str:
         return str(path.absolute())
 
 
-def _search(folder: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> list[tuple[Path, str]]:
-    """The reports under `folder`, sorted, each with its identity (see `_identity`).
+def _search(folder: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[tuple[Path, str]]:
+    """The reports under `folder` in sorted order, each with its identity (see `_identity`).
 
-    Every folder below is read once (os.scandir keeps what each entry is), symbolically linked
-    folders are not entered, and the identity of a file that is not a link is the resolved
-    folder joined with its place below it: no file is resolved one path component at a time.
+    Each folder is read once (os.scandir keeps what each entry is) and its entries are taken
+    in name order, folders as they come: that is the order of the sorted paths, found without
+    holding the whole tree's list. Symbolically linked folders are not entered, and a file that
+    is not a link has as its identity the resolved folder joined with its place below it: no
+    file is resolved one path component at a time.
     """
-    found: list[tuple[tuple[str, ...], Path, str]] = []
     root = _identity(folder)
-    stack: list[tuple[Path, tuple[str, ...]]] = [(folder, ())]
+    stack: list[tuple[Path, tuple[str, ...], list[os.DirEntry[str]]]] = [(folder, (), _listing(folder))]
     while stack:
-        directory, parts = stack.pop()
-        try:
-            with os.scandir(directory) as listing:
-                entries = list(listing)
-        except PermissionError:
+        directory, parts, entries = stack[-1]
+        if not entries:
+            stack.pop()
             continue
-        for entry in entries:
-            name = entry.name
-            if name.startswith("."):
-                continue  # a hidden file, or a hidden folder and everything in it
-            path, relative = directory / name, (*parts, name)
-            link = entry.is_symlink()
-            if not link and _is(entry.is_dir):
-                stack.append((path, relative))
-                continue
-            if not any(fnmatch.fnmatch(name, pattern) for pattern in include):
-                continue
-            if link and not path.exists():  # a broken link or a loop: reported, not skipped
-                found.append((path.parts, path, _identity(path)))
-                continue
-            if not _is(entry.is_file):
-                continue
-            posix = "/".join(relative)
-            if any(fnmatch.fnmatch(posix, p) or fnmatch.fnmatch(name, p) for p in exclude):
-                continue
-            found.append((path.parts, path, _identity(path) if link else os.path.join(root, *relative)))
-    found.sort(key=lambda item: item[0])
-    return [(path, identity) for _, path, identity in found]
+        entry = entries.pop()  # the listing is in reverse name order
+        name = entry.name
+        if name.startswith("."):
+            continue  # a hidden file, or a hidden folder and everything in it
+        path, relative = directory / name, (*parts, name)
+        link = entry.is_symlink()
+        if not link and _is(entry.is_dir):
+            stack.append((path, relative, _listing(path)))
+            continue
+        if not any(fnmatch.fnmatch(name, pattern) for pattern in include):
+            continue
+        if link and not path.exists():  # a broken link or a loop: reported, not skipped
+            yield path, _identity(path)
+            continue
+        if not _is(entry.is_file):
+            continue
+        posix = "/".join(relative)
+        if any(fnmatch.fnmatch(posix, p) or fnmatch.fnmatch(name, p) for p in exclude):
+            continue
+        yield path, _identity(path) if link else os.path.join(root, *relative)
+
+
+def _listing(folder: Path) -> list[os.DirEntry[str]]:
+    """The entries of a folder in reverse name order (taken from the end); none if it cannot be read."""
+    try:
+        with os.scandir(folder) as listing:
+            return sorted(listing, key=lambda entry: entry.name, reverse=True)
+    except PermissionError:
+        return []
 
 
 def _is(test: Callable[[], bool]) -> bool:
