@@ -60,10 +60,13 @@ def check(report: Report) -> Iterator[Finding]:
             )  # fmt: skip
     for path, pos in report.values.items():
         scalar = report.scalars.get(path)
-        if scalar is None or scalar.quoted or scalar.style or not isinstance(report.get(path), str):
+        if scalar is None or scalar.quoted or scalar.style:
             continue
         text = scalar.text
-        if path and isinstance(path[-1], int) and FULL_COMMA in text:
+        cell = FULL_COMMA in text and path and isinstance(path[-1], int)
+        if not (cell or text[:1] in FULL_OPEN) or not isinstance(report.get(path), str):
+            continue  # the characters first: the value is looked up only where they are
+        if cell:
             yield PUNCTUATION.at(
                 _shifted(pos, text.index(FULL_COMMA)), path, covers=(path, path[:-1]), span=1,
                 char=FULL_COMMA, name="逗号", name_en="comma",
