@@ -125,3 +125,21 @@ def test_moderate_nesting_is_parsed() -> None:
     result = lint("a: " + "[" * 900 + "]" * 900 + "\n")
     assert not result.unreadable
     assert ("DL102", 1, 1) in triples(result)  # the key 'a' is unknown: the file was read
+
+
+def test_positions_and_scalars_are_the_objects_their_constructors_make() -> None:
+    """The loader sets the slots of Pos and Scalar directly (hundreds per report): each must be
+    equal to, hash like and print like the one the dataclass constructor makes."""
+    from disclosure_lint.document import Scalar
+    from disclosure_lint.findings import Pos
+
+    report = load_file(SEED_EXAMPLE).report
+    assert report is not None
+    positions = [*report.values.values(), *report.keys.values()]
+    assert len(positions) > 300
+    for pos in positions:
+        made = Pos(pos.line, pos.col)
+        assert (pos == made, hash(pos) == hash(made), repr(pos) == repr(made)) == (True, True, True)
+    for scalar in report.scalars.values():
+        made = Scalar(scalar.text, scalar.quoted, scalar.tag, scalar.style)
+        assert (scalar == made, hash(scalar) == hash(made), repr(scalar) == repr(made)) == (True, True, True)

@@ -97,3 +97,29 @@ def test_known_problems_reach_explain() -> None:
     assert "已知局限:" in lines
     docs = explain.documentation(engine.load_rule_modules(entry_points=False))
     assert lines[lines.index("已知局限:") + 1].strip() == docs["DL205"]["known_problems_zh"].splitlines()[0]
+
+
+def test_what_rules_share_per_report_leaves_them_independent() -> None:
+    """The rules share what is worked out once per report (the format, the table counts and
+    relations, the prose cut into sentences): run in any order, each gives the same findings."""
+    import random
+
+    from conftest import CITY_BUREAU, EXAMPLES, SEED_EXAMPLE
+
+    from disclosure_lint.loader import load_file
+
+    modules = engine.load_rule_modules(entry_points=False)
+    rng = random.Random(16)
+    for path in (SEED_EXAMPLE, CITY_BUREAU, EXAMPLES / "broken-2023.yaml"):
+        alone = {}
+        for module in modules:
+            report = load_file(path).report
+            assert report is not None
+            alone[module.name] = [(f.code, f.pos, f.message("en")) for f in module.check(report)]
+        for _ in range(3):
+            report = load_file(path).report
+            assert report is not None
+            order = list(modules)
+            rng.shuffle(order)
+            for module in order:
+                assert [(f.code, f.pos, f.message("en")) for f in module.check(report)] == alone[module.name]
