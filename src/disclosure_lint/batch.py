@@ -264,6 +264,8 @@ class _Stream:
     def _send(self, finish: bool) -> None:
         """Send waiting misses: a full chunk at a time, or, when a worker would otherwise sit idle
         (or no more jobs come), what waits, shared among the idle workers."""
+        if not (self.pooling and self.waiting):
+            return  # one report, or all linted here: the pool's modules are not even imported
         from concurrent.futures.process import BrokenProcessPool
 
         while self.pooling and self.waiting:

@@ -37,7 +37,12 @@ def main() -> NoReturn:
     import gc
 
     gc.disable()
-    from .cli import main as run
+    from .lint_cmd import plain_command
+
+    if plain_command(sys.argv[1:]) is not None:  # report paths and plain flags only: no typer
+        from .lint_cmd import main_plain as run
+    else:
+        from .cli import main as run
 
     try:
         run()
