@@ -18,7 +18,6 @@ missing or malformed, since the schema already reports that.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 from collections.abc import Iterable, Iterator
 
@@ -167,6 +166,8 @@ def check(report: Report) -> Iterable[Finding]:
 
 
 def _deadline_words(deadline: datetime.date) -> dict[str, str]:
+    import calendar  # for a finding only
+
     return {
         "deadline": f"{deadline.year} 年 {deadline.month} 月 {deadline.day} 日",
         "deadline_en": f"{deadline.day} {calendar.month_name[deadline.month]} {deadline.year}",
@@ -217,6 +218,8 @@ def _date(report: Report, written: str) -> tuple[datetime.date | None, Finding |
             f"the month must be 01 to 12, not {parts[1]}",
         )
     else:
+        import calendar  # for a finding only
+
         days = calendar.monthrange(y, m)[1]
         reason = f"{y} 年 {m} 月只有 {days} 天，这里写的是 {parts[2]} 日"
         reason_en = f"{calendar.month_name[m]} {y} has {days} days, not {parts[2]}"

@@ -52,6 +52,8 @@ def help_width(environ: Mapping[str, str]) -> int:
 
 def wanted(args: Sequence[str], environ: Mapping[str, str]) -> str | None:
     """The name of the kept text these arguments ask for, or None when typer must answer."""
+    if not any(arg in _HELP or arg == "--version" for arg in args):
+        return None  # a lint, nearly always: not even the catalogues' language rule is loaded
     from .cli_help import LANGS, language
 
     rest = list(args)

@@ -7,7 +7,6 @@ unknown one) and makes one finding per problem.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import json
 from collections.abc import Iterator
@@ -206,6 +205,8 @@ def suggest(key: str, known: list[str]) -> str | None:
     for plain, label in by_norm.items():
         if len(bare) >= 2 and (plain.startswith(bare) or bare.startswith(plain)):
             return label
+    import difflib  # only for a key that is not the format's
+
     close = difflib.get_close_matches(bare, list(by_norm), n=1, cutoff=0.6)
     return by_norm[close[0]] if close else None
 
