@@ -11,9 +11,10 @@ from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_cli import run
-from test_import_layouts import CITY, copied_text
+from test_import_layouts import AGENCY, CITY, copied_text
 
 from disclosure_lint import statute as s
+from disclosure_lint.findings import Pos
 from disclosure_lint.importer import figures, import_bytes, load_document
 
 OTHER = s.RESULT_GROUPS[5][1]
@@ -407,6 +408,35 @@ def _pipes(text: str) -> str:
     )
 
 
+def _trailing_pipes(text: str) -> str:
+    """Each row's cells with a pipe after every cell but none before the first, as a page's
+    text conversion writes an HTML table: `规章 | 0 | 0 | 0 |`. A cell merged down from the row
+    above is not repeated and a merged cell's covered columns are not written, so no line starts
+    or ends with an empty cell."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        cells = [cell.strip() for cell in line.split("\t")]
+        while len(cells) > 1 and not cells[0]:
+            cells.pop(0)
+        while len(cells) > 1 and not cells[-1]:
+            cells.pop()
+        lines.append(f"{' | '.join(cells)} |" if "\t" in line else line)
+    return "\n".join(lines)
+
+
+def _bare_pipe_between_cells(text: str) -> str:
+    """Each cell on its own line and a line holding only `|` after it, as some crawlers write a
+    table whose cell borders became lines of their own."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if "\t" not in line:
+            lines.append(line)
+            continue
+        for cell in line.split("\t"):
+            lines += [cell.strip(), "|"]
+    return "\n".join(lines)
+
+
 def _crawled_cells(text: str, covered: str = "||") -> str:
     """Each cell on its own line with a pipe after it, a blank cell a bare pipe, and the columns
     a merged cell covers as a line of pipes after the row: as some portals' crawlers save tables."""
@@ -442,6 +472,8 @@ def _markdown_cells_on_new_lines(text: str) -> str:
         _markdown_cells_on_new_lines,
         lambda text: _crawled_cells(text, covered=""),
         _pipes,
+        _trailing_pipes,
+        _bare_pipe_between_cells,
         lambda text: text.replace("\t", " "),
         lambda text: text.replace("\t", "\u3000"),
     ],
@@ -451,6 +483,8 @@ def _markdown_cells_on_new_lines(text: str) -> str:
         "each cell of a Markdown row on a new line",
         "a pipe after each cell, no covered columns",
         "pipes without a separator line",
+        "a pipe after each cell of a row, none before",
+        "a line of a bare pipe after each cell",
         "spaces",
         "full-width spaces",
     ],
@@ -679,3 +713,70 @@ def test_a_text_over_several_lines_keeps_each_characters_place(tmp_path: Path) -
     word = report.text((s.PART5,)).index("视频")
     where = report.text_pos((s.PART5,), word)
     assert (where.line, where.col) == (line, lines[line - 1].index("视频") + 1)
+
+
+# ---------------------------------------------------------------- pages that lost their title
+
+
+SIGNED = AGENCY
+
+
+def _untitled(preface: str) -> str:
+    """The CITY report as a crawler keeps a page whose title sat in a banner it dropped (the
+    落款 still names the agency: SIGNED)."""
+    text = copied_text(CITY)
+    body = text[text.index("一、总体情况") :]
+    return f"{preface}\n\n{body}" if preface else body
+
+
+@pytest.mark.parametrize(
+    ("preface", "agency", "year"),
+    [
+        (
+            "依照《条例》的规定，特编制示例县水利局2023年政府信息公开工作年度报告。数据统计期限自2023年1月1日起至2023年12月31日止。",
+            "示例县水利局",
+            2023,
+        ),
+        ("现公布区文化和旅游局2022年度政府信息公开工作年度报告。", "区文化和旅游局", 2022),
+        ("本报告所列数据的统计期限为2021年1月1日至12月31日。", SIGNED, 2021),
+        # a notice cited by its name is not this report
+        ("按照《关于做好2020年度政府信息公开工作年度报告的通知》要求编制本报告。", SIGNED, None),
+        # the report's name and its period disagree: nothing is decided
+        ("特编制我局2023年政府信息公开工作年度报告，统计期限自2022年1月1日至2022年12月31日。", SIGNED, None),
+    ],
+    ids=["named and period", "named only", "period only", "a cited notice", "years disagree"],
+)
+def test_a_page_without_its_title_takes_agency_and_year_from_the_preface(
+    preface: str, agency: str | None, year: int | None
+) -> None:
+    draft = imported(_untitled(preface)).draft
+    assert (draft.meta.get(s.AGENCY), draft.meta.get(s.YEAR)) == (agency, year)
+    assert (s.YEAR in draft.unstated) == (year is None)
+
+
+def test_the_year_stated_in_the_overview_when_there_is_no_preface() -> None:
+    text = _untitled("").replace(
+        "一、总体情况\n", "一、总体情况\n\n本报告中所列数据统计期限为2023年1月1日至2023年12月31日。\n", 1
+    )
+    draft = imported(text).draft
+    assert draft.meta[s.YEAR] == 2023
+    assert draft.values[(s.YEAR,)] == Pos(3, 14)  # where the period's year is written
+
+
+def test_a_date_among_other_keys_of_a_portals_header_line() -> None:
+    text = copied_text(CITY).replace("2024年1月26日", "")
+    line = "信息来源:示例市自然资源和规划局 作者:佚名 发布时间:2024-01-26 16:32 【 字体:"
+    draft = imported(f"{line}\n{text}").draft
+    assert draft.meta[s.PUBLISHED] == "2024-01-26"
+    assert draft.values[(s.PUBLISHED,)] == Pos(1, 1)
+
+
+def test_a_heading_split_over_two_crawled_cells_is_a_header_not_a_row() -> None:
+    from disclosure_lint.importer.labels import is_header
+
+    assert is_header(
+        ["(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)", "申请人情况", "自然人"]
+    )
+    assert is_header(["商业", "企业", "科研", "机构", "社会公益组织", "法律服务机构", "其他"])
+    assert not is_header(["商业", "企业", "3"])
+    assert not is_header(["商业", "规章"])

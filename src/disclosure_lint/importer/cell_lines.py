@@ -29,6 +29,25 @@ _MIN_RUN = 8  # lines: a shorter run is a stray pipe or a one-cell row of an ord
 _MIN_WORDS = 3  # labels or column headings of the format in a run (table 四 has headings only)
 
 
+def join_bare_pipes(lines: list[str]) -> None:
+    """Put a line that holds only a pipe back after the cell on the line before it, in place.
+
+    Some crawlers write each cell on a line of its own and its border as a line `|` below it
+    (`规章`, `|`, `0`, `|` …). Joined (`规章 |`, `0 |`), such a table is one of the runs below.
+    Done only where the page has many such pairs, so a stray pipe in running text stays as it was;
+    the pipe's line is left blank, so every other line keeps its number."""
+    pairs = [
+        index
+        for index in range(1, len(lines))
+        if lines[index].strip() == "|" and lines[index - 1].strip() and "|" not in lines[index - 1]
+    ]
+    if len(pairs) < _MIN_RUN:
+        return
+    for index in pairs:
+        lines[index - 1] = lines[index - 1].rstrip() + " |"
+        lines[index] = ""
+
+
 def cell_line(line: str) -> bool:
     """Whether a line is one crawled cell (or a line of covered columns)."""
     return bool(_COVERED.match(line) or _CELL.match(line))

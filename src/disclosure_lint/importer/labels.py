@@ -120,10 +120,22 @@ def header_word(text: str) -> bool:
 
 
 def is_header(texts: list[str]) -> bool:
-    """A row made only of column headings (possibly run together with spaces, or split inside a word)."""
-    return all(
-        header_word(t) or all(header_word(w) for w in t.split()) or _header_words(squash(t)) for t in texts
-    )
+    """A row made only of column headings (possibly run together with spaces, or split inside a word,
+    even over two cells: a crawler that kept a wrapped heading's lines apart gives `商业` | `企业`)."""
+    start = 0
+    while start < len(texts):
+        for end in range(start + 1, len(texts) + 1):
+            joined = texts[start] if end == start + 1 else "".join(texts[start:end])
+            if _heading_cell(joined) if end == start + 1 else _header_words(squash(joined)):
+                start = end
+                break
+        else:
+            return False
+    return True
+
+
+def _heading_cell(text: str) -> bool:
+    return header_word(text) or all(header_word(w) for w in text.split()) or _header_words(squash(text))
 
 
 @functools.lru_cache(maxsize=1024)

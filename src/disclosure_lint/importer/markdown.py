@@ -33,8 +33,8 @@ def looks_like_markdown(text: str) -> bool:
             headings += 1
         elif "|" in line and _SEPARATOR.match(line) and "-" in line:
             separators += 1
-        elif line.strip().startswith("|") and line.strip().endswith("|") and line.count("|") >= 3:
-            piped += 1  # a table written with pipes, even without the |---| line
+        elif line.strip().endswith("|") and line.count("|") >= 3 - (not line.strip().startswith("|")):
+            piped += 1  # a table written with pipes, even without the |---| line or the leading pipe
         if separators >= 1 or headings >= 2 or piped >= 3:
             return True
     return False

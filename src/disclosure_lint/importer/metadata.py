@@ -85,18 +85,26 @@ _HEADER = re.compile(
     r"^\s*(?P<key>标题|题目|名称|发布时间|发布日期|成文日期|生成日期|栏目|文号|发文字号|发布机构|发文机关|来源|"
     r"信息来源|原文链接|本地目录|索引号|主题分类|分类|作者|浏览次数|点击数|访问量|有效性|时效性)\s*[:：]\s*(?P<value>.*)$"
 )
+_INNER_DATE_LABEL = re.compile(r"(?:发布|公开|成文)(?:日期|时间)\s*[:：]\s*")
 _IGNORED = re.compile(r"^\s*(?:页面链接|[=＝]{3,}|[-—]{3,})")
 _SENTENCE = re.compile("[，。；,;]")
 
 
 def metadata(
-    draft: Draft, source: Source, preamble: list[Block], signature: list[Line], keep_preface: bool = True
+    draft: Draft,
+    source: Source,
+    preamble: list[Block],
+    signature: list[Line],
+    keep_preface: bool = True,
+    opening: list[Line] | None = None,
 ) -> list[Line]:
     """The metadata from the text before part 一 and the 落款; returns the preface, which belongs to part 一.
 
     Without `keep_preface` (a text with no part headings at all) the text after the title is listed
-    as not placed rather than taken for a report's preface.
+    as not placed rather than taken for a report's preface. `opening` is part 一's first lines: where
+    a page lost its title, the preface there may still name the report (see `from_sentences`).
     """
+    opening = opening or []
     header: dict[str, tuple[str, Pos]] = {}
     lines: list[Line] = []
     for block in preamble:
@@ -147,11 +155,21 @@ def metadata(
     for key in ("发布机构", "发文机关", "来源", "信息来源"):
         if agency is None and key in header and _agency_like(header[key][0]):
             agency = header[key]
+    if year is None or agency is None:
+        said_agency, said_year = from_sentences(lines + opening)
+        agency = agency or said_agency
+        year = year or said_year
     date: tuple[str, Pos] | None = None
     for key in ("发布日期", "发布时间", "成文日期", "生成日期"):
         found = find_date(header[key][0]) if key in header else None
         if found and date is None:
             date = (found[0], header[key][1])
+    # "信息来源:某镇 作者:佚名 发布时间:2022-01-26 16:32": several keys on one line
+    for value, pos in header.values():
+        label = _INNER_DATE_LABEL.search(value)
+        found = find_date(value[label.end() :]) if label else None
+        if date is None and found and found[1] == 0:
+            date = (found[0], pos)
     start = title[1] + 1 if title is not None else 0
     for i, line in enumerate(lines):
         if i in used:
@@ -190,6 +208,48 @@ def metadata(
                 "text before the title, in no part of the report",
             )
     return preface
+
+
+# Where a page lost its title (a crawler kept only the body), the preface often still names the
+# report: "特编制某市某局2023年政府信息公开工作年度报告", "现公布区统计局2023年…年度报告", and
+# states the period: "统计期限自2023年1月1日起至2023年12月31日止".
+_CITED = re.compile(r"《[^《》]*(?:通知|意见|办法|规定|条例|方案|要点|指引|格式)[^《》]*》")
+_NAMED = re.compile(
+    r"(?:编制|公布|发布|印发|公开|形成)(?:了|的)?\s*(?P<agency>[^，。；,;：:、《》“”\s\d]{2,40}?)\s*"
+    r"(?P<year>(?:19|20)\d{2})\s*年度?(?:的)?\s*政府信息公开(?:工作)?(?:年度)?报告"
+)
+_YEAR_NAMED = re.compile(
+    r"(?P<year>(?:19|20)\d{2})\s*年度?(?:的)?\s*(?:[^，。；,;\d]{0,30}?)政府信息公开(?:工作)?(?:年度)?报告"
+)
+_PERIOD = re.compile(
+    r"统计(?:期限|时限|时间|区间|周期)[^。；;\d]{0,8}(?P<first>(?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日"
+    r"[^。；;\d]{0,6}(?:至|到|—|-|～|~)\s*(?:(?P<last>(?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日"
+)
+
+
+def from_sentences(lines: list[Line]) -> tuple[tuple[str, Pos] | None, tuple[int, Pos] | None]:
+    """The agency and year as the preface's sentences name them, where no title did.
+
+    A year is taken only when every year these sentences give is the same one (a report that names
+    2023 and states a 2022 period decides nothing, and is left for --year). The agency is taken
+    only from "编制/公布 <name><year>年…年度报告" with a name that ends as a body's does.
+    """
+    agency: tuple[str, Pos] | None = None
+    years: dict[int, Pos] = {}
+    for line in lines:
+        text = _CITED.sub(lambda m: " " * len(m.group()), line.text)
+        for match in _NAMED.finditer(text):
+            name = match.group("agency").strip()
+            if agency is None and _agency_like(name) and not name.startswith(("我", "本")):
+                agency = (name, line.pos_at(match.start("agency")))
+        for match in _YEAR_NAMED.finditer(text):
+            years.setdefault(int(match.group("year")), line.pos_at(match.start("year")))
+        for match in _PERIOD.finditer(text):
+            first = int(match.group("first"))
+            if match.group("last") is None or int(match.group("last")) == first:
+                years.setdefault(first, line.pos_at(match.start("first")))
+    year = next(iter(years.items())) if len(years) == 1 else None
+    return agency, year
 
 
 def _store(
@@ -263,6 +323,8 @@ def _title(lines: list[Line]) -> tuple[int, int, re.Match[str]] | None:
                 return first, last, match
         joined = _flat(text)
         match = _TITLE.match(joined)
+        if match and _NOT_A_NAME.search(match.group("agency")):
+            continue  # a sentence of the preface that names the report, or cites a notice: no title
         if match and "政府信息公开" in joined:
             return last, last, match
         if "政府信息公开" in text and last + 1 < len(lines):
@@ -273,6 +335,13 @@ def _title(lines: list[Line]) -> tuple[int, int, re.Match[str]] | None:
     return None
 
 
+# What stands before a year in a sentence of the preface, never in a title's agency name:
+# "现公布…", "特编制…", "按照《关于做好…".
+_NOT_A_NAME = re.compile(
+    r"^(?:现|特|拟|并|经|按照|根据|依据|依照|为|由)?(?:编制|公布|发布|印发|公开|形成|汇报)|[《》“”]"
+)
+
+
 def _after_year(match: re.Match[str]) -> str:
     """The body a title names after its year ("2022年度某镇政府信息公开工作年度报告": 某镇)."""
     head = match.group("rest").split("政府信息公开")[0]
@@ -281,7 +350,9 @@ def _after_year(match: re.Match[str]) -> str:
 
 def _agency_name(text: str) -> str:
     name = re.sub(r"^(?:标题|题目)\s*[:：]", "", text).strip(" ：:，,#")
-    return name if 2 <= len(name) <= 60 and not _SENTENCE.search(name) else ""
+    return (
+        name if 2 <= len(name) <= 60 and not _SENTENCE.search(name) and not _NOT_A_NAME.search(name) else ""
+    )
 
 
 def _agency_like(text: str) -> bool:

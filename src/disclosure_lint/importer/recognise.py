@@ -41,7 +41,8 @@ def recognise(source: Source) -> Draft:
         draft.keys[(part,)] = head.pos
     tables = Tables(draft)
     signature, chrome = tail(regions[6])
-    preface = metadata(draft, source, regions[0], signature, keep_preface=bool(heads))
+    opening = [block for block in regions[1] if isinstance(block, Line)][:3]  # the overview's first lines
+    preface = metadata(draft, source, regions[0], signature, keep_preface=bool(heads), opening=opening)
     part1(draft, [*preface, *regions[1]])
     for number in (2, 3, 4):
         tables.part = number

@@ -56,10 +56,11 @@ def read_text(raw: bytes, markdown: bool | None = None) -> Source:
         raise ReadError(
             m.NOT_A_REPORT.at(START, reason="文件是空的，没有任何内容", reason_en="the file is empty")
         )
-    from .cell_lines import rows_of_run, runs
+    from .cell_lines import join_bare_pipes, rows_of_run, runs
     from .markdown import blocks_of_markdown, looks_like_markdown
 
     lines = text.split("\n")
+    join_bare_pipes(lines)
     crawled: list[Block] = []
     for first, end in runs(lines):  # tables crawled one cell to a line: rows put back together
         crawled += rows_of_run(lines, first, end)
