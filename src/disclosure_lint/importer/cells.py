@@ -224,3 +224,33 @@ def _write(draft: Draft, path: Path, record: Record, values: list[Value]) -> Non
         draft.part3[path] = values
     else:
         draft.part4[str(path[1])] = values
+
+
+def lose_table(draft: Draft, part: int, pos: Pos, version: int | None) -> None:
+    """A table part whose heading was found but that holds no row at all: every cell of its table
+    is the importer's loss (the table was an image, or a copy dropped it), never the publisher's
+    omission. One DL020 names the whole table; the YAML gets the table's rows as `~`."""
+    fmt = s.FORMAT_2019 if version == 2019 else s.FORMAT_2021
+    rows: list[tuple[Path, int, tuple[str, ...]]]
+    if part == 2:
+        rows = [((s.PART2, row.label), len(row.columns), row.columns) for row in fmt.part2_rows]
+    elif part == 3:
+        rows = [(row.path, len(s.PART3_COLUMNS), ()) for row in fmt.part3_rows]
+    else:
+        rows = [((s.PART4, block), len(s.PART4_COLUMNS), ()) for block in s.PART4_BLOCKS]
+    paths: list[Path] = []
+    for path, expected, columns in rows:
+        label = Text("", pos)
+        record = Record(part, path, expected, label, [label], columns=columns)
+        _write(draft, path, record, [Value("", pos, "lost")] * expected)
+        paths += cell_paths(path, expected, columns)
+    draft.lost.append(
+        Lost(
+            paths,
+            pos,
+            "",
+            "这一部分在原文中只有标题，没有表格内容（表格可能是图片，或复制网页时丢了），各格未能读出",
+            "the part has its heading but no table in the source (an image, or lost in copying); "
+            "its cells could not be read",
+        )
+    )

@@ -56,7 +56,7 @@ def _date_only(text: str) -> str | None:
 
 _CHROME = re.compile(
     r"版权所有|主办单位|承办单位|网站标识码|ICP|备案号|公网安备|技术支持|联系我们|网站地图|打印本页|关闭窗口|"
-    r"【打印】|【关闭】|扫一扫|分享到|字号[:：]|上一篇|下一篇|相关链接"
+    r"【打印】|【关闭】|扫一扫|扫描.{0,8}二维码|分享到|字号[:：]|上一篇|下一篇|相关链接"
 )
 
 
@@ -236,12 +236,15 @@ def from_sentences(lines: list[Line]) -> tuple[tuple[str, Pos] | None, tuple[int
     """
     agency: tuple[str, Pos] | None = None
     years: dict[int, Pos] = {}
-    for line in lines:
+    for index, line in enumerate(lines):
         text = _CITED.sub(lambda m: " " * len(m.group()), line.text)
         for match in _NAMED.finditer(text):
             name = match.group("agency").strip()
             if agency is None and _agency_like(name) and not name.startswith(("我", "本")):
                 agency = (name, line.pos_at(match.start("agency")))
+                above = lines[index - 1] if index else None
+                if above is not None and _agency_like(above.text) and above.pos.line == line.pos.line - 1:
+                    agency = (above.text.strip(), above.pos)  # the name the page prints on its own line
         for match in _YEAR_NAMED.finditer(text):
             years.setdefault(int(match.group("year")), line.pos_at(match.start("year")))
         for match in _PERIOD.finditer(text):
@@ -336,9 +339,9 @@ def _title(lines: list[Line]) -> tuple[int, int, re.Match[str]] | None:
 
 
 # What stands before a year in a sentence of the preface, never in a title's agency name:
-# "现公布…", "特编制…", "按照《关于做好…".
+# "现公布…", "特编制…", "按照《关于做好…" (also after the line above, joined with a space).
 _NOT_A_NAME = re.compile(
-    r"^(?:现|特|拟|并|经|按照|根据|依据|依照|为|由)?(?:编制|公布|发布|印发|公开|形成|汇报)|[《》“”]"
+    r"(?:^|\s)(?:现|特|拟|并|经|按照|根据|依据|依照|为|由)?(?:编制|公布|发布|印发|公开|形成|汇报)|[《》“”]"
 )
 
 
@@ -348,8 +351,12 @@ def _after_year(match: re.Match[str]) -> str:
     return head.strip() if "政府信息公开" in match.group("rest") and _agency_like(head) else ""
 
 
+# A page label a flip-book viewer or a PDF-to-HTML converter prints before the title: "Page 8 - ".
+_PAGE_LABEL = re.compile(r"^\s*(?:Page|P\.|第)\s*\d{1,3}\s*页?\s*[-–—:：]\s*", re.IGNORECASE)
+
+
 def _agency_name(text: str) -> str:
-    name = re.sub(r"^(?:标题|题目)\s*[:：]", "", text).strip(" ：:，,#")
+    name = re.sub(r"^(?:标题|题目)\s*[:：]", "", _PAGE_LABEL.sub("", text)).strip(" ：:，,#")
     return (
         name if 2 <= len(name) <= 60 and not _SENTENCE.search(name) and not _NOT_A_NAME.search(name) else ""
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from .. import statute as s
 from ..findings import START
 from . import labels as lb
+from .cells import lose_table
 from .draft import Draft, Note, Value
 from .metadata import guess_kind, metadata, tail
 from .model import Block, Line, Source
@@ -50,6 +51,7 @@ def recognise(source: Source) -> Draft:
             tables.feed(block)
         tables.close()
     tables.finish()
+    _lose_empty_tables(draft, heads)
     solve_runs(draft)
     for line in chrome:
         draft.note(
@@ -71,3 +73,18 @@ def recognise(source: Source) -> Draft:
                 draft.part6 = text
     draft.notes.sort(key=lambda note: (note.pos.line, note.pos.col))
     return draft
+
+
+def _lose_empty_tables(draft: Draft, heads: dict[int, Line]) -> None:
+    """Table parts printed as a heading with no table under it (the table was an image the copy
+    dropped): their cells are unreadable, so no rule reads their rows as missing from the report."""
+    for number in (2, 3, 4):
+        part = s.PARTS[number - 1]
+        if number not in heads or any(len(path) > 1 and path[0] == part for path in draft.keys):
+            continue
+        version = draft.meta.get(s.VERSION)
+        year = draft.meta.get(s.YEAR)
+        if version is None and isinstance(year, int):
+            version = s.format_for_year(year).version
+            draft.meta[s.VERSION] = version
+        lose_table(draft, number, heads[number].pos, version)

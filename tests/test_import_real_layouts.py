@@ -1,0 +1,102 @@
+"""Layouts met on real published pages that the other import tests do not cover: a table part
+printed as its heading only, part 一's aspects headed in other words or as list items, a page label
+before the title, a QR-code footer, the agency on its own line above the preface. Fixtures are
+written in our own words; figures and layouts follow real pages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from test_cli import run
+from test_import_layouts import CITY, copied_text
+
+from disclosure_lint import statute as s
+from disclosure_lint.findings import Pos
+from disclosure_lint.importer import import_bytes
+
+
+def imported(text: str):
+    return import_bytes(text.encode("utf-8"), "text", "r.txt")
+
+
+def _without_tables(text: str) -> str:
+    """The report with its three tables gone and their part headings kept, as a page shows tables
+    that were images."""
+    lines = text.split("\n")
+    return "\n".join(line for line in lines if "\t" not in line)
+
+
+def test_a_table_part_with_only_its_heading_is_unread_not_missing(tmp_path: Path) -> None:
+    text = _without_tables(copied_text(CITY))
+    draft = imported(text).draft
+    lost = {path for item in draft.lost for path in item.paths}
+    assert len(lost) == 10 + 25 * 7 + 15
+    assert (s.PART2, s.REGULATIONS, "本年制发件数") in lost
+    assert (*s.ROW_NEW.path, 6) in lost and (s.PART4, s.REVIEW, 4) in lost
+    assert [v.kind for v in draft.part3[s.ROW_NEW.path]] == ["lost"] * 7
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    done = run("r.txt", "--lang", "en", "--format", "concise", "-q", cwd=tmp_path)
+    assert done.returncode == 0, done.stdout  # warnings only: nothing is blamed on the publisher
+    codes = re.findall(r" (DL\d{3}) ", done.stdout)
+    assert codes.count("DL020") == 3 and "DL101" not in codes and "DL401" not in codes, done.stdout
+    heading = text.split("\n").index("三、收到和处理政府信息公开申请情况") + 1
+    assert (
+        f"r.txt:{heading}:1: DL020 warning: could not read 175 cells of 收到和处理政府信息公开申请情况 "
+        "from the source: the part has its heading but no table in the source"
+    ) in done.stdout
+
+
+def test_a_table_part_with_its_table_is_read_as_before() -> None:
+    draft = imported(copied_text(CITY)).draft
+    assert draft.lost == []
+
+
+def test_an_empty_table_part_of_a_2020_report_takes_the_2019_tables() -> None:
+    text = _without_tables(copied_text(CITY)).replace(
+        "2023 年政府信息公开工作年度报告", "2020 年政府信息公开工作年度报告"
+    )
+    draft = imported(text).draft
+    assert draft.meta[s.VERSION] == 2019
+    assert "政府集中采购" in draft.part2
+    assert (s.PART3, s.RESULTS, s.OTHER_HANDLING) in draft.part3  # the 2019 format's single row
+
+
+def test_aspect_headings_as_list_items_and_in_other_words() -> None:
+    text = copied_text(CITY)
+    text = text.replace("（三）政府信息管理方面", "- 政府信息管理情况").replace(
+        "（四）平台建设方面", "（四）政府公开平台建设"
+    )
+    draft = imported(text).draft
+    assert isinstance(draft.part1, dict)
+    assert list(draft.part1) == list(s.ASPECTS)
+    assert draft.part1["政府信息管理"].startswith("我局落实信息发布三级审核")
+    assert draft.part1["平台建设"].startswith("我局优化门户网站信息公开专栏")
+
+
+def test_a_flip_books_page_label_is_not_part_of_the_agency() -> None:
+    text = copied_text(CITY).replace(
+        "示例市自然资源和规划局\n\n2023 年政府信息公开工作年度报告",
+        "Page 1 - 示例市自然资源和规划局2023年政府信息公开工作年度报告",
+        1,
+    )
+    assert imported(text).draft.meta[s.AGENCY] == "示例市自然资源和规划局"
+
+
+def test_a_qr_code_line_at_the_end_is_the_pages_footer() -> None:
+    text = copied_text(CITY).rstrip("\n") + "\n更多资讯请扫描下方二维码关注示例市发布\n"
+    draft = imported(text).draft
+    assert "二维码" not in (draft.part6 or "")
+    assert any(
+        note.text.startswith("更多资讯") and note.why_en.startswith("a web page's footer")
+        for note in draft.notes
+    )
+
+
+def test_the_agency_printed_above_a_preface_that_names_the_report() -> None:
+    text = copied_text(CITY)
+    body = text[text.index("一、总体情况") :]
+    page = "示例区国资局\n现公布区政府国资局2022年政府信息公开工作年度报告。\n" + body
+    draft = imported(page).draft
+    assert (draft.meta[s.AGENCY], draft.meta[s.YEAR]) == ("示例区国资局", 2022)
+    assert draft.values[(s.AGENCY,)] == Pos(1, 1)
