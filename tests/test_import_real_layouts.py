@@ -100,3 +100,74 @@ def test_the_agency_printed_above_a_preface_that_names_the_report() -> None:
     draft = imported(page).draft
     assert (draft.meta[s.AGENCY], draft.meta[s.YEAR]) == ("示例区国资局", 2022)
     assert draft.values[(s.AGENCY,)] == Pos(1, 1)
+
+
+# ---------------------------------------------------------------- Traditional characters
+
+
+def _traditional(text: str) -> str:
+    """The text as a mirror site in Traditional characters prints it (each character that has a
+    Traditional form written in it), made from the importer's own table, read backwards."""
+    from disclosure_lint.importer.hant_table import PAIRS
+
+    pairs = "".join(PAIRS)
+    back: dict[int, str] = {}
+    for i in range(0, len(pairs), 2):
+        back.setdefault(ord(pairs[i + 1]), pairs[i])
+    return text.translate(back)
+
+
+def _cells(draft) -> dict:
+    out = {("二", k): [(v.text, v.pos) for v in vs] for k, vs in draft.part2.items()}
+    out |= {k: [(v.text, v.pos) for v in vs] for k, vs in draft.part3.items()}
+    return out | {("四", k): [(v.text, v.pos) for v in vs] for k, vs in draft.part4.items()}
+
+
+def test_a_traditional_mirror_reads_as_the_report_it_mirrors(tmp_path: Path) -> None:
+    text = copied_text(CITY)
+    mirror = _traditional(text)
+    assert "報告" in mirror and "開" in mirror and mirror != text
+    original, read = imported(text).draft, imported(mirror).draft
+    assert _cells(read) == _cells(original)  # every cell, and where it stands in the source
+    assert (read.meta[s.AGENCY], read.meta[s.YEAR]) == ("示例市自然资源和规划局", 2023)
+    assert read.part1 == original.part1 and read.part5 == original.part5
+    findings = {}
+    for name, body in (("mirror", mirror), ("original", text)):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "r.txt").write_text(body, encoding="utf-8")
+        done = run("r.txt", "--format", "concise", "--lang", "en", cwd=folder)
+        findings[name] = (done.returncode, re.findall(r"^r\.txt:(\d+:\d+): (DL\d+)", done.stdout, re.M))
+    assert findings["mirror"] == findings["original"]
+
+
+def test_a_few_traditional_characters_in_a_simplified_report_change_nothing() -> None:
+    from disclosure_lint.importer.hant import looks_traditional
+
+    text = copied_text(CITY)
+    assert not looks_traditional(text + "显著成效，著力推进，乾净。")
+    assert looks_traditional(_traditional(text))
+
+
+# ---------------------------------------------------------------- parts 五 and 六 in other words
+
+
+def test_parts_five_and_six_under_their_numerals_in_other_words() -> None:
+    text = copied_text(CITY)
+    text = text.replace("五、存在的主要问题及改进情况", "五、存在的问题及下一步工作计划")
+    text = text.replace("六、其他需要报告的事项", "六、其他需要说明的事项")
+    draft = imported(text).draft
+    original = imported(copied_text(CITY)).draft
+    assert (draft.part5, draft.part6) == (original.part5, original.part6)
+    assert draft.notes == original.notes
+
+
+def test_a_preface_naming_the_body_after_the_year() -> None:
+    text = copied_text(CITY)
+    body = text[text.index("一、总体情况") :]
+    page = "按照要求，编制2021年度示例镇人民政府信息公开年度报告。\n" + body
+    assert imported(page).draft.meta[s.AGENCY] == "示例镇人民政府"
+    page = "示例县机构编制委员会办公室2023年政府信息公开工作年度报告\n" + body  # 编制 in a name
+    assert imported(page).draft.meta[s.AGENCY] == "示例县机构编制委员会办公室"
+    page = "及时发布2024年度政府信息公开工作报告。\n" + body  # no body named: the 落款's is kept
+    assert imported(page).draft.meta[s.AGENCY] == "示例市自然资源和规划局"

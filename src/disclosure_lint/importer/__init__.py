@@ -77,6 +77,9 @@ def import_bytes(
         from .text import read_text
 
         source = read_text(raw, markdown=True if kind == "markdown" else None)
+    from .hant import read_as_simplified
+
+    read_as_simplified(source)
     draft = recognise(source)
     if not draft.parts:
         raise ReadError(

@@ -66,7 +66,19 @@ def part_heading(text: str) -> int | None:
         for index, title in enumerate(s.PARTS):
             if difflib.SequenceMatcher(None, body, title).ratio() >= 0.8:
                 return index
+        ordinal = prefix.group(1) or prefix.group(2)
+        for index, words in _LOOSE_TITLES.items():
+            if ordinal == "一二三四五六"[index] and all(re.search(w, body) for w in words):
+                return index
     return None
+
+
+# Parts 五 and 六 as reports word them in their own way, under their own numeral only:
+# "五、存在的主要问题及下一步计划", "六、其他需要说明的事项".
+_LOOSE_TITLES = {
+    4: ("问题", "改进|计划|打算|措施|下一步|方向|整改"),
+    5: ("其他|其它", "报告|事项|事宜|说明"),
+}
 
 
 _ASPECT = re.compile(

@@ -218,6 +218,10 @@ _NAMED = re.compile(
     r"(?:编制|公布|发布|印发|公开|形成)(?:了|的)?\s*(?P<agency>[^，。；,;：:、《》“”\s\d]{2,40}?)\s*"
     r"(?P<year>(?:19|20)\d{2})\s*年度?(?:的)?\s*政府信息公开(?:工作)?(?:年度)?报告"
 )
+_NAMED_AFTER = re.compile(  # "编制2021年度沙塘镇人民政府信息公开年度报告": the name after the year
+    r"(?:编制|公布|发布|印发|形成)(?:了)?\s*(?P<year>(?:19|20)\d{2})\s*年度?(?:的)?\s*"
+    r"(?!度)(?P<agency>[^，。；,;：:、《》“”\s\d]{3,40})(?:的)?信息公开(?:工作)?(?:年度)?报告"
+)
 _YEAR_NAMED = re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*年度?(?:的)?\s*(?:[^，。；,;\d]{0,30}?)政府信息公开(?:工作)?(?:年度)?报告"
 )
@@ -238,6 +242,10 @@ def from_sentences(lines: list[Line]) -> tuple[tuple[str, Pos] | None, tuple[int
     years: dict[int, Pos] = {}
     for index, line in enumerate(lines):
         text = _CITED.sub(lambda m: " " * len(m.group()), line.text)
+        for match in _NAMED_AFTER.finditer(text):
+            name = match.group("agency").strip()
+            if agency is None and _agency_like(name) and not name.startswith(("我", "本")):
+                agency = (name, line.pos_at(match.start("agency")))
         for match in _NAMED.finditer(text):
             name = match.group("agency").strip()
             if agency is None and _agency_like(name) and not name.startswith(("我", "本")):
@@ -339,9 +347,11 @@ def _title(lines: list[Line]) -> tuple[int, int, re.Match[str]] | None:
 
 
 # What stands before a year in a sentence of the preface, never in a title's agency name:
-# "现公布…", "特编制…", "按照《关于做好…" (also after the line above, joined with a space).
+# "现公布…", "特编制…", "及时发布…", "按照《关于做好…" (also after the line above, joined with a
+# space); never the 编制 of a name such as 机构编制委员会办公室.
 _NOT_A_NAME = re.compile(
-    r"(?:^|\s)(?:现|特|拟|并|经|按照|根据|依据|依照|为|由)?(?:编制|公布|发布|印发|公开|形成|汇报)|[《》“”]"
+    r"(?:^|\s|现|特|拟|并|经|及时|依法|予以|按照|根据|依据|依照|为|由)(?:编制|公布|发布|印发|形成|汇报)"
+    r"|(?:^|\s)(?:现|特)?公开|[《》“”]"
 )
 
 
