@@ -171,3 +171,19 @@ def test_a_preface_naming_the_body_after_the_year() -> None:
     assert imported(page).draft.meta[s.AGENCY] == "示例县机构编制委员会办公室"
     page = "及时发布2024年度政府信息公开工作报告。\n" + body  # no body named: the 落款's is kept
     assert imported(page).draft.meta[s.AGENCY] == "示例市自然资源和规划局"
+
+
+def test_parts_five_and_six_under_one_heading_are_one_text_for_both(tmp_path: Path) -> None:
+    text = copied_text(CITY).replace(
+        "五、存在的主要问题及改进情况", "五、存在的主要问题及改进情况和其他需要报告的事项"
+    )
+    text = text.replace("六、其他需要报告的事项\n", "")
+    draft = imported(text).draft
+    original = imported(copied_text(CITY)).draft
+    both = original.part5 + original.part6
+    assert (draft.part5, draft.part6) == (both, both)
+    assert {s.PART5, s.PART6} <= draft.parts
+    assert draft.meta[s.PUBLISHED] == original.meta[s.PUBLISHED]  # the 落款 is still the 落款
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    done = run("r.txt", "--format", "concise", "--lang", "en", cwd=tmp_path)
+    assert (done.returncode, re.findall(r" (DL\d{3}) ", done.stdout)) == (0, []), done.stdout

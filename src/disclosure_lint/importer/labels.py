@@ -73,6 +73,8 @@ def part_heading(text: str) -> int | None:
     return None
 
 
+MERGED_FIVE_SIX = "其他需要报告的事项"  # in part 五's heading: the two parts printed as one
+
 # Parts 五 and 六 as reports word them in their own way, under their own numeral only:
 # "五、存在的主要问题及下一步计划", "六、其他需要说明的事项".
 _LOOSE_TITLES = {

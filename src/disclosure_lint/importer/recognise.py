@@ -34,6 +34,9 @@ def recognise(source: Source) -> Draft:
             if index is not None and index + 1 > current:
                 current = index + 1
                 heads[current] = block
+                if current == 5 and lb.MERGED_FIVE_SIX in lb.squash(block.text):
+                    current = 6  # "五、存在的主要问题及改进情况和其他需要报告的事项": one text for both
+                    heads[current] = block
                 continue
         regions[current].append(block)
     for number, head in heads.items():
@@ -66,6 +69,9 @@ def recognise(source: Source) -> Draft:
             draft.parts.add(part)
             draft.values[(part,)] = lines[0].pos if lines else draft.keys.get((part,), START)
             text = assemble(lines)
+            if number == 5 and heads.get(5) is not None and heads.get(5) is heads.get(6):
+                lines = lines_of(regions[6][: len(regions[6]) - len(signature) - len(chrome)])
+                text = assemble(lines)  # the merged part's text is part 五's as much as part 六's
             draft.glyphs[(part,)] = glyphs(lines)
             if number == 5:
                 draft.part5 = text
