@@ -75,3 +75,78 @@ def test_mutated_reports_get_the_same_verdict(which: int, data: st.DataObject) -
             assert _jsonschema_valid(report, version)
         elif _jsonschema_valid(report, version):
             pytest.fail(f"compiled validator rejects what jsonschema accepts at {path}: {node[path[-1]]!r}")
+
+
+# ---------------------------------------------------------------- the findings made from either
+
+
+def _both(report: object, monkeypatch: pytest.MonkeyPatch) -> tuple[list, list]:
+    """The schema findings made from the compiled validator's errors, and from jsonschema's."""
+    from disclosure_lint import schema
+
+    compiled = schema.validate(report)  # type: ignore[arg-type]
+    with monkeypatch.context() as patched:
+        patched.setattr(schema, "_compiled_errors", lambda data, version: None)
+        reference = schema.validate(report)  # type: ignore[arg-type]
+    return compiled, reference
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.name)
+def test_fixtures_get_the_same_findings_from_either_validator(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded = load_text(path.read_text(encoding="utf-8"), path.name)
+    compiled, reference = _both(loaded.report, monkeypatch)
+    assert compiled == reference
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(which=st.sampled_from(range(len(REPORTS))), data=st.data())
+def test_mutated_reports_get_the_same_findings_from_either_validator(which: int, data: st.DataObject) -> None:
+    path = REPORTS[which]
+    report = load_text(path.read_text(encoding="utf-8"), path.name).report
+    assert report is not None
+    for _ in range(data.draw(st.integers(min_value=1, max_value=3))):
+        place = data.draw(st.sampled_from(_paths(report.data)[1:]))
+        node = report.data
+        for step in place[:-1]:
+            node = node[step]
+        node[place[-1]] = data.draw(LEAVES)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        compiled, reference = _both(report, monkeypatch)
+    assert compiled == reference
+
+
+def test_the_compiled_validator_gives_the_errors_of_a_broken_report() -> None:
+    from disclosure_lint import schema
+
+    data = _data(EXAMPLES / "broken-2023.yaml")
+    errors = schema._compiled_errors(data, 2021)
+    assert errors is not None
+    assert sorted({(e.validator, e.absolute_path[:1]) for e in errors}) == [
+        ("additionalProperties", ()),
+        ("required", ()),
+        ("type", ("主动公开政府信息情况",)),
+        ("type", ("收到和处理政府信息公开申请情况",)),
+    ]
+
+
+def test_linting_a_broken_report_does_not_import_jsonschema(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "r.yaml").write_bytes((EXAMPLES / "broken-2023.yaml").read_bytes())
+    script = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: sys.__stderr__.write(f\"jsonschema={'jsonschema' in sys.modules}\\n\"))\n"
+        "sys.argv = ['disclosure-lint', '--no-cache', 'r.yaml']\n"
+        "from disclosure_lint.entry import main\n"
+        "main()\n"
+    )
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.splitlines()[-1] == "jsonschema=False"
