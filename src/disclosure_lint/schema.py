@@ -138,10 +138,11 @@ def _compiled_errors(data: Any, version: int) -> list[SchemaError] | None:
 
 
 def prepare() -> None:
-    """Build the validators now, e.g. before forking workers, so they inherit them."""
+    """Build the validators now, e.g. before forking workers, so they inherit them (jsonschema's
+    only where it is the one that answers)."""
     for version in s.FORMATS:
-        _compiled(version)
-        _validator(version)
+        if _compiled(version) is None:
+            _validator(version)
 
 
 def validate(report: Report) -> list[Finding]:
