@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +20,26 @@ SEED_EXAMPLE = EXAMPLES / "xiqu-sifaju-2023.yaml"
 CITY_BUREAU = FIXTURES / "city-bureau-2023.yaml"
 
 _MODULES = engine.load_rule_modules(entry_points=False)
+
+
+def lint_loads(report: Path, module: str, folder: Path) -> tuple[int, bool]:
+    """(exit status, whether `module` was imported) of `disclosure-lint --no-cache` on a copy of
+    `report`, run in a fresh process as the console script runs it."""
+    (folder / "r.yaml").write_bytes(report.read_bytes())
+    script = (
+        "import atexit, sys\n"
+        f"atexit.register(lambda: sys.__stderr__.write('loaded=' + str({module!r} in sys.modules) + '\\n'))\n"
+        "sys.argv = ['disclosure-lint', '--no-cache', 'r.yaml']\n"
+        "from disclosure_lint.entry import main\n"
+        "main()\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")}
+    env["XDG_CACHE_HOME"] = str(folder / "cache")
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=folder, timeout=120
+    )
+    assert done.stderr.splitlines()[-1] in ("loaded=True", "loaded=False"), done.stderr
+    return done.returncode, done.stderr.splitlines()[-1] == "loaded=True"
 
 
 def lint(text: str, options: Options | None = None, filename: str = "report.yaml") -> FileResult:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import lint_loads
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -122,18 +123,4 @@ def test_the_plain_path_prints_and_exits_as_typer_does(args: list[str], tmp_path
 
 
 def test_a_plain_lint_does_not_import_typer(tmp_path: Path) -> None:
-    (tmp_path / "r.yaml").write_bytes((EXAMPLES / "xiqu-sifaju-2023.yaml").read_bytes())
-    script = (
-        "import atexit, sys\n"
-        "atexit.register(lambda: sys.__stderr__.write(f\"typer={'typer' in sys.modules}\\n\"))\n"
-        "sys.argv = ['disclosure-lint', '--no-cache', 'r.yaml']\n"
-        "from disclosure_lint.entry import main\n"
-        "main()\n"
-    )
-    env = {k: v for k, v in os.environ.items() if k not in _LOCALE}
-    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stderr.splitlines()[-1] == "typer=False"
+    assert lint_loads(EXAMPLES / "xiqu-sifaju-2023.yaml", "typer", tmp_path) == (0, False)

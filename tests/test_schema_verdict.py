@@ -10,7 +10,7 @@ import copy
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, FIXTURES
+from conftest import EXAMPLES, FIXTURES, lint_loads
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -132,21 +132,4 @@ def test_the_compiled_validator_gives_the_errors_of_a_broken_report() -> None:
 
 
 def test_linting_a_broken_report_does_not_import_jsonschema(tmp_path: Path) -> None:
-    import os
-    import subprocess
-    import sys
-
-    (tmp_path / "r.yaml").write_bytes((EXAMPLES / "broken-2023.yaml").read_bytes())
-    script = (
-        "import atexit, sys\n"
-        "atexit.register(lambda: sys.__stderr__.write(f\"jsonschema={'jsonschema' in sys.modules}\\n\"))\n"
-        "sys.argv = ['disclosure-lint', '--no-cache', 'r.yaml']\n"
-        "from disclosure_lint.entry import main\n"
-        "main()\n"
-    )
-    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120
-    )
-    assert done.returncode == 1, done.stderr
-    assert done.stderr.splitlines()[-1] == "jsonschema=False"
+    assert lint_loads(EXAMPLES / "broken-2023.yaml", "jsonschema", tmp_path) == (1, False)

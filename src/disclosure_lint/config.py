@@ -413,6 +413,15 @@ def _parse(table: dict[str, Any], file: FsPath, text: str) -> Options:
     return Options(source=file, lines=tuple(lines), metadata=tuple(facts.items()), **values)
 
 
+def bad_choice(given: tuple[tuple[str, str | None, tuple[str, ...]], ...]) -> str | None:
+    """For (option, value, choices) triples: the message for the first value given that is not one
+    of its choices, else None (lint and audit say it alike)."""
+    for name, value, choices in given:
+        if value is not None and value not in choices:
+            return f"{name} must be one of {', '.join(choices)}, not {value!r}"
+    return None
+
+
 def parse_codes(text: str) -> tuple[str, ...]:
     """`DL2,DL301` → ("DL2", "DL301"); raises ValueError on anything that is not a code."""
     codes = tuple(part.strip() for part in text.split(",") if part.strip())

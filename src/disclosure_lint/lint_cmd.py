@@ -185,19 +185,22 @@ def run_lint(
         LANGS,
         ConfigError,
         Overrides,
+        bad_choice,
         options_for,
         parse_codes,
     )
 
-    for name, value, choices in (
-        ("--lang", lang, LANGS),
-        ("--fail-on", fail_on, tuple(FAIL_ON)),
-        ("--format", output_format, FORMATS),
-        ("--junit-warnings", junit_warnings, JUNIT_WARNINGS),
-        ("--color", color, ("auto", "always", "never")),
-    ):
-        if value is not None and value not in choices:
-            raise Refused(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+    problem = bad_choice(
+        (
+            ("--lang", lang, LANGS),
+            ("--fail-on", fail_on, tuple(FAIL_ON)),
+            ("--format", output_format, FORMATS),
+            ("--junit-warnings", junit_warnings, JUNIT_WARNINGS),
+            ("--color", color, ("auto", "always", "never")),
+        )
+    )
+    if problem:
+        raise Refused(problem)
     if no_color:
         color = "never"
     try:

@@ -63,19 +63,30 @@ def audit(
 ) -> None:
     """Audit a region's reports (its help: `cli_help`, key `audit`)."""
     from ..atomic import WriteRefused
-    from ..config import FAIL_ON, FORMATS, JUNIT_WARNINGS, LANGS, ConfigError, Overrides, parse_codes
+    from ..config import (
+        FAIL_ON,
+        FORMATS,
+        JUNIT_WARNINGS,
+        LANGS,
+        ConfigError,
+        Overrides,
+        bad_choice,
+        parse_codes,
+    )
     from ..engine import PluginError
     from . import settings as st
     from .baseline import BaselineError
 
-    for name, value, choices in (
-        ("--lang", lang, LANGS),
-        ("--fail-on", fail_on, tuple(FAIL_ON)),
-        ("--format", output_format, tuple(f for f in FORMATS if f != "auto")),
-        ("--junit-warnings", junit_warnings, JUNIT_WARNINGS),
-    ):
-        if value is not None and value not in choices:
-            raise _fail(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+    problem = bad_choice(
+        (
+            ("--lang", lang, LANGS),
+            ("--fail-on", fail_on, tuple(FAIL_ON)),
+            ("--format", output_format, tuple(f for f in FORMATS if f != "auto")),
+            ("--junit-warnings", junit_warnings, JUNIT_WARNINGS),
+        )
+    )
+    if problem:
+        raise _fail(problem)
     if write_baseline and baseline is None:
         raise _fail("--write-baseline needs --baseline FILE (where to write it)")
     if compare and len(paths) != 2:
