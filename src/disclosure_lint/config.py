@@ -413,9 +413,23 @@ def _parse(table: dict[str, Any], file: FsPath, text: str) -> Options:
     return Options(source=file, lines=tuple(lines), metadata=tuple(facts.items()), **values)
 
 
-def bad_choice(given: tuple[tuple[str, str | None, tuple[str, ...]], ...]) -> str | None:
-    """For (option, value, choices) triples: the message for the first value given that is not one
-    of its choices, else None (lint and audit say it alike)."""
+def bad_choice(
+    lang: str | None,
+    fail_on: str | None,
+    output_format: str | None,
+    junit_warnings: str | None,
+    formats: tuple[str, ...] = FORMATS,
+    more: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (),
+) -> str | None:
+    """The message for the first option, of those lint and audit share and `more` (option, value,
+    choices), whose value is not one of its choices; None when every one is."""
+    given = (
+        ("--lang", lang, LANGS),
+        ("--fail-on", fail_on, tuple(FAIL_ON)),
+        ("--format", output_format, formats),
+        ("--junit-warnings", junit_warnings, JUNIT_WARNINGS),
+        *more,
+    )
     for name, value, choices in given:
         if value is not None and value not in choices:
             return f"{name} must be one of {', '.join(choices)}, not {value!r}"

@@ -180,9 +180,6 @@ def run_lint(
     from .codecheck import check_codes
     from .config import (
         FAIL_ON,
-        FORMATS,
-        JUNIT_WARNINGS,
-        LANGS,
         ConfigError,
         Overrides,
         bad_choice,
@@ -190,15 +187,8 @@ def run_lint(
         parse_codes,
     )
 
-    problem = bad_choice(
-        (
-            ("--lang", lang, LANGS),
-            ("--fail-on", fail_on, tuple(FAIL_ON)),
-            ("--format", output_format, FORMATS),
-            ("--junit-warnings", junit_warnings, JUNIT_WARNINGS),
-            ("--color", color, ("auto", "always", "never")),
-        )
-    )
+    colors = ("--color", color, ("auto", "always", "never"))
+    problem = bad_choice(lang, fail_on, output_format, junit_warnings, more=(colors,))
     if problem:
         raise Refused(problem)
     if no_color:

@@ -66,8 +66,6 @@ def audit(
     from ..config import (
         FAIL_ON,
         FORMATS,
-        JUNIT_WARNINGS,
-        LANGS,
         ConfigError,
         Overrides,
         bad_choice,
@@ -77,14 +75,8 @@ def audit(
     from . import settings as st
     from .baseline import BaselineError
 
-    problem = bad_choice(
-        (
-            ("--lang", lang, LANGS),
-            ("--fail-on", fail_on, tuple(FAIL_ON)),
-            ("--format", output_format, tuple(f for f in FORMATS if f != "auto")),
-            ("--junit-warnings", junit_warnings, JUNIT_WARNINGS),
-        )
-    )
+    formats = tuple(f for f in FORMATS if f != "auto")
+    problem = bad_choice(lang, fail_on, output_format, junit_warnings, formats)
     if problem:
         raise _fail(problem)
     if write_baseline and baseline is None:
