@@ -104,6 +104,8 @@ def test_missing_file_exits_2_and_other_files_are_still_checked(tmp_path: Path) 
         (["--select", "DL2;x", "x.yaml"], "not a rule code or prefix"),
         (["--rules", "no-such-folder", "x.yaml"], "not a folder"),
         (["--isolated"], "no report files given"),
+        (["--color", "rainbow", "x.yaml"], "--color must be one of auto, always, never, not 'rainbow'"),
+        (["audit", "x", "--format", "auto"], "--format must be one of "),
     ],
 )
 def test_usage_errors_are_one_line_and_exit_2(args: list[str], message: str) -> None:
