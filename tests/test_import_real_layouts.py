@@ -187,3 +187,36 @@ def test_parts_five_and_six_under_one_heading_are_one_text_for_both(tmp_path: Pa
     (tmp_path / "r.txt").write_text(text, encoding="utf-8")
     done = run("r.txt", "--format", "concise", "--lang", "en", cwd=tmp_path)
     assert (done.returncode, re.findall(r" (DL\d{3}) ", done.stdout)) == (0, []), done.stdout
+
+
+# ---------------------------------------------------------------- what is not placed, said as it is
+
+
+def test_a_sentence_beside_a_table_is_said_to_be_one() -> None:
+    text = copied_text(CITY).replace(
+        "四、政府信息公开行政复议、行政诉讼情况\n",
+        "四、政府信息公开行政复议、行政诉讼情况\n\n本年度本机关未发生行政复议、行政诉讼案件。\n",
+    )
+    draft = imported(text).draft
+    line = text.split("\n").index("本年度本机关未发生行政复议、行政诉讼案件。") + 1
+    notes = [(n.pos, n.text, n.why_en) for n in draft.notes if n.text]
+    assert notes == [
+        (
+            Pos(line, 1),
+            "本年度本机关未发生行政复议、行政诉讼案件。",
+            "a sentence in a table part, outside the table",
+        )
+    ]
+    original = imported(copied_text(CITY)).draft.part4
+    assert {k: [v.text for v in vs] for k, vs in draft.part4.items()} == {
+        k: [v.text for v in vs] for k, vs in original.items()
+    }
+
+
+def test_a_portals_header_keys_written_as_list_items_are_no_report_text() -> None:
+    text = "  • 索引号:\n  • 发文机关:\n  • 发布时间:2024-01-26\n" + copied_text(CITY).replace(
+        "2024年1月26日", ""
+    )
+    draft = imported(text).draft
+    assert [n.text for n in draft.notes if n.text] == []
+    assert draft.meta[s.PUBLISHED] == "2024-01-26"

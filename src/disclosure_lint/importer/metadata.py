@@ -82,7 +82,7 @@ def tail(blocks: list[Block]) -> tuple[list[Line], list[Line]]:
 
 # A crawler's or a portal's header: "标题: …", "发布时间: …", "栏目: …"; only some say anything.
 _HEADER = re.compile(
-    r"^\s*(?P<key>标题|题目|名称|发布时间|发布日期|成文日期|生成日期|栏目|文号|发文字号|发布机构|发文机关|来源|"
+    r"^\s*(?:[•·*-]\s*)?(?P<key>标题|题目|名称|发布时间|发布日期|成文日期|生成日期|栏目|文号|发文字号|发布机构|发文机关|来源|"
     r"信息来源|原文链接|本地目录|索引号|主题分类|分类|作者|浏览次数|点击数|访问量|有效性|时效性)\s*[:：]\s*(?P<value>.*)$"
 )
 _INNER_DATE_LABEL = re.compile(r"(?:发布|公开|成文)(?:日期|时间)\s*[:：]\s*")

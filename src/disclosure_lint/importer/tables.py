@@ -23,6 +23,9 @@ _MAX_FRAGMENTS = 3  # a label wrapped over this many lines at most
 # A character or two before a label: a merged label printed one character a line ("年 3.危及…").
 _STRAY = re.compile(r"^\s*[^\s\d（(]{1,2}\s+(?=\S)")
 _EXPECTED_4 = EXPECTED_4
+# A sentence written in a table part beside its table: punctuation of running text, and long enough.
+_SENTENCE = re.compile("[，。；：,;:！？]")
+_SENTENCE_MIN = 8
 
 
 class Tables:
@@ -167,12 +170,7 @@ class Tables:
                 t = self.fragments.pop(0)
                 if lb.format_fragment(t.text):
                     continue
-                self.draft.note(
-                    t.pos,
-                    t.text,
-                    "表格中无法识别的文字",
-                    "text in a table that is not one of the format's labels",
-                )
+                self._note_fragment(t)
             return
         self._close()
         kind, what, expected = found
@@ -336,13 +334,23 @@ class Tables:
         for t in self.fragments:
             if lb.format_fragment(t.text):
                 continue  # a piece of a heading or note of the format, wrapped onto a line of its own
+            self._note_fragment(t)
+        self.fragments = []
+
+    def _note_fragment(self, t: Text) -> None:
+        """Text in a table part that is no label: a sentence the report writes beside its table
+        ("本年度未发生行政复议…。", "该部分以表格形式报告。") is said to be one, not a garbled cell."""
+        if _SENTENCE.search(t.text) and len(t.text) > _SENTENCE_MIN:
             self.draft.note(
                 t.pos,
                 t.text,
-                "表格中无法识别的文字",
-                "text in a table that is not one of the format's labels",
+                "表格部分中的说明文字，不属于表格",
+                "a sentence in a table part, outside the table",
             )
-        self.fragments = []
+            return
+        self.draft.note(
+            t.pos, t.text, "表格中无法识别的文字", "text in a table that is not one of the format's labels"
+        )
 
     def close(self) -> None:
         """The end of a table part."""
