@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from test_cli import run
 from test_import_layouts import CITY, copied_text
 
@@ -220,3 +221,18 @@ def test_a_portals_header_keys_written_as_list_items_are_no_report_text() -> Non
     draft = imported(text).draft
     assert [n.text for n in draft.notes if n.text] == []
     assert draft.meta[s.PUBLISHED] == "2024-01-26"
+
+
+@pytest.mark.parametrize("mark", ["续表", "（续表）", "续上表", "P. 6", "Page 6"])
+def test_a_table_going_on_after_a_page_break_marks_nothing(mark: str) -> None:
+    from test_import_crawled import _cells as cells
+    from test_import_crawled import _trailing_pipes
+
+    text = copied_text(CITY)
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if "5.属于三类内部事务信息" in line)
+    broken = "\n".join([*lines[:at], "— 6 —", mark, *lines[at:]])
+    for layout in (str, _trailing_pipes):
+        draft = imported(layout(broken)).draft
+        assert cells(draft) == cells(imported(layout(text)).draft)
+        assert [n.text for n in draft.notes if n.text] == []

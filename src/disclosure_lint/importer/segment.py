@@ -69,7 +69,8 @@ _AGENCY_END = re.compile(
 # Page and web furniture: never report content.
 _PAGE = re.compile(
     r"^\s*(?:=+\s*page\s*\d+\s*=+|[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?"
-    r"|\d{1,3}\s*/\s*\d{1,3}|[-—–－=]{3,}|=+\s*正文\s*=+)\s*$",
+    r"|\d{1,3}\s*/\s*\d{1,3}|[-—–－=]{3,}|=+\s*正文\s*=+|(?:Page|P\.)\s*\d{1,3}"
+    r"|[（(]?\s*(?:续表|续上表|接上表|表格续)\s*\d{0,2}\s*[）)]?)\s*$",  # a table going on after a page break
     re.IGNORECASE,
 )
 _CSS = re.compile(r"^\s*(?:[.#@]?[A-Za-z][\w\-.#: ,>*]*\{[^}]*\}\s*)+$|^\s*[\w\-]+\s*:\s*[^;]+;\s*$")
