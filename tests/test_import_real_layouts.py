@@ -236,3 +236,17 @@ def test_a_table_going_on_after_a_page_break_marks_nothing(mark: str) -> None:
         draft = imported(layout(broken)).draft
         assert cells(draft) == cells(imported(layout(text)).draft)
         assert [n.text for n in draft.notes if n.text] == []
+
+
+@pytest.mark.parametrize(
+    "layout_name",
+    ["_crawled_cells", "_bare_pipe_between_cells", "_markdown_cells_on_new_lines", "_trailing_pipes"],
+)
+def test_a_traditional_mirror_of_a_table_crawled_one_cell_a_line(layout_name: str) -> None:
+    import test_import_crawled
+
+    layout = getattr(test_import_crawled, layout_name)
+    text = layout(copied_text(CITY))
+    draft = imported(_traditional(text)).draft
+    assert _cells(draft) == _cells(imported(text).draft)
+    assert [n.text for n in draft.notes if n.text] == [] and draft.lost == []

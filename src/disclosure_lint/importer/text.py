@@ -57,9 +57,12 @@ def read_text(raw: bytes, markdown: bool | None = None) -> Source:
             m.NOT_A_REPORT.at(START, reason="文件是空的，没有任何内容", reason_en="the file is empty")
         )
     from .cell_lines import join_bare_pipes, rows_of_run, runs
+    from .hant import looks_traditional, simplified
     from .markdown import blocks_of_markdown, looks_like_markdown
 
-    lines = text.split("\n")
+    # A page in Traditional characters is laid out by its Simplified reading (the crawled-table
+    # runs below are told by their labels); one character for one, so positions stay; `text` is kept.
+    lines = (simplified(text) if looks_traditional(text) else text).split("\n")
     join_bare_pipes(lines)
     crawled: list[Block] = []
     for first, end in runs(lines):  # tables crawled one cell to a line: rows put back together
