@@ -22,16 +22,20 @@ def runs_together(pieces: list[str]) -> bool:
     return bool(pieces) and all(_DIGITS.match(piece) for piece in pieces)
 
 
-def _ways(piece: str, cells: int) -> list[list[str]]:
-    """Every cut of one piece into exactly `cells` numbers without leading zeros."""
-    out: list[list[str]] = []
+@functools.lru_cache(maxsize=1024)
+def _ways(piece: str, cells: int) -> tuple[tuple[str, ...], ...]:
+    """Every cut of one piece into exactly `cells` numbers without leading zeros (up to CAP).
+
+    Kept: `cuts` asks again for each way of cutting the pieces before, and a table's rows repeat
+    the same runs ("0000000")."""
+    out: list[tuple[str, ...]] = []
 
     def walk(at: int, left: int, taken: list[str]) -> None:
         if len(out) >= CAP:
             return
         if left == 0:
             if at == len(piece):
-                out.append(list(taken))
+                out.append(tuple(taken))
             return
         remaining = len(piece) - at
         if remaining < left:
@@ -43,7 +47,7 @@ def _ways(piece: str, cells: int) -> list[list[str]]:
             taken.pop()
 
     walk(0, cells, [])
-    return out
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=256)
@@ -70,7 +74,7 @@ def cuts(pieces: tuple[str, ...] | list[str], cells: int, limit: int = 2) -> lis
         piece = pieces[index]
         for size in range(1, min(len(piece), left - later) + 1):
             for way in _ways(piece, size):
-                taken.append(way)
+                taken.append(list(way))
                 walk(index + 1, left - size, taken)
                 taken.pop()
                 if len(out) >= limit:
