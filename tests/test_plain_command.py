@@ -124,3 +124,22 @@ def test_the_plain_path_prints_and_exits_as_typer_does(args: list[str], tmp_path
 
 def test_a_plain_lint_does_not_import_typer(tmp_path: Path) -> None:
     assert lint_loads(EXAMPLES / "xiqu-sifaju-2023.yaml", "typer", tmp_path) == (0, False)
+
+
+def test_an_interrupt_is_reported_as_typer_reports_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(**_: Any) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(lint_cmd, "run_lint", interrupted)
+    monkeypatch.setattr(sys, "argv", ["disclosure-lint", "r.yaml"])
+    with pytest.raises(SystemExit) as plain:
+        lint_cmd.main_plain()
+    plain_out = capsys.readouterr()
+    monkeypatch.setattr(sys, "argv", ["disclosure-lint", "--color", "auto", "r.yaml"])
+    with pytest.raises(SystemExit) as parsed:
+        cli.main()
+    parsed_out = capsys.readouterr()
+    assert (plain.value.code, plain_out) == (parsed.value.code, parsed_out)
+    assert plain.value.code == 130

@@ -93,12 +93,7 @@ def _plain() -> None:
         code = run_lint(**given)  # type: ignore[arg-type]
     except Refused as refused:
         code = refuse(str(refused))
-    except KeyboardInterrupt:  # as click says it
-        from .cli_help import language, texts
-
-        _echo(texts(language(sys.argv[1:], os.environ))["click:aborted"], err=True)
-        code = 1
-    sys.exit(code)
+    sys.exit(code)  # an interrupt goes on to streams.run: status 130, as typer gives it
 
 
 def refuse(message: str, command: str = "") -> int:
