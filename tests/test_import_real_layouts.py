@@ -250,3 +250,30 @@ def test_a_traditional_mirror_of_a_table_crawled_one_cell_a_line(layout_name: st
     draft = imported(_traditional(text)).draft
     assert _cells(draft) == _cells(imported(text).draft)
     assert [n.text for n in draft.notes if n.text] == [] and draft.lost == []
+
+
+# ---------------------------------------------------------------- a table flattened column by column
+
+
+def test_labels_then_figures_column_by_column_are_left_unread_not_shifted() -> None:
+    lines = copied_text(CITY).split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("四、结转下年度")) + 1
+    rows = [line for line in lines[start:end] if "\t" in line]
+    labels = ["\t".join(c for c in row.split("\t") if c and not c.isdigit()) for row in rows]
+    figures = ["\t".join(c for c in row.split("\t") if c.isdigit()) for row in rows]
+    draft = imported("\n".join([*lines[:start], *labels, *figures, *lines[end:]])).draft
+    kinds = {value.kind for values in draft.part3.values() for value in values}
+    assert kinds == {"lost"}  # no row took another row's figures: the source does not say which is whose
+    lost = {path for item in draft.lost for path in item.paths}
+    assert {(*path, i) for path in draft.part3 for i in range(7)} <= lost
+
+
+def test_one_blank_row_before_a_row_with_its_figures_below_is_still_read() -> None:
+    cells = ["第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]
+    cells += ["规章", "行政规范性文件", "3", "1", "12"]  # 规章's cells left empty, dropped by the copy
+    text = copied_text(CITY)
+    table = text[text.index("第二十条第（一）项") : text.index("第二十条第（五）项")]
+    draft = imported(text.replace(table, "\n".join(cells) + "\n")).draft
+    assert [v.text for v in draft.part2[s.NORMATIVE_DOCS]] == ["3", "1", "12"]
+    assert [v.kind for v in draft.part2[s.REGULATIONS]] == ["lost"] * 3

@@ -26,6 +26,7 @@ _EXPECTED_4 = EXPECTED_4
 # A sentence written in a table part beside its table: punctuation of running text, and long enough.
 _SENTENCE = re.compile("[，。；：,;:！？]")
 _SENTENCE_MIN = 8
+_STARVED_RUN = 2  # labels with no figures before the one now read: more than a blank row or two
 
 
 class Tables:
@@ -40,6 +41,7 @@ class Tables:
         self.records: dict[Path, Record] = {}
         self.seen: dict[str, Pos] = {}  # where a header or group label was printed
         self.version: int | None = None
+        self.starved = 0  # row labels just read one after another with no figures of their own
 
     # ------------------------------------------------------------ feeding
 
@@ -184,6 +186,11 @@ class Tables:
 
     def _values_only(self, split: Split, grid: bool, block: Block) -> None:
         record = self.awaiting
+        if record is not None and not record.values and self.starved >= _STARVED_RUN:
+            # Labels printed one after another with no figures, then rows of figures (a table
+            # flattened column by column): which label each row of figures belongs to, the source
+            # does not say, so none is given to the last label; its cells stay unread.
+            record = None
         if record is not None and len(record.values) < record.expected:
             record.values.extend(split.values)
             record.trail = split.trail
@@ -314,6 +321,8 @@ class Tables:
 
     def _close(self) -> None:
         if self.awaiting is not None:
+            starved = not self.awaiting.values and self.awaiting.run is None
+            self.starved = self.starved + 1 if starved else 0
             self._fit(self.awaiting)
             self.awaiting = None
 
@@ -355,6 +364,7 @@ class Tables:
     def close(self) -> None:
         """The end of a table part."""
         self._close()
+        self.starved = 0
         self._flush_fragments()
         self._drop_pending()
 
