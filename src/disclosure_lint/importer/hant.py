@@ -16,6 +16,9 @@ from .model import Block, Row, Source
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _MIN_CHARS = 20  # Traditional characters: a Simplified text may hold a few (著, 乾) by right
 _MIN_SHARE = 0.05  # of its Han characters
+# Traditional forms every report writes many times (開 報 請 關 個 們 …): a first, cheap look.
+_COMMON = re.compile("[開報請關個們這國會說時對經為與從後發據應處數構]")
+_MIN_COMMON = 5
 
 
 @functools.cache
@@ -28,6 +31,8 @@ def _table() -> dict[int, str]:
 
 def looks_traditional(text: str) -> bool:
     """Whether a document is written in Traditional characters."""
+    if len(_COMMON.findall(text)) < _MIN_COMMON:
+        return False  # a Simplified text: the table is not even loaded
     table = _table()
     han = _HAN.findall(text)
     traditional = sum(1 for char in han if ord(char) in table)
