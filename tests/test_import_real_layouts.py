@@ -277,3 +277,21 @@ def test_one_blank_row_before_a_row_with_its_figures_below_is_still_read() -> No
     draft = imported(text.replace(table, "\n".join(cells) + "\n")).draft
     assert [v.text for v in draft.part2[s.NORMATIVE_DOCS]] == ["3", "1", "12"]
     assert [v.kind for v in draft.part2[s.REGULATIONS]] == ["lost"] * 3
+
+
+def test_a_table_with_its_row_labels_and_no_figure_is_one_unread_table(tmp_path: Path) -> None:
+    lines = copied_text(CITY).split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("四、结转下年度")) + 1
+    bare = ["\t".join(c for c in line.split("\t") if c and not c.isdigit()) for line in lines[start:end]]
+    bare = [line for line in bare if line]
+    text = "\n".join([*lines[:start], *bare, *lines[end:]])
+    draft = imported(text).draft
+    part3 = [item for item in draft.lost if item.paths[0][0] == s.PART3]
+    assert len(part3) == 1 and len(part3[0].paths) == 25 * 7
+    assert part3[0].pos == Pos(start + 1, 1)
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    done = run("r.txt", "--format", "concise", "--lang", "en", cwd=tmp_path)
+    codes = re.findall(r" (DL\d{3}) ", done.stdout)
+    assert codes == ["DL020"], done.stdout  # one finding, the importer's: no row is blamed as missing
+    assert done.returncode == 0

@@ -16,6 +16,7 @@ from . import labels as lb
 from .draft import Draft, Lost, Run, Value, read_value
 from .model import Text
 
+NO_FIGURES = "这一行没有找到数字"
 EXPECTED_3 = len(s.PART3_COLUMNS)
 EXPECTED_4 = len(s.PART4_COLUMNS)
 
@@ -161,7 +162,7 @@ def place(draft: Draft, records: dict[Path, Record]) -> None:
                     paths,
                     record.label.pos,
                     record.label.text,
-                    "这一行没有找到数字",
+                    NO_FIGURES,
                     "no figures found for this row",
                 )
             )
@@ -226,31 +227,62 @@ def _write(draft: Draft, path: Path, record: Record, values: list[Value]) -> Non
         draft.part4[str(path[1])] = values
 
 
-def lose_table(draft: Draft, part: int, pos: Pos, version: int | None) -> None:
-    """A table part whose heading was found but that holds no row at all: every cell of its table
-    is the importer's loss (the table was an image, or a copy dropped it), never the publisher's
-    omission. One DL020 names the whole table; the YAML gets the table's rows as `~`."""
-    fmt = s.FORMAT_2019 if version == 2019 else s.FORMAT_2021
-    rows: list[tuple[Path, int, tuple[str, ...]]]
-    if part == 2:
-        rows = [((s.PART2, row.label), len(row.columns), row.columns) for row in fmt.part2_rows]
-    elif part == 3:
-        rows = [(row.path, len(s.PART3_COLUMNS), ()) for row in fmt.part3_rows]
-    else:
-        rows = [((s.PART4, block), len(s.PART4_COLUMNS), ()) for block in s.PART4_BLOCKS]
+_ONLY_HEADING = (
+    "这一部分在原文中只有标题，没有表格内容（表格可能是图片，或复制网页时丢了），各格未能读出",
+    "the part has its heading but no table in the source (an image, or lost in copying); "
+    "its cells could not be read",
+)
+_NO_FIGURE_AT_ALL = (
+    "表格只有行标题，没有任何数字（数字可能是图片，或复制时丢了），各格未能读出",
+    "the table has its row labels but no figure at all (images, or lost in copying); its cells could not be read",
+)
+
+
+def lose_table(
+    draft: Draft, part: int, pos: Pos, version: int | None, why: tuple[str, str] = _ONLY_HEADING
+) -> None:
+    """A table part none of whose cells could be read: its heading with no table under it, or row
+    labels with no figure at all. Every cell of the table is the importer's loss (the table or its
+    figures were images, or a copy dropped them), never the publisher's omission: one DL020 names
+    the whole table, and the YAML gets every row of the format as `~`, so no rule reads a row as
+    missing from the report."""
     paths: list[Path] = []
-    for path, expected, columns in rows:
+    for path, expected, columns in _format_rows(part, version):
         label = Text("", pos)
         record = Record(part, path, expected, label, [label], columns=columns)
         _write(draft, path, record, [Value("", pos, "lost")] * expected)
         paths += cell_paths(path, expected, columns)
-    draft.lost.append(
-        Lost(
-            paths,
-            pos,
-            "",
-            "这一部分在原文中只有标题，没有表格内容（表格可能是图片，或复制网页时丢了），各格未能读出",
-            "the part has its heading but no table in the source (an image, or lost in copying); "
-            "its cells could not be read",
-        )
-    )
+    draft.lost.append(Lost(paths, pos, "", *why))
+
+
+def lose_figureless_tables(draft: Draft, seen: dict[str, Pos]) -> None:
+    """A table whose rows were found by their labels but without a single figure: one DL020 for
+    the table, not one for each row. A row whose label was printed but, with no figures beside it,
+    read as a heading (（六）其他处理 of the 2019 format, 行政复议) is unread with them, not missing;
+    a row not printed at all is still missing."""
+    for number, part in ((2, s.PART2), (3, s.PART3), (4, s.PART4)):
+        rows = [item for item in draft.lost if item.paths and item.paths[0][0] == part]
+        table = draft.part2 if number == 2 else draft.part3 if number == 3 else draft.part4
+        read = any(value.kind != "lost" for values in table.values() for value in values)
+        if len(rows) < 2 or read or any(item.why != NO_FIGURES for item in rows):
+            continue
+        paths = [path for item in rows for path in item.paths]
+        pos = rows[0].pos
+        for path, expected, columns in _format_rows(number, draft.meta.get(s.VERSION)):
+            if str(path[-1]) in seen and path not in draft.keys:
+                label = Text("", seen[str(path[-1])])
+                record = Record(number, path, expected, label, [label], columns=columns)
+                _write(draft, path, record, [Value("", label.pos, "lost")] * expected)
+                paths += cell_paths(path, expected, columns)
+        draft.lost = [item for item in draft.lost if item not in rows]
+        draft.lost.append(Lost(paths, pos, "", *_NO_FIGURE_AT_ALL))
+
+
+def _format_rows(part: int, version: int | None) -> list[tuple[Path, int, tuple[str, ...]]]:
+    """Every row of a table in the format: (path, cells, table 二's columns)."""
+    fmt = s.FORMAT_2019 if version == 2019 else s.FORMAT_2021
+    if part == 2:
+        return [((s.PART2, row.label), len(row.columns), row.columns) for row in fmt.part2_rows]
+    if part == 3:
+        return [(row.path, len(s.PART3_COLUMNS), ()) for row in fmt.part3_rows]
+    return [((s.PART4, block), len(s.PART4_COLUMNS), ()) for block in s.PART4_BLOCKS]

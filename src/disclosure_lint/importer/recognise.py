@@ -11,7 +11,7 @@ from __future__ import annotations
 from .. import statute as s
 from ..findings import START
 from . import labels as lb
-from .cells import lose_table
+from .cells import lose_figureless_tables, lose_table
 from .draft import Draft, Note, Value
 from .metadata import guess_kind, metadata, tail
 from .model import Block, Line, Source
@@ -55,6 +55,7 @@ def recognise(source: Source) -> Draft:
         tables.close()
     tables.finish()
     _lose_empty_tables(draft, heads)
+    lose_figureless_tables(draft, tables.seen)
     solve_runs(draft)
     for line in chrome:
         draft.note(
