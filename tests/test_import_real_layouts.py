@@ -295,3 +295,22 @@ def test_a_table_with_its_row_labels_and_no_figure_is_one_unread_table(tmp_path:
     codes = re.findall(r" (DL\d{3}) ", done.stdout)
     assert codes == ["DL020"], done.stdout  # one finding, the importer's: no row is blamed as missing
     assert done.returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("between", "lost"),
+    [
+        ("", True),  # the heading alone: the table was an image
+        ("具体情况详见下表。", True),  # a sentence pointing at the table that is not there
+        ("本年度未发生因政府信息公开引起的行政复议、行政诉讼。", False),  # a sentence instead of the table
+    ],
+)
+def test_a_table_part_without_its_table_is_unread_unless_a_sentence_stands_in_for_it(
+    between: str, lost: bool
+) -> None:
+    lines = copied_text(CITY).split("\n")
+    head = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    end = lines.index(next(line for line in lines if line.startswith("五、")))
+    draft = imported("\n".join([*lines[: head + 1], between, *lines[end:]])).draft
+    assert (s.PART4 in {item.paths[0][0] for item in draft.lost}) is lost
+    assert (draft.part4 != {}) is lost  # the rows, as ~ where unread; none where the report left them out

@@ -8,6 +8,8 @@ cannot be placed is kept as a `Note`, never dropped.
 
 from __future__ import annotations
 
+import re
+
 from .. import statute as s
 from ..findings import START
 from . import labels as lb
@@ -54,7 +56,7 @@ def recognise(source: Source) -> Draft:
             tables.feed(block)
         tables.close()
     tables.finish()
-    _lose_empty_tables(draft, heads)
+    _lose_empty_tables(draft, heads, regions)
     lose_figureless_tables(draft, tables.seen)
     solve_runs(draft)
     for line in chrome:
@@ -82,12 +84,32 @@ def recognise(source: Source) -> Draft:
     return draft
 
 
-def _lose_empty_tables(draft: Draft, heads: dict[int, Line]) -> None:
+# A sentence, not a caption ("表1", "单位：件"): running text's punctuation inside or at the end.
+_SENTENCE = re.compile(r"[，。；,;！？].|[。！？]$")
+
+
+def _instead_of_table(block: Block) -> bool:
+    """A sentence written where the table would stand, not one that points at it ("详见下表。")."""
+    return (
+        isinstance(block, Line)
+        and bool(_SENTENCE.search(block.text))
+        and not _POINTS_AT_TABLE.search(block.text)
+    )
+
+
+_POINTS_AT_TABLE = re.compile(r"下表|如下|见表|表格|附表")
+
+
+def _lose_empty_tables(draft: Draft, heads: dict[int, Line], regions: list[list[Block]]) -> None:
     """Table parts printed as a heading with no table under it (the table was an image the copy
-    dropped): their cells are unreadable, so no rule reads their rows as missing from the report."""
+    dropped): their cells are unreadable, so no rule reads their rows as missing from the report.
+    A part that says in a sentence what its table would hold ("本年度未发生行政复议…。") wrote
+    the sentence instead of the table: its rows are missing, as the rules say."""
     for number in (2, 3, 4):
         part = s.PARTS[number - 1]
         if number not in heads or any(len(path) > 1 and path[0] == part for path in draft.keys):
+            continue
+        if any(_instead_of_table(block) for block in regions[number]):
             continue
         version = draft.meta.get(s.VERSION)
         year = draft.meta.get(s.YEAR)
