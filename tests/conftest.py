@@ -22,14 +22,16 @@ CITY_BUREAU = FIXTURES / "city-bureau-2023.yaml"
 _MODULES = engine.load_rule_modules(entry_points=False)
 
 
-def lint_loads(report: Path, module: str, folder: Path) -> tuple[int, bool]:
-    """(exit status, whether `module` was imported) of `disclosure-lint --no-cache` on a copy of
-    `report`, run in a fresh process as the console script runs it."""
+def lint_loads(
+    report: Path, module: str, folder: Path, args: tuple[str, ...] = ("--no-cache", "r.yaml")
+) -> tuple[int, bool]:
+    """(exit status, whether `module` was imported) of `disclosure-lint ARGS` run on a copy of
+    `report` named r.yaml, in a fresh process as the console script runs it."""
     (folder / "r.yaml").write_bytes(report.read_bytes())
     script = (
         "import atexit, sys\n"
         f"atexit.register(lambda: sys.__stderr__.write('loaded=' + str({module!r} in sys.modules) + '\\n'))\n"
-        "sys.argv = ['disclosure-lint', '--no-cache', 'r.yaml']\n"
+        f"sys.argv = ['disclosure-lint', *{list(args)!r}]\n"
         "from disclosure_lint.entry import main\n"
         "main()\n"
     )

@@ -30,6 +30,7 @@ from .cli_options import (
     Select,
     UnsafeFixes,
 )
+from .command_run import Refused, run_command
 from .commands import EXIT_CLEAN, fail, new_app
 
 app = new_app()
@@ -120,7 +121,7 @@ def lint(
             show_schema=show_schema,
             schema_path=schema_path,
         )
-    except lint_cmd.Refused as refused:
+    except Refused as refused:
         raise _fail(str(refused)) from None
     raise typer.Exit(code)
 
@@ -135,7 +136,7 @@ ONE_REPORT = frozenset({"init", "render", "schema"})
 
 
 def main() -> None:
-    lint_cmd.run_command(_dispatch)
+    run_command(_dispatch)
 
 
 def _dispatch() -> None:

@@ -39,8 +39,11 @@ def main() -> NoReturn:
     gc.disable()
     from .lint_cmd import plain_command
 
-    if plain_command(sys.argv[1:]) is not None:  # report paths and plain flags only: no typer
+    args = sys.argv[1:]
+    if plain_command(args) is not None:  # report paths and plain flags only: no typer
         from .lint_cmd import main_plain as run
+    elif args[:1] == ["render"] and _plain_render(args[1:]):  # render REPORT -o OUT [--force]
+        from .render.run import main_plain as run
     else:
         from .cli import main as run
 
@@ -49,6 +52,12 @@ def main() -> NoReturn:
     except SystemExit as done:
         leave(done.code)
     leave(0)
+
+
+def _plain_render(args: list[str]) -> bool:
+    from .render.run import plain_render
+
+    return plain_render(args) is not None
 
 
 def leave(code: Any) -> NoReturn:

@@ -11,15 +11,15 @@ tests/test_plain_command.py checks that typer reads every plain command line the
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import io
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from .command_run import Refused, echo, run_command, run_plain
 from .exits import EXIT_CLEAN
 from .quick import SUBCOMMANDS
 
@@ -28,10 +28,6 @@ if TYPE_CHECKING:
     from .config import Options, Overrides
     from .document import Report
     from .reporters import Reporter
-
-
-class Refused(Exception):
-    """A usage error: printed as `disclosure-lint: error: …`, exit status 2."""
 
 
 # The options that take no value and that a hook or a clerk adds to a plain lint, each with the
@@ -74,42 +70,8 @@ def main_plain() -> None:
     run_command(_plain)
 
 
-def run_command(entry: Callable[[], object]) -> None:
-    """Run a command line (cli.main's or `_plain`) with the compiled-pattern cache, then exit
-    with its status (streams.run)."""
-    from . import regex_cache
-    from .resources import cache_dir
-    from .streams import run
-
-    with contextlib.suppress(OSError, RuntimeError):  # no home folder: compile as Python does
-        regex_cache.install(cache_dir())
-    run(entry, finish=regex_cache.save)
-
-
 def _plain() -> None:
-    given = plain_command(sys.argv[1:])
-    assert given is not None  # entry.py came here for this command line
-    try:
-        code = run_lint(**given)  # type: ignore[arg-type]
-    except Refused as refused:
-        code = refuse(str(refused))
-    sys.exit(code)  # an interrupt goes on to streams.run: status 130, as typer gives it
-
-
-def refuse(message: str, command: str = "") -> int:
-    """Print `disclosure-lint <command>: error: message`; the exit status to use (2)."""
-    from .escape import visible
-    from .exits import EXIT_ERROR
-
-    prefix = f"disclosure-lint {command}".rstrip()
-    _echo(f"{prefix}: error: {visible(message)}", err=True)
-    return EXIT_ERROR
-
-
-def _echo(text: str, nl: bool = True, err: bool = False) -> None:
-    stream = sys.stderr if err else sys.stdout
-    stream.write(text + "\n" if nl else text)
-    stream.flush()
+    run_plain(plain_command(sys.argv[1:]), run_lint)
 
 
 def _absolute(path: Path) -> Path:
@@ -167,7 +129,7 @@ def run_lint(
         from .resources import schema_path as installed_schema
 
         path = installed_schema()
-        _echo(path.read_text(encoding="utf-8") if show_schema else str(path), nl=not show_schema)
+        echo(path.read_text(encoding="utf-8") if show_schema else str(path), nl=not show_schema)
         return EXIT_CLEAN
 
     from . import engine
@@ -385,7 +347,7 @@ def _jobs(
         if argument.is_dir() and not found and not any(expand([argument], folder_options.include, ())):
             empty_folders.append(argument)
             patterns = ", ".join(folder_options.include)
-            _echo(f"disclosure-lint: error: no reports ({patterns}) found in {argument}", err=True)
+            echo(f"disclosure-lint: error: no reports ({patterns}) found in {argument}", err=True)
 
 
 def _explain(code: str, modules: list, lang: str) -> None:
@@ -394,13 +356,13 @@ def _explain(code: str, modules: list, lang: str) -> None:
     text = explain_code(code, modules, lang)
     if text is None:
         raise Refused(f"no rule {code!r}; see disclosure-lint --list-rules")
-    _echo(text, nl=False)
+    echo(text, nl=False)
 
 
 def _print_rules(rules: list, lang: str) -> None:
     from .explain import rules_table
 
-    _echo(rules_table(rules, lang))
+    echo(rules_table(rules, lang))
 
 
 def _document_facts(**given: object) -> tuple[tuple[str, object], ...]:
