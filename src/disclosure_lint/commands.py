@@ -33,8 +33,6 @@ def new_app(no_args_is_help: bool = True) -> typer.Typer:
 
 def fail(command: str, message: str) -> typer.Exit:
     """Print `disclosure-lint <command>: error: message` and return the exit to raise (status 2)."""
-    from .escape import visible
+    from .command_run import refuse
 
-    prefix = f"disclosure-lint {command}".rstrip()
-    typer.echo(f"{prefix}: error: {visible(message)}", err=True)
-    return typer.Exit(EXIT_ERROR)
+    return typer.Exit(refuse(message, command))

@@ -64,15 +64,16 @@ def run_render(
     """Lint the report, then write the document; the exit status (Refused for a usage error)."""
     from .. import atomic, engine
     from ..codecheck import check_codes
-    from ..config import LANGS, ConfigError, Overrides, options_for
+    from ..config import ConfigError, Overrides, bad_choice, options_for
     from ..findings import ERROR
     from ..lint import lint_path
     from ..output import finding_lines
     from ..result import EXIT_ERROR, file_exit_code
     from . import FORMATS, render
 
-    if lang is not None and lang not in LANGS:
-        raise Refused(f"--lang must be one of {', '.join(LANGS)}, not {lang!r}")
+    problem = bad_choice(lang, None, None, None)
+    if problem:
+        raise Refused(problem)
     fmt = FORMATS.get(output.suffix.lower())
     if fmt is None:
         raise Refused(f"cannot tell the format of {output}: name it .docx, .html or .md")
