@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
@@ -24,8 +23,7 @@ _PLAIN_NUMBER = re.compile(r"^[+-]?[0-9]+(?:\.[0-9]+)?$")
 _GROUPED_NUMBER = re.compile(r"^[+-]?[0-9]{1,3}(?:[,，][0-9]{3})+(?:\.[0-9]+)?$")
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     path: Path
     label: str  # as the clerk reads it: row·column
     is_fee: bool = False  # an amount (万元 or 元): decimals allowed

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from disclosure_lint.api import ERROR, WARNING, Finding, Path, Pos, Report, Rule, statute
 
@@ -131,8 +131,7 @@ _HINTS = {
 }
 
 
-@dataclass(frozen=True)
-class TextPart:
+class TextPart(NamedTuple):
     path: Path
     label: str
 

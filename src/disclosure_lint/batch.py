@@ -29,9 +29,8 @@ import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import engine
 from .config import Options
@@ -49,8 +48,7 @@ LOOKAHEAD = 512  # jobs planned ahead of the next result: the main process's mem
 MAX_CHUNK = 16  # jobs sent to a worker at once: large enough to amortise, small enough to balance
 
 
-@dataclass(frozen=True)
-class Job:
+class Job(NamedTuple):
     """One report to lint: a file, or content already read (standard input) shown as `name`."""
 
     path: Path
@@ -116,21 +114,28 @@ def _collect_less() -> None:
     gc.set_threshold(max(first, 5_000), *older)
 
 
-@dataclass
 class _Chunk:
     """Jobs sent to a worker together; `remaining` counts those whose result is not yet handed on."""
 
-    future: Any
-    remaining: int
+    __slots__ = ("future", "remaining")
+
+    def __init__(self, future: Any, remaining: int) -> None:
+        self.future = future
+        self.remaining = remaining
 
 
-@dataclass
 class _Planned:
-    job: Job
-    key: str | None
-    stored: str | None  # the cache's entry for it, as read (None: a miss)
-    chunk: _Chunk | None = None  # the chunk it was sent in, and where in it
-    index: int = 0
+    """A job looked up in the cache (`stored`: its entry as read, None for a miss), and the chunk
+    it was sent in and where in it."""
+
+    __slots__ = ("chunk", "index", "job", "key", "stored")
+
+    def __init__(self, job: Job, key: str | None, stored: str | None) -> None:
+        self.job = job
+        self.key = key
+        self.stored = stored
+        self.chunk: _Chunk | None = None
+        self.index = 0
 
 
 class _Stream:

@@ -18,9 +18,8 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from pathlib import Path as FsPath
-from typing import Any
+from typing import Any, NamedTuple
 
 from .ci_formats import JUNIT_WARNINGS
 from .facts import FACTS as _FACTS
@@ -43,8 +42,7 @@ class ConfigError(Exception):
     """A config file we cannot use; str() is one line naming the file and line."""
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     lang: str = "zh"
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -86,11 +84,10 @@ class Options:
             if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(report.name, pattern)
             for code in codes
         )
-        return replace(self, ignore=self.ignore + extra) if extra else self
+        return self._replace(ignore=self.ignore + extra) if extra else self
 
 
-@dataclass(frozen=True)
-class Overrides:
+class Overrides(NamedTuple):
     """What the command line said; None means "not said"."""
 
     lang: str | None = None
@@ -108,8 +105,7 @@ class Overrides:
 
     def apply(self, base: Options) -> Options:
         metadata = dict(base.metadata) | dict(self.metadata)
-        return replace(
-            base,
+        return base._replace(
             lang=self.lang or base.lang,
             select=base.select if self.select is None else self.select,
             ignore=base.ignore if self.ignore is None else self.ignore,
@@ -167,7 +163,7 @@ def _distrust(options: Options) -> Options:
             "options but never load code (name the folder with --rules, or use --trust-config "
             "if you trust this file)\n"
         )
-    return replace(options, rule_dirs=(), untrusted_rules=asked)
+    return options._replace(rule_dirs=(), untrusted_rules=asked)
 
 
 def visible(text: str) -> str:
@@ -204,9 +200,8 @@ def _layer(user: Options, project: Options) -> Options:
     if project.source is None:
         return user
     written = {_FIELDS[name] for name, _ in project.lines if name in _FIELDS}
-    merged = replace(user, **{name: getattr(project, name) for name in written - {"rule_dirs"}})
-    return replace(
-        merged,
+    merged = user._replace(**{name: getattr(project, name) for name in written - {"rule_dirs"}})
+    return merged._replace(
         rule_dirs=user.rule_dirs + project.rule_dirs,
         source=project.source,
         untrusted_rules=project.untrusted_rules,

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import statute
 from .findings import START, Path, Pos
@@ -21,8 +20,7 @@ def as_count(value: Any) -> int | None:
     return value
 
 
-@dataclass(frozen=True, slots=True)
-class Scalar:
+class Scalar(NamedTuple):
     """A scalar as the clerk typed it: `text` before conversion, `quoted` if in quotes."""
 
     text: str
@@ -31,33 +29,66 @@ class Scalar:
     style: str | None = None  # "|" or ">" for block scalars, a quote, or None for plain
 
 
-@dataclass
+# What a report is made with, in the order Report() takes them.
+_FIELDS = (
+    "filename",
+    "source",
+    "data",
+    "values",
+    "keys",
+    "scalars",
+    "previous",
+    "guessed",
+    "unreadable",
+    "unstated",
+)
+
+
 class Report:
     """The report's data, with where each key and value was written.
 
     `data` holds plain JSON-like values (what the schema validates). Paths are
     tuples of mapping keys and sequence indices, e.g. ("收到和处理…", "本年新收…", 6).
+    `previous` is last year's report, when the user named one (--previous). What an importer
+    knows of the document: `guessed`, metadata keys (e.g. 报告类型) it inferred rather than read
+    (a rule may mention a guess, but never raises an error on it); `unreadable`, cells (paths) it
+    could not read from the source (arithmetic over them is not the publisher's error, and they
+    are reported once, by the importer); `unstated`, metadata keys (e.g. 发布日期) the document
+    does not state (not the publisher's error, so the schema's "missing" finding gives way to the
+    importer's note, DL021).
     """
 
-    filename: str
-    source: str
-    data: Any
-    values: dict[Path, Pos] = field(default_factory=dict)
-    keys: dict[Path, Pos] = field(default_factory=dict)
-    scalars: dict[Path, Scalar] = field(default_factory=dict)
-    previous: Report | None = None  # last year's report, when the user named one (--previous)
-    # Metadata keys (e.g. 报告类型) an importer inferred rather than read from the document: a rule
-    # may mention a guess, but never raises an error on it.
-    guessed: frozenset[str] = frozenset()
-    # Cells (paths) the importer could not read from the source: arithmetic over them is not the
-    # publisher's error, and they are reported once, by the importer.
-    unreadable: frozenset[Path] = frozenset()
-    # Metadata keys (e.g. 发布日期) the imported document does not state: not the publisher's error,
-    # so the schema's "missing" finding gives way to the importer's note (DL021).
-    unstated: frozenset[str] = frozenset()
-    _lines: tuple[str, list[str]] | None = field(default=None, init=False, repr=False, compare=False)
-    _glyphs: dict[Path, list[Pos]] = field(default_factory=dict, repr=False, compare=False)
-    _derived: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    __slots__ = (*_FIELDS, "_lines", "_glyphs", "_derived")
+
+    def __init__(
+        self,
+        filename: str,
+        source: str,
+        data: Any,
+        values: dict[Path, Pos] | None = None,
+        keys: dict[Path, Pos] | None = None,
+        scalars: dict[Path, Scalar] | None = None,
+        previous: Report | None = None,
+        guessed: frozenset[str] = frozenset(),
+        unreadable: frozenset[Path] = frozenset(),
+        unstated: frozenset[str] = frozenset(),
+    ) -> None:
+        self.filename = filename
+        self.source = source
+        self.data = data
+        self.values = {} if values is None else values
+        self.keys = {} if keys is None else keys
+        self.scalars = {} if scalars is None else scalars
+        self.previous = previous
+        self.guessed = guessed
+        self.unreadable = unreadable
+        self.unstated = unstated
+        self._lines: tuple[str, list[str]] | None = None
+        self._glyphs: dict[Path, list[Pos]] = {}
+        self._derived: dict[Any, Any] = {}
+
+    def __repr__(self) -> str:
+        return f"Report(filename={self.filename!r})"
 
     def relocated(
         self,
@@ -77,15 +108,23 @@ class Report:
         `source` (a paragraph joined over lines, a page's markup between words); `facts` sets the
         importer's fields (guessed, unreadable, unstated).
         """
-        return replace(
-            self,
+        moved = self._replace(
             source=source,
             values={path: where(path, False) for path in self.values},
             keys={path: where(path, True) for path in self.keys},
             scalars={**self.scalars, **(scalars or {})},
-            _glyphs={path: list(places) for path, places in (glyphs or {}).items()},
             **facts,
         )
+        moved._glyphs = {path: list(places) for path, places in (glyphs or {}).items()}
+        return moved
+
+    def _replace(self, **changes: Any) -> Report:
+        """A copy with some fields changed (as a named tuple's `_replace`). Where the text's
+        characters are is kept; what was worked out from the data is not."""
+        fields = {name: getattr(self, name) for name in _FIELDS}
+        copy = Report(**(fields | changes))
+        copy._glyphs = self._glyphs
+        return copy
 
     def derived(self, key: Any, make: Callable[[], Any]) -> Any:
         """`make()`, computed once per report: what several rules read from the same data (the

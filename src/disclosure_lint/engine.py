@@ -13,9 +13,9 @@ import importlib
 import importlib.util
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path as FsPath
 from types import ModuleType
+from typing import NamedTuple
 
 from . import suppressions
 from .document import Report
@@ -41,8 +41,7 @@ class PluginError(Exception):
     """A rule module that cannot be used; the message names it and fits on one line."""
 
 
-@dataclass(frozen=True)
-class RuleModule:
+class RuleModule(NamedTuple):
     name: str
     rules: tuple[Rule, ...]
     check: Callable[[Report], Iterable[Finding]]

@@ -14,7 +14,6 @@ the value its path names, written exactly as the report holds it. Anything else 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from .findings import START, Finding, Pos
@@ -62,7 +61,7 @@ def pick(
             out.append(finding)
             continue
         span = _span(finding, line, report) if report is not None and not finding.span else 0
-        out.append(replace(finding, span=span) if span > 1 else finding)
+        out.append(finding._replace(span=span) if span > 1 else finding)
         if len(line) <= WHOLE_LINE:
             excerpts.setdefault((pos.line, 0), Excerpt(pos.line, 0, line, False))
         elif find(list(excerpts.values()), pos) is None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path as FsPath
 
 from . import engine, excerpts, suppressions
@@ -43,7 +42,7 @@ def lint_path(
         loaded = load_any(path, max_bytes, facts) if facts else load_any(path, max_bytes)
         result = _finish(str(path), loaded, modules, options, previous)
         if reader_for(path) != "yaml":  # fixes edit YAML text; a published document is never rewritten
-            result.findings = [replace(f, fix=None) if f.fix else f for f in result.findings]
+            result.findings = [f._replace(fix=None) if f.fix else f for f in result.findings]
         return result
     except Exception as error:  # a fault of ours: one line naming the file, and the next file still runs
         problem = f"{type(error).__name__}: {error}"
@@ -151,7 +150,7 @@ def _unfixed(finding: Finding, options: Options) -> Finding:
     one) offers no fix: `--fix` mends only what was asked for."""
     if finding.fix is None or options.enabled(finding.code):
         return finding
-    return replace(finding, fix=None)
+    return finding._replace(fix=None)
 
 
 def _always_shown(finding: Finding) -> bool:

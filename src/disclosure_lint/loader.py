@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -51,21 +50,31 @@ __all__ = [
 ]
 
 
-@dataclass
 class Loaded:
     """What reading a file gave: a report (None if it could not be read) and findings.
 
     `text` is the text the findings' positions count in when it is the file as the user has it
     (so that the text output can show their lines), else None; `exact`, for a published document,
-    the positions read from the document itself (None: every position is the file's).
+    the positions read from the document itself (None: every position is the file's);
+    `not_a_report`, YAML in which no key is one of the report's (detect.py): `--skip-non-reports`
+    skips it.
     """
 
-    report: Report | None
-    findings: list[Finding] = field(default_factory=list)
-    text: str | None = None
-    exact: frozenset[Pos] | None = None
-    # YAML text in which no key is one of the report's (detect.py): `--skip-non-reports` skips it.
-    not_a_report: bool = False
+    __slots__ = ("exact", "findings", "not_a_report", "report", "text")
+
+    def __init__(
+        self,
+        report: Report | None,
+        findings: list[Finding] | None = None,
+        text: str | None = None,
+        exact: frozenset[Pos] | None = None,
+        not_a_report: bool = False,
+    ) -> None:
+        self.report = report
+        self.findings = [] if findings is None else findings
+        self.text = text
+        self.exact = exact
+        self.not_a_report = not_a_report
 
 
 def load_file(path: str | FsPath, display: str | None = None, max_bytes: int = MAX_BYTES) -> Loaded:
@@ -94,7 +103,6 @@ def load_bytes(raw: bytes, filename: str, max_bytes: int | None = None) -> Loade
 def load_decoded(text: str, filename: str) -> Loaded:
     """What a person wrote, decoded: refused for invisible characters (with the fix that deletes
     them), else read as YAML. `--fix` reads each round of its fixes through here."""
-    from dataclasses import replace
 
     # Checked here, on what a person wrote, and not in load_text, which also reads the YAML our
     # importer generates from Word and web pages (whose text may carry such characters).
@@ -103,7 +111,7 @@ def load_decoded(text: str, filename: str) -> Loaded:
     if invisible:
         from .slip_fixes import invisible_fix  # only for a report that needs it
 
-        return Loaded(None, [replace(invisible, fix=invisible_fix(text))], text, not_a_report=other)
+        return Loaded(None, [invisible._replace(fix=invisible_fix(text))], text, not_a_report=other)
     loaded = load_text(text, filename)
     if other:
         if loaded.report is not None:  # a mapping: say what it is rather than list every missing key
@@ -121,7 +129,6 @@ def load_text(text: str, filename: str) -> Loaded:
 
 
 def _load(text: str, filename: str) -> Loaded:
-    from dataclasses import replace
 
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError
@@ -146,7 +153,7 @@ def _load(text: str, filename: str) -> Loaded:
         from . import slip_fixes
 
         found = control_character(text)
-        return Loaded(None, [replace(found, fix=slip_fixes.control_fix(text))])
+        return Loaded(None, [found._replace(fix=slip_fixes.control_fix(text))])
     except RecursionError:
         return Loaded(None, [too_deep(START)])
     if root is None:
@@ -210,10 +217,6 @@ class _TooManyValues(Exception):
     pass
 
 
-# The builder makes a Pos for every value and key and a Scalar for every scalar. Both are frozen
-# dataclasses with slots, whose generated __init__ sets each field through object.__setattr__;
-# setting the slots directly makes the very same object (equal, hashed and printed alike) in half
-# the time, and loading a report makes hundreds of them.
 def _tag(node: Any) -> str | None:
     """`node.tag`, which ruamel.yaml makes into a new string on every access, once per tag object
     (the resolver hands the same few to most nodes)."""
@@ -227,13 +230,10 @@ def _tag(node: Any) -> str | None:
 
 
 _TAGS: dict[int, tuple[Any, str | None]] = {}
-_new = object.__new__
-_set_line = Pos.line.__set__  # type: ignore[attr-defined]
-_set_col = Pos.col.__set__  # type: ignore[attr-defined]
-_set_text = Scalar.text.__set__  # type: ignore[attr-defined]
-_set_quoted = Scalar.quoted.__set__  # type: ignore[attr-defined]
-_set_tag = Scalar.tag.__set__  # type: ignore[attr-defined]
-_set_style = Scalar.style.__set__  # type: ignore[attr-defined]
+# The builder makes a Pos for every value and key and a Scalar for every scalar: hundreds a report.
+# Both are named tuples; making the tuple directly gives the very same object as calling the class
+# (equal, hashed and printed alike) without its argument handling.
+_make = tuple.__new__
 
 
 class _Builder:
@@ -261,9 +261,7 @@ class _Builder:
             if self.budget < 0:
                 raise _TooManyValues
             mark = node.start_mark
-            values[path] = pos = _new(Pos)
-            _set_line(pos, mark.line + 1)
-            _set_col(pos, mark.column + 1)
+            values[path] = _make(Pos, (mark.line + 1, mark.column + 1))
             tag = _tag(node)
             if tag not in _PLAIN_TAGS:
                 self._unsupported_tag(node)
@@ -284,9 +282,7 @@ class _Builder:
                         continue
                     value[key] = None
                     mark = key_node.start_mark
-                    keys[child] = pos = _new(Pos)
-                    _set_line(pos, mark.line + 1)
-                    _set_col(pos, mark.column + 1)
+                    keys[child] = _make(Pos, (mark.line + 1, mark.column + 1))
                     pending.append((value_node, child, value, key))
                 stack.extend(reversed(pending))
             elif isinstance(node, SequenceNode):
@@ -326,11 +322,7 @@ class _Builder:
 
     def _scalar(self, node: Any, path: Path, tag: str) -> Any:
         quoted = node.style in ("'", '"')
-        self.report.scalars[path] = scalar = _new(Scalar)
-        _set_text(scalar, node.value)
-        _set_quoted(scalar, quoted)
-        _set_tag(scalar, tag)
-        _set_style(scalar, node.style or None)
+        self.report.scalars[path] = _make(Scalar, (node.value, quoted, tag, node.style or None))
         if tag == "tag:yaml.org,2002:str" or quoted or tag not in _PLAIN_TAGS:
             return node.value
         if self.constructed is None:

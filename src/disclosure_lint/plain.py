@@ -10,7 +10,6 @@ is needed.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -21,7 +20,7 @@ from .findings import Edit, Finding, Fix, Pos, Rule, Severity
 from .result import FileResult
 
 _SCALARS = (str, int, float, bool, type(None), Decimal)
-_RULE_FIELDS = tuple(f.name for f in dataclasses.fields(Rule))
+_RULE_FIELDS = Rule._fields
 
 
 def rules_by_code(modules: Sequence[engine.RuleModule]) -> dict[str, Rule]:
@@ -32,8 +31,8 @@ def as_plain(result: FileResult, known: dict[str, Rule]) -> Any:
     """The result as builtins only, or None when something in it is not plain data."""
     if type(result) is not FileResult:
         return None
-    sent = ("findings", "report")  # the report stays in the worker: html output lints in one process
-    rest = {f.name: getattr(result, f.name) for f in dataclasses.fields(result) if f.name not in sent}
+    # The findings go below; the report is not sent (html output lints in one process).
+    rest = {name: getattr(result, name) for name in FileResult.SENT if name != "findings"}
     rest["excerpts"] = tuple(tuple(excerpt) for excerpt in result.excerpts)
     if not all(_is_plain(value) for value in rest.values()):
         return None
@@ -109,7 +108,7 @@ def _is_plain(value: Any) -> bool:
 def _rule(fields: Any) -> Rule:
     """A rule sent field by field; its `fix` tuple may have come back from JSON as a list."""
     rule = Rule(*fields)
-    return dataclasses.replace(rule, fix=tuple(rule.fix))
+    return rule._replace(fix=tuple(rule.fix))
 
 
 def from_plain(plain: Any, known: dict[str, Rule]) -> FileResult | None:

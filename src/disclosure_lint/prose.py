@@ -17,7 +17,6 @@ import functools
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from . import statute
 from .document import Report
@@ -60,17 +59,32 @@ APPROXIMATE_BEFORE = ("近", "约", "逾", "超过", "将近", "大约", "不少
 APPROXIMATE_AFTER = ("余", "多", "左右", "以上", "以下", "上下", "有余")
 
 
-@dataclass(frozen=True)
 class Flat:
     """A text with its whitespace removed (block scalars wrap lines mid-sentence) and its
     full-width digits folded, with where each run of non-blank characters starts in the
-    original value (`offset` maps a character back)."""
+    original value (`offset` maps a character back).
 
-    path: Path
-    text: str
-    runs: tuple[tuple[int, int], ...]  # (index in `text`, offset in the value) of each run's start
-    application_aspect: bool  # part 一's 依申请公开 aspect: 申请 alone means a disclosure application
-    line_starts: frozenset[int]  # indices of characters that begin a line of the value
+    `runs`: (index in `text`, offset in the value) of each run's start; `application_aspect`:
+    part 一's 依申请公开 aspect, where 申请 alone means a disclosure application; `line_starts`:
+    indices of characters that begin a line of the value.
+    """
+
+    __slots__ = ("_sentences", "application_aspect", "line_starts", "path", "runs", "text")
+
+    def __init__(
+        self,
+        path: Path,
+        text: str,
+        runs: tuple[tuple[int, int], ...],
+        application_aspect: bool,
+        line_starts: frozenset[int],
+    ) -> None:
+        self.path = path
+        self.text = text
+        self.runs = runs
+        self.application_aspect = application_aspect
+        self.line_starts = line_starts
+        self._sentences: list[Sentence] | None = None
 
     @classmethod
     def of(cls, path: Path, value: str) -> Flat:
@@ -86,9 +100,12 @@ class Flat:
         aspect = path == (statute.PART1, "依申请公开")
         return cls(path, "".join(pieces), tuple(runs), aspect, frozenset(starts))
 
-    @functools.cached_property
+    @property
     def sentences(self) -> list[Sentence]:
-        return _sentences(self)
+        """Cut once: every reader shares them."""
+        if self._sentences is None:
+            self._sentences = _sentences(self)
+        return self._sentences
 
     def offset(self, index: int) -> int:
         """Where character `index` of `text` is in the value (past the end: after the last one)."""
@@ -101,18 +118,37 @@ class Flat:
         return offset + index - start
 
 
-@dataclass
 class Token:
-    """A count written in the text: "70件", "十二件"."""
+    """A count written in the text: "70件", "十二件".
 
-    start: int
-    end: int
-    value: int
-    unit: str
-    approximate: bool
-    lead: str = ""  # the clause before it, back to a delimiter or the previous count
-    lead_start: int = 0
-    tail: str = ""  # after it, up to a delimiter or the next count
+    `lead` is the clause before it, back to a delimiter or the previous count (from
+    `lead_start`); `tail` what follows, up to a delimiter or the next count.
+    """
+
+    __slots__ = ("approximate", "end", "lead", "lead_start", "start", "tail", "unit", "value")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        value: int,
+        unit: str,
+        approximate: bool,
+        lead: str = "",
+        lead_start: int = 0,
+        tail: str = "",
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.value = value
+        self.unit = unit
+        self.approximate = approximate
+        self.lead = lead
+        self.lead_start = lead_start
+        self.tail = tail
+
+    def __repr__(self) -> str:
+        return f"Token({self.value}{self.unit} at {self.start}:{self.end}, lead={self.lead!r}, tail={self.tail!r})"
 
     @property
     def window(self) -> str:
@@ -124,12 +160,19 @@ class Token:
         return self.end + len(self.tail)
 
 
-@dataclass
 class Sentence:
-    start: int
-    end: int
-    text: str
-    tokens: list[Token] = field(default_factory=list)
+    """A sentence of a flattened text (`start`:`end` in it) and the counts it writes."""
+
+    __slots__ = ("end", "start", "text", "tokens")
+
+    def __init__(self, start: int, end: int, text: str, tokens: list[Token] | None = None) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.tokens: list[Token] = [] if tokens is None else tokens
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.start}:{self.end} {self.text!r})"
 
 
 def read_number(text: str) -> int | None:

@@ -8,8 +8,7 @@ past (and the results themselves only when a reporter needs them all at once);
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from .findings import ERROR, INFO, WARNING, Finding, Severity
@@ -19,18 +18,47 @@ if TYPE_CHECKING:
     from .excerpts import Excerpt
 
 
-@dataclass
 class FileResult:
-    filename: str
-    findings: list[Finding] = field(default_factory=list)
-    unreadable: bool = False  # the file could not be read or is not valid YAML: exit 2
-    crashed: bool = False  # a rule module raised: exit 2
-    # The source lines the findings point at, for the text output (excerpts.py); plain data.
-    excerpts: tuple[Excerpt, ...] = ()
-    not_a_report: bool = False  # YAML with none of the report's keys (detect.py): --skip-non-reports
-    fixed: int = 0  # fixes applied by --fix (the findings are those that remain)
-    # The loaded report, for output that shows the document (--format html); not sent between processes.
-    report: Report | None = field(default=None, repr=False, compare=False)
+    """One file's findings. `unreadable`: the file could not be read or is not valid YAML (exit 2);
+    `crashed`: a rule module raised (exit 2); `excerpts`: the source lines the findings point at,
+    for the text output (excerpts.py), plain data; `not_a_report`: YAML with none of the report's
+    keys (detect.py), for --skip-non-reports; `fixed`: fixes applied by --fix (the findings are
+    those that remain); `report`: the loaded report, for output that shows the document
+    (--format html), never sent between processes and not compared."""
+
+    # What crosses to another process or into the cache (plain.py), in the order __init__ takes it.
+    SENT = ("filename", "findings", "unreadable", "crashed", "excerpts", "not_a_report", "fixed")
+    __slots__ = (*SENT, "report")
+
+    def __init__(
+        self,
+        filename: str,
+        findings: list[Finding] | None = None,
+        unreadable: bool = False,
+        crashed: bool = False,
+        excerpts: tuple[Excerpt, ...] = (),
+        not_a_report: bool = False,
+        fixed: int = 0,
+        report: Report | None = None,
+    ) -> None:
+        self.filename = filename
+        self.findings = [] if findings is None else findings
+        self.unreadable = unreadable
+        self.crashed = crashed
+        self.excerpts = excerpts
+        self.not_a_report = not_a_report
+        self.fixed = fixed
+        self.report = report
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not FileResult:
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in self.SENT)
+
+    __hash__ = None  # type: ignore[assignment]  # changed as the run goes: not a key
+
+    def __repr__(self) -> str:
+        return f"FileResult({self.filename!r}, {len(self.findings)} findings)"
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -43,8 +71,7 @@ class FileResult:
         return sum(1 for f in self.findings if f.fix is not None and f.fix.safe == safe)
 
 
-@dataclass(frozen=True)
-class FileCounts:
+class FileCounts(NamedTuple):
     """A file's result without its findings: what the text summary and tables need."""
 
     filename: str
@@ -58,28 +85,28 @@ class FileCounts:
         return bool(self.errors or self.warnings or self.infos)
 
 
-@dataclass
 class RunResult:
     """A whole run: totals, the counts of each file with findings (for the per-file table), and
     every `FileResult` only if `keep` (the formats written as one document need them)."""
 
-    keep: bool = False
-    checked: int = 0  # files
-    errors: int = 0
-    warnings: int = 0
-    infos: int = 0
-    unreadable_files: int = 0
-    files: list[FileCounts] = field(default_factory=list)  # only files with findings
-    by_code: Counter[str] = field(default_factory=Counter)
-    results: list[FileResult] = field(default_factory=list)
-    unreadable: bool = False  # a file could not be read, or a rule crashed
-    failed: bool = False  # a file has findings at or above its --fail-on
-    missing_input: bool = False  # a folder named on the command line held no reports
-    skipped: int = 0  # files passed over by --skip-non-reports: neither checked nor shown
-    fixable_safe: int = 0  # findings whose fix --fix applies
-    fixable_unsafe: int = 0  # findings whose fix only --fix --unsafe-fixes applies
-    fixed: int = 0  # fixes applied by --fix
-    fixed_files: int = 0  # files --fix changed
+    def __init__(self, keep: bool = False) -> None:
+        self.keep = keep
+        self.checked = 0  # files
+        self.errors = 0
+        self.warnings = 0
+        self.infos = 0
+        self.unreadable_files = 0
+        self.files: list[FileCounts] = []  # only files with findings
+        self.by_code: Counter[str] = Counter()
+        self.results: list[FileResult] = []
+        self.unreadable = False  # a file could not be read, or a rule crashed
+        self.failed = False  # a file has findings at or above its --fail-on
+        self.missing_input = False  # a folder named on the command line held no reports
+        self.skipped = 0  # files passed over by --skip-non-reports: neither checked nor shown
+        self.fixable_safe = 0  # findings whose fix --fix applies
+        self.fixable_unsafe = 0  # findings whose fix only --fix --unsafe-fixes applies
+        self.fixed = 0  # fixes applied by --fix
+        self.fixed_files = 0  # files --fix changed
 
     def add(self, result: FileResult, fail_on: Severity) -> None:
         counts = FileCounts(

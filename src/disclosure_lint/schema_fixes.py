@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from dataclasses import replace
 from typing import Any
 
 from . import messages as m
@@ -49,7 +48,7 @@ def attach(report: Report, findings: list[Finding]) -> list[Finding]:
             )
         elif finding.code == m.BAD_VALUE.code:
             fix = _number_fix(report, finding.path) or _date_fix(report, finding.path)
-        out.append(replace(finding, fix=fix) if fix is not None else finding)
+        out.append(finding._replace(fix=fix) if fix is not None else finding)
     return out
 
 

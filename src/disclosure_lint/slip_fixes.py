@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import replace
 
 from .findings import SAFE, Edit, Finding, Fix, Pos
 from .fixes import LineIndex
@@ -371,4 +370,4 @@ def with_fix(text: str, finding: Finding) -> Finding:
     """The loader's finding with the fix for its slip, when one is found and verified."""
     reading = _Reading()
     fix = colon_slips(text, reading) or quote_fix(text, finding.pos, reading)
-    return replace(finding, fix=fix) if fix is not None else finding
+    return finding._replace(fix=fix) if fix is not None else finding

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .document import Report
 from .findings import WARNING, Finding, Pos, Rule
@@ -55,8 +55,7 @@ UNUSED = Rule(
 RULES = (NO_REASON, UNKNOWN_CODE, UNUSED)
 
 
-@dataclass
-class Suppression:
+class Suppression(NamedTuple):
     pos: Pos  # where the comment is
     codes: tuple[str, ...]
     reason: str

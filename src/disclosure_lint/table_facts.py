@@ -7,7 +7,7 @@ would be the same slip reported twice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import statute
 from .document import Report
@@ -21,8 +21,7 @@ PART4_TOTAL = statute.PART4_COLUMNS.index(statute.TOTAL)
 FEE_ROW = next(row for row in statute.RESULT_ROWS if "缴纳费用" in row.label)
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """One value of a table, as a message names it."""
 
     value: int

@@ -4,7 +4,6 @@ right place (after a closing quote, a tab, a control or invisible character)."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any
 
 from . import messages as m
@@ -127,7 +126,7 @@ def within(text: str, finding: Finding) -> Finding:
     if lines and lines[-1] == "":
         lines.pop()
     if lines and finding.pos.line > len(lines):
-        return replace(finding, pos=Pos(len(lines), len(lines[-1]) + 1))
+        return finding._replace(pos=Pos(len(lines), len(lines[-1]) + 1))
     return finding
 
 

@@ -8,8 +8,6 @@ file with its line and column.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from .. import statute
 from ..findings import INFO, WARNING, Rule
 
@@ -167,8 +165,7 @@ def with_other_side(rule: Rule) -> Rule:
     """A rule of the linter (DL721–DL723) with the other report's file:line:col added to its
     message as `{other}`: the audit names both sides of every finding across reports."""
     if id(rule) not in _WITH_OTHER:
-        _WITH_OTHER[id(rule)] = replace(
-            rule,
+        _WITH_OTHER[id(rule)] = rule._replace(
             message_zh=rule.message_zh + "〔另一份：{other}〕",
             message_en=rule.message_en + " [other report: {other}]",
         )

@@ -67,11 +67,8 @@ _PASSAGE: dict[int, Rule] = {}
 
 
 def _with_passage(rule: Rule) -> Rule:
-    from dataclasses import replace
-
     if id(rule) not in _PASSAGE:
-        _PASSAGE[id(rule)] = replace(
-            rule,
+        _PASSAGE[id(rule)] = rule._replace(
             message_zh=rule.message_zh + "。最长的相同段落：“{passage}”",
             message_en=rule.message_en + ". The longest shared passage: '{passage}'",
         )

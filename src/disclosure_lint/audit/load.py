@@ -8,7 +8,7 @@ kept in memory once for the checks across reports, and each file is read only on
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import statute
@@ -133,4 +133,4 @@ def renamed(report: Report, name: str) -> Report:
     the audit has already decided (through the name map) that the two reports are one organ's."""
     if not isinstance(report.data, dict) or report.get((statute.AGENCY,)) == name:
         return report
-    return replace(report, data={**report.data, statute.AGENCY: name})
+    return report._replace(data={**report.data, statute.AGENCY: name})

@@ -8,7 +8,7 @@ document rather than into the YAML it was turned into.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -247,7 +247,7 @@ def _as_written(report: Report, draft: Draft) -> dict[Path, Scalar]:
         if value.kind in ("blank", "unreadable", "lost"):
             written[path] = Scalar(value.text, False, "tag:yaml.org,2002:null", None)
         elif value.kind == "text":
-            written[path] = replace(scalar, quoted=False, style=None)
+            written[path] = scalar._replace(quoted=False, style=None)
     return written
 
 

@@ -11,8 +11,7 @@ the relations) is shared. A 2021-format table that still prints the single 2019-
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import tables as t
 from .metadata import VERSION
@@ -22,8 +21,7 @@ DOCUMENT_2021 = "国办公开办函〔2021〕30号"
 DOCUMENT_2019 = "国办公开办函〔2019〕60号"
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     version: int
     document: str  # the notice that issued it
     part2_rows: tuple[t.Part2Row, ...]
@@ -32,9 +30,9 @@ class Format:
     last_year: int | None = None  # the last report year it applies to (None: still in force)
     squeezed_other: bool = False  # a 2021 table printing （六）其他处理 as one row
 
-    @functools.cached_property
+    @property
     def _rows(self) -> tuple[tuple[t.Part3Row, ...], tuple[t.Part3Row, ...]]:
-        return t.part3_rows(self.result_groups)
+        return t.part3_rows(self.result_groups)  # worked out once for each result groups
 
     @property
     def result_rows(self) -> tuple[t.Part3Row, ...]:
@@ -72,7 +70,7 @@ class Format:
         groups = tuple(
             (group, None if group == t.OTHER_HANDLING else items) for group, items in self.result_groups
         )
-        return replace(self, result_groups=groups, squeezed_other=True)
+        return self._replace(result_groups=groups, squeezed_other=True)
 
 
 FORMAT_2021 = Format(2021, DOCUMENT_2021, t.PART2_ROWS_2021, t.RESULT_GROUPS_2021, first_year=2021)

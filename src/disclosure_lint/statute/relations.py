@@ -16,9 +16,7 @@ Table 四, in each block:
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 
 from . import tables as t
 from .formats import Format
@@ -36,23 +34,37 @@ APPLICANTS = tuple(range(len(t.APPLICANT_COLUMNS)))
 PART4_TOTAL = t.PART4_COLUMNS.index(t.TOTAL)
 
 
-@dataclass(frozen=True)
 class Relation:
-    kind: str
-    target: Cell
-    left: tuple[Cell, ...]
-    right: tuple[Cell, ...]
+    """`left` adds up to `right` (cells by path); `target` is the cell a message is about.
 
-    @functools.cached_property
-    def cells(self) -> tuple[Cell, ...]:
-        return self.left + self.right
+    Rules keep relations in sets and dicts, so the cells and the hash are worked out once.
+    """
 
-    def __hash__(self) -> int:  # rules keep relations in sets and dicts: hash the cells once
+    __slots__ = ("_hash", "cells", "kind", "left", "right", "target")
+
+    def __init__(self, kind: str, target: Cell, left: tuple[Cell, ...], right: tuple[Cell, ...]) -> None:
+        self.kind = kind
+        self.target = target
+        self.left = left
+        self.right = right
+        self.cells = left + right
+        self._hash = hash((kind, target, left, right))
+
+    def _key(self) -> tuple[str, Cell, tuple[Cell, ...], tuple[Cell, ...]]:
+        return (self.kind, self.target, self.left, self.right)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Relation:
+            return NotImplemented
+        return self._hash == other._hash and self._key() == other._key()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
         return self._hash
 
-    @functools.cached_property
-    def _hash(self) -> int:
-        return hash((self.kind, self.target, self.left, self.right))
+    def __repr__(self) -> str:
+        return (
+            f"Relation(kind={self.kind!r}, target={self.target!r}, left={self.left!r}, right={self.right!r})"
+        )
 
     def excess(self, values: Mapping[Cell, int | float]) -> int | float:
         """How much the left side exceeds the right; 0 when the relation holds."""

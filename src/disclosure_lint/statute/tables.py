@@ -6,7 +6,8 @@ from the 2021 one (国办公开办函〔2021〕30号), both are here and `format
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from typing import NamedTuple
 
 from .parts import PART3 as PART3_KEY
 
@@ -54,8 +55,7 @@ AMOUNT_COLUMNS = frozenset({FEE_AMOUNT, PROCUREMENT_AMOUNT})
 SIGNED_COLUMNS = frozenset({CHANGE})
 
 
-@dataclass(frozen=True)
-class Part2Row:
+class Part2Row(NamedTuple):
     label: str
     clause: str
     columns: tuple[str, ...]
@@ -146,14 +146,14 @@ RESULT_GROUPS_2019: ResultGroups = (*_COMMON_GROUPS, (OTHER_HANDLING, None))
 ORDINALS = "一二三四五六七"
 
 
-@dataclass(frozen=True)
-class Part3Row:
+class Part3Row(NamedTuple):
     """One numbered row of table 三, where it sits in the YAML and how it is printed."""
 
     path: Path
     label: str  # as a clerk reads it in a message, e.g. "（三）不予公开·1.属于国家秘密"
 
 
+@functools.cache
 def part3_rows(groups: ResultGroups) -> tuple[tuple[Part3Row, ...], tuple[Part3Row, ...]]:
     """The result rows, and all rows of table 三 in printed order, for these result groups."""
     results: list[Part3Row] = []
