@@ -97,12 +97,20 @@ def test_the_projects_patterns_rebuilt_from_the_cache_are_as_compiled(cache: Pat
     kept = marshal.loads(regex_cache.cache_file(cache).read_bytes())  # type: ignore[union-attr]
     regex_cache.uninstall()
     assert set(kept) == {(pattern, int(flags)) for pattern, flags in patterns}
-    for (pattern, flags), args in kept.items():
-        assert regex_cache._plain(_compiler_arguments(pattern, flags)) == args, pattern
+    for (pattern, flags), entry in kept.items():
+        assert regex_cache._plain(_compiler_arguments(pattern, flags)) == marshal.loads(entry), pattern
 
 
 @pytest.mark.parametrize(
-    "content", [b"", b"not marshal at all", marshal.dumps([1, 2, 3]), marshal.dumps({("a", 0): ("x",)})]
+    "content",
+    [
+        b"",
+        b"not marshal at all",
+        marshal.dumps([1, 2, 3]),
+        marshal.dumps({("a", 0): ("x",)}),  # the first version's entries: arguments, not bytes
+        marshal.dumps({(pattern, int(flags)): b"\x00damaged" for pattern, flags in SAMPLES}),
+        marshal.dumps({(pattern, int(flags)): marshal.dumps([pattern]) for pattern, flags in SAMPLES}),
+    ],
 )
 def test_a_damaged_or_foreign_file_is_compiled_around(cache: Path, content: bytes) -> None:
     file = regex_cache.cache_file(cache)
@@ -116,10 +124,37 @@ def test_a_damaged_or_foreign_file_is_compiled_around(cache: Path, content: byte
 def test_an_entry_the_compiler_rejects_is_compiled_instead(cache: Path) -> None:
     file = regex_cache.cache_file(cache)
     assert file is not None
-    file.write_bytes(marshal.dumps({("ab", 0): ("ab", 32, [1, 2, 3], 0, {}, (None,))}))
+    file.write_bytes(marshal.dumps({("ab", 0): marshal.dumps(("ab", 32, [1, 2, 3], 0, {}, (None,)))}))
     regex_cache.install(cache)
     re.purge()
     assert re.compile("ab").fullmatch("ab")
+
+
+def test_only_the_entries_a_run_asks_for_are_decoded(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file grown by every command (import's and render's patterns too) costs a run a copy of
+    its bytes, not the decoding of patterns the run never compiles."""
+    regex_cache.install(cache)
+    _compile_all()
+    regex_cache.save()
+    regex_cache.uninstall()
+    decoded: list[object] = []
+    real = marshal.loads
+
+    class Counting:
+        @staticmethod
+        def loads(data: bytes) -> object:
+            value = real(data)
+            decoded.append(value)
+            return value
+
+    monkeypatch.setattr(regex_cache, "marshal", Counting)
+    regex_cache.install(cache)
+    re.purge()
+    pattern, flags = SAMPLES[1]
+    assert re.compile(pattern, flags).fullmatch("三、")
+    assert len(decoded) == 2  # the file, then the one entry asked for
+    assert isinstance(decoded[0], dict) and len(decoded[0]) == len(SAMPLES)
+    assert regex_cache._new == {}
 
 
 def test_a_cache_folder_that_cannot_be_made_is_no_error(cache: Path) -> None:

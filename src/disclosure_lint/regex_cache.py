@@ -9,6 +9,10 @@ command keeps what the regex compiler produced (the arguments it passes to `_sre
 them in microseconds. Only the command installs it (`install`, then `save`); importing the
 package changes nothing.
 
+The file keeps every pattern any command compiled (import and render read HTML and Word with
+patterns of their own), so each entry is stored as its own marshalled bytes and decoded only
+when a run asks for that pattern: reading the file stays a copy, whatever else it holds.
+
 Whatever goes wrong (no such file, another Python's, damaged, a compiler this module does not
 know) means compiling as usual: the cache can make a run faster, never different. The file has
 the trust of `__pycache__`: it is the user's own, written by this module, read with `marshal`
@@ -22,10 +26,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+FILE_VERSION = "v2"  # entries as marshalled bytes; v1 files (entries as tuples) are left alone
 MAX_ENTRIES = 4096  # patterns built from input could otherwise grow the file without end
 
-_known: dict[tuple[str, int], tuple[Any, ...]] = {}
-_new: dict[tuple[str, int], tuple[Any, ...]] = {}
+_known: dict[tuple[str, int], bytes] = {}  # each entry's arguments, marshalled on their own
+_new: dict[tuple[str, int], bytes] = {}
 _installed: dict[str, Any] = {}
 
 
@@ -36,7 +41,7 @@ def cache_file(folder: Path) -> Path | None:
     except ImportError:
         return None
     tag = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}"
-    return folder / f"regex-{tag}.marshal"
+    return folder / f"regex-{FILE_VERSION}-{tag}.marshal"
 
 
 def install(folder: Path) -> None:
@@ -61,11 +66,11 @@ def install(folder: Path) -> None:
             _installed["loaded"] = True
             _known.update(_read(file))
         key = (pattern, int(flags))
-        args = _known.get(key)
-        if args is not None:
+        entry = _known.get(key)
+        if entry is not None:
             try:
-                return _sre.compile(*args)
-            except Exception:  # an entry the compiler does not accept: forget it
+                return _sre.compile(*_arguments(entry))
+            except Exception:  # an entry damaged or the compiler does not accept: forget it
                 del _known[key]
         return _capture(original, _sre, pattern, flags, key)
 
@@ -89,8 +94,17 @@ def _capture(original: Any, sre: Any, pattern: str, flags: Any, key: tuple[str, 
     if len(seen) == 1 and len(_known) + len(_new) < MAX_ENTRIES:
         plain = _plain(seen[0])
         if plain is not None:
-            _new[key] = plain
+            _new[key] = marshal.dumps(plain)
     return compiled
+
+
+def _arguments(entry: bytes) -> tuple[Any, ...]:
+    """An entry's arguments for `_sre.compile`, checked for their shape only: the code lists are
+    long, and _sre.compile checks them itself (ValueError or TypeError for anything else)."""
+    args = marshal.loads(entry)
+    if type(args) is not tuple or not all(type(arg) in _ARGUMENT_TYPES for arg in args):
+        raise ValueError("not a cache entry")
+    return args
 
 
 def _plain(args: tuple[Any, ...]) -> tuple[Any, ...] | None:
@@ -112,7 +126,7 @@ def _plain(args: tuple[Any, ...]) -> tuple[Any, ...] | None:
     return tuple(out)
 
 
-def _read(file: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
+def _read(file: Path) -> dict[tuple[str, int], bytes]:
     try:
         with open(file, "rb") as stream:
             data = marshal.loads(stream.read())
@@ -120,17 +134,14 @@ def _read(file: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
         return {}
     if not isinstance(data, dict):
         return {}
-    # The shape only: the code lists are long, and _sre.compile checks them itself (an entry it
-    # rejects is compiled as usual and dropped).
     return {
-        key: args
-        for key, args in data.items()
+        key: entry
+        for key, entry in data.items()
         if type(key) is tuple
         and len(key) == 2
         and type(key[0]) is str
         and type(key[1]) is int
-        and type(args) is tuple
-        and all(type(arg) in _ARGUMENT_TYPES for arg in args)
+        and type(entry) is bytes
     }
 
 
