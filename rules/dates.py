@@ -69,9 +69,9 @@ OLD_FORMAT_USED = Rule(
     summary_zh="2021 年及以后的年度报告用了 2019 年格式",
     summary_en="A report on 2021 or later uses the 2019 format",
     clause=FORMAT_2021,
-    message_zh="“格式版本”是 2019，但 {year} 年度的报告应使用 2021 年格式（国办公开办函〔2021〕30号，自 2021 年度报告起使用）："
+    message_zh=f"“格式版本”是 2019，但 {{year}} 年度的报告应使用 2021 年格式（{FORMAT_2021}，自 2021 年度报告起使用）："
     "请按 2021 年格式填写，并把“格式版本”改为 2021",
-    message_en="'格式版本' is 2019, but a report on {year} must use the 2021 format (国办公开办函〔2021〕30号, used from the "
+    message_en=f"'格式版本' is 2019, but a report on {{year}} must use the 2021 format ({FORMAT_2021}, used from the "
     "2021 reports on): fill it in on the 2021 format and set '格式版本' to 2021",
 )
 OLD_YEAR = Rule(

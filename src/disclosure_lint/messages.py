@@ -291,12 +291,12 @@ OLD_TEMPLATE = Rule(
     summary_zh="报告套用了2019年的旧表格",
     summary_en="The report uses the superseded 2019 template",
     clause=f"{statute.DOCUMENT_2021}",
-    message_zh="这份报告套用了2019年的旧表格（国办公开办函〔2019〕60号，如{labels}）。2021年及以后的年度报告应使用"
-    "2021年格式（国办公开办函〔2021〕30号）：表二的文件一栏改为本年制发件数、本年废止件数、现行有效件数，"
+    message_zh=f"这份报告套用了2019年的旧表格（{statute.DOCUMENT_2019}，如{{labels}}）。2021年及以后的年度报告应使用"
+    f"2021年格式（{statute.DOCUMENT_2021}）：表二的文件一栏改为本年制发件数、本年废止件数、现行有效件数，"
     "行政许可、处罚、强制只填本年处理决定数量，删去其他对外管理服务事项和政府集中采购；"
     "表三的（六）其他处理分为3项。可用 disclosure-lint init 生成2021年格式的模板",
-    message_en="this report uses the superseded 2019 template (国办公开办函〔2019〕60号, e.g. {labels}). Reports for 2021 "
-    "on must use the 2021 format (国办公开办函〔2021〕30号): table 二 has 本年制发件数, 本年废止件数 and "
+    message_en=f"this report uses the superseded 2019 template ({statute.DOCUMENT_2019}, e.g. {{labels}}). Reports for 2021 "
+    f"on must use the 2021 format ({statute.DOCUMENT_2021}): table 二 has 本年制发件数, 本年废止件数 and "
     "现行有效件数, one 本年处理决定数量 for 行政许可/处罚/强制, no 其他对外管理服务事项 or 政府集中采购; "
     "table 三 splits （六）其他处理 into 3 rows. 'disclosure-lint init' writes a 2021 template",
 )
