@@ -177,7 +177,7 @@ class _Reader:
                     self.body(content)
 
     def paragraph(self, paragraph: Any) -> None:
-        text = clean(paragraph.text)
+        text = clean(paragraph_text(paragraph._p))
         number = self._number(text)
         for index, piece in enumerate(text.split("\n")):
             if "\t" in piece:  # a "table" laid out with tab stops
@@ -193,8 +193,6 @@ class _Reader:
                 self.blocks.append(Line(piece.strip(), Pos(number, 1), exact=False, soft=index > 0))
 
     def table(self, table: Any) -> None:
-        from docx.table import _Cell
-
         if any(tc.tbl_lst for tc in table._tbl.iter_tcs()) or _columns(table) <= 1:
             self.layout(table)  # a table holding tables, or a single column: page layout
             return
@@ -205,7 +203,7 @@ class _Reader:
             for index, tc in enumerate(tr.tc_lst, start=1):
                 above = tc.vMerge == "continue"
                 source = _top(tc)
-                text = " ".join(clean(_Cell(source, table).text).split())
+                text = " ".join(clean(cell_text(source)).split())
                 texts.append(text)
                 cells.append(Cell(text, Pos(number, index), exact=False, above=above))
             self.lines[number - 1] = "\t".join(texts)
@@ -219,6 +217,57 @@ class _Reader:
             for tc in tr.tc_lst:
                 if tc.vMerge != "continue":
                     self.body(_Cell(tc, table)._tc)
+
+
+# Inline elements whose runs are the paragraph's text as printed: a tracked insertion not yet
+# accepted, the smart tags Word puts round dates and numbers (chsdate, chmetcnv), a content
+# control, custom XML, a simple field's result, a hyperlink, bidirectional text. python-docx's
+# `Paragraph.text` reads only the runs directly under the paragraph and its hyperlinks, so a
+# date in a smart tag, say, vanished from the text. A deletion (`w:del`, `w:moveFrom`) is not
+# printed; drawings and text boxes inside a run are not the paragraph's own words (CT_R.text
+# leaves them out).
+_INLINE = frozenset(
+    f"{_W}{tag}"
+    for tag in (
+        "ins",
+        "moveTo",
+        "smartTag",
+        "sdt",
+        "sdtContent",
+        "customXml",
+        "fldSimple",
+        "hyperlink",
+        "dir",
+        "bdo",
+    )
+)
+
+
+def paragraph_text(p: Any) -> str:
+    """The text a `w:p` prints, its runs read by python-docx (tabs and breaks translated)."""
+    pieces: list[str] = []
+    _runs_text(p, pieces)
+    return "".join(pieces)
+
+
+def _runs_text(element: Any, pieces: list[str]) -> None:
+    for child in element.iterchildren():
+        if child.tag == f"{_W}r":
+            pieces.append(child.text)  # python-docx's CT_R.text: w:t, w:tab, w:br, w:cr…
+        elif child.tag in _INLINE:
+            _runs_text(child, pieces)
+
+
+def cell_text(tc: Any) -> str:
+    """A table cell's paragraphs, one a line, as `paragraph_text` reads them (content controls too)."""
+    lines: list[str] = []
+    for child in tc.iterchildren():
+        if child.tag == f"{_W}p":
+            lines.append(paragraph_text(child))
+        elif child.tag == f"{_W}sdt":
+            for content in child.iterchildren(f"{_W}sdtContent"):
+                lines.extend(paragraph_text(p) for p in content.iterchildren(f"{_W}p"))
+    return "\n".join(lines)
 
 
 def _top(tc: Any) -> Any:
