@@ -17,6 +17,7 @@ is a clear finding, never a silent gap.
 
 from __future__ import annotations
 
+import bisect
 import io
 import itertools
 import logging
@@ -214,13 +215,20 @@ class _Reader:
         if not ruled:
             segments = [kept for s in segments if (kept := tb.numeric_rows(s)) is not None]
         result.segments = sorted(segments, key=lambda s: s.bbox[1])
-        owned = [box for s in segments for box in s.boxes]
+        # Each table's cell boxes with the box round them all: a character outside that is
+        # outside every cell of the table without looking at them one by one.
+        owned = [(_around(s.boxes), s.boxes) for s in segments if s.boxes]
 
         def outside(obj: dict) -> bool:
             if obj.get("object_type") != "char":
                 return True
             x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-            return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in owned)
+            return not any(
+                a[0] <= x <= a[2]
+                and a[1] <= y <= a[3]
+                and any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+                for a, boxes in owned
+            )
 
         text_page = page.filter(outside) if owned else page
         result.lines = tx.text_lines(text_page.extract_text_lines(), number)
@@ -261,20 +269,39 @@ def _content_size(page: Any) -> int:
     return total
 
 
+def _around(boxes: list[tb.BBox]) -> tb.BBox:
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
 class _TextIn:
-    """The text inside a box (characters whose centre is in it), and the top of its first line."""
+    """The text inside a box (characters whose centre is in it), and the top of its first line.
+
+    A page's characters are indexed by the height of their centre, so each of a table's hundreds
+    of cells looks only at the characters level with it, not at every character of the page."""
 
     def __init__(self, chars: list[dict]) -> None:
         self.chars = chars
+        middles = [((c["top"] + c["bottom"]) / 2, index) for index, c in enumerate(chars)]
+        middles.sort()
+        self.heights = [height for height, _ in middles]
+        self.order = [index for _, index in middles]
 
     def __call__(self, box: tb.BBox) -> tuple[str, float | None]:
         from pdfplumber.utils import extract_text
 
+        level = self.order[
+            bisect.bisect_left(self.heights, box[1]) : bisect.bisect_right(self.heights, box[3])
+        ]
+        chars = self.chars
         inside = [
-            c
-            for c in self.chars
-            if box[0] <= (c["x0"] + c["x1"]) / 2 <= box[2]
-            and box[1] <= (c["top"] + c["bottom"]) / 2 <= box[3]
+            chars[index]
+            for index in sorted(level)
+            if box[0] <= (chars[index]["x0"] + chars[index]["x1"]) / 2 <= box[2]
         ]
         if not inside:
             return "", None
