@@ -16,8 +16,7 @@ document and reads back the same way.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import statute as s
 from ..document import Report
@@ -39,16 +38,14 @@ def part2_clauses(fmt: s.Format) -> list[tuple[str, tuple[s.Part2Row, ...]]]:
     return [(clause, tuple(rows)) for clause, rows in clauses.items()]
 
 
-@dataclass
-class Paragraph:
+class Paragraph(NamedTuple):
     lines: list[str]
     style: str = "body"  # title, part, aspect, body, signature
     path: Path = ()  # the report value it shows (a text, a part, the agency or date), for marking findings
     starts: tuple[int, ...] = ()  # where each line starts in that text (character offsets)
 
 
-@dataclass
-class TableCell:
+class TableCell(NamedTuple):
     text: str
     rowspan: int = 1
     colspan: int = 1
@@ -57,12 +54,23 @@ class TableCell:
     path: Path = ()  # the cell's value (a row's path for its label), for marking findings
 
 
-@dataclass
 class Table:
-    name: str  # part2, part3, part4
-    columns: int
-    rows: list[list[TableCell]] = field(default_factory=list)
-    widths: tuple[float, ...] = ()  # relative column widths
+    """A table as printed: `name` part2, part3 or part4; its rows of cells, filled in as it is laid
+    out; `widths`, the columns' relative widths."""
+
+    __slots__ = ("columns", "name", "rows", "widths")
+
+    def __init__(
+        self,
+        name: str,
+        columns: int,
+        rows: list[list[TableCell]] | None = None,
+        widths: tuple[float, ...] = (),
+    ) -> None:
+        self.name = name
+        self.columns = columns
+        self.rows: list[list[TableCell]] = [] if rows is None else rows
+        self.widths = widths
 
 
 Block = Paragraph | Table
