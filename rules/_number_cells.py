@@ -84,9 +84,10 @@ class Reading(NamedTuple):
     converted: bool  # a unit other than the cell's (元, 亿元) was converted: the digits change
 
 
-def parse_number(text: str, fee: bool = False, quoted: bool = True) -> Reading | None:
+def parse_number(text: str, fee: bool = False, quoted: bool = True, yuan: bool = False) -> Reading | None:
     """Read a number a clerk typed as text ("12件", "1,234", "１２", 十二, "3.5万元"); None when the
-    text is not a recognisable number."""
+    text is not a recognisable number. `yuan`: an amount in 元 (the 2019 format's 采购总金额, whose
+    format names no unit), so "251000元" is 251000 with its unit left out, not 25.1 万元."""
     full_width = any("０" <= ch <= "９" for ch in text)
     body = _half_width(text)
     reasons: list[tuple[str, str]] = []
@@ -97,6 +98,9 @@ def parse_number(text: str, fee: bool = False, quoted: bool = True) -> Reading |
         body = body.strip()
     factor = Decimal(1)
     units = _FEE_UNITS if fee else tuple((unit, Decimal(1)) for unit in _COUNT_UNITS)
+    if yuan and body.endswith("元") and not body.endswith(("万元", "亿元")):
+        units = (("元", Decimal(1)),)
+        fee = False  # 元 is the column's own unit: nothing to convert
     for unit, unit_factor in units:
         if body.endswith(unit) and len(body) > len(unit):
             body = body[: -len(unit)].strip()

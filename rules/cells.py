@@ -299,7 +299,8 @@ def _check_text(report: Report, cell: Cell, pos: Pos, text: str, quoted: bool) -
         return BLANK.at(
             pos, cell.path, cell=cell.label, written=written, written_en=written_en, fix=_zero(report, cell)
         )
-    reading = parse_number(text, fee=cell.is_fee, quoted=quoted)
+    yuan = cell.path[-1] == statute.tables.PROCUREMENT_AMOUNT
+    reading = parse_number(text, fee=cell.is_fee, quoted=quoted, yuan=yuan)
     if reading is None:
         return None  # not a number we can read: the schema's type error
     if reading.number < 0 and not cell.signed:

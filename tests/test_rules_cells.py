@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from conftest import CITY_BUREAU, SEED_EXAMPLE, col_of, edit, line_of, lint, triples
@@ -253,3 +254,26 @@ def test_any_text_in_a_count_cell_gives_exactly_one_finding_there(cell: str) -> 
         for code in ("DL401", "DL402", "DL403", "DL404", "DL405", "DL407", "DL408", "DL103")
     )
     assert result.findings[0].path[-1] == 0
+
+
+# ---------------------------------------------------------------- the 2019 format's 采购总金额
+
+ZONE_2019 = Path(__file__).parent / "fixtures" / "formats" / "zone-2019.yaml"
+
+
+@pytest.mark.parametrize(
+    ("written", "why", "expected"),
+    [
+        ("251000元", "不要写单位“元”", "251000"),  # the format names no unit: 元 is no conversion
+        ("75394432.52元", "不要写单位“元”", "75394432.52"),
+        ("3.5万元", "不要写单位“万元”", "3.5"),  # a 万元 figure is read as written, as before
+    ],
+)
+def test_the_2019_procurement_total_written_with_its_unit(written: str, why: str, expected: str) -> None:
+    text = edit(ZONE_2019.read_text(encoding="utf-8"), "采购总金额: 75394432.52}", f"采购总金额: {written}}}")
+    result = lint(text)
+    line = line_of(text, "政府集中采购")
+    assert triples(result) == [("DL402", line, col_of(text, written))]
+    message = result.findings[0].message()
+    assert message.startswith(f"“政府集中采购·采购总金额”填的是文字“{written}”，不是数字：{why}")
+    assert message.endswith(f"写成 {expected}")

@@ -45,7 +45,20 @@ class Tables:
         if path[0] == statute.PART4 and not _block_balances(self.report, path[1]):
             return None
         value = self.report.count(path)
-        return 0 if value is None and self.blank(path) else value
+        if value is None and self.blank(path):
+            return self._row_sum(path)
+        return value
+
+    def _row_sum(self, path: Path) -> int | None:
+        """A blank cell's value: 0, but for a blank 总计 the sum of its row's other cells, as a reader
+        adds them up (a table that fills in only the applicant columns, or only 结果维持 …)."""
+        total = TOTAL if path[0] == statute.PART3 else PART4_TOTAL
+        if path[-1] != total:
+            return 0
+        cells = [(*path[:-1], column) for column in range(total)]
+        if not all(self.report.has(cell) for cell in cells):
+            return 0
+        return sum_known([self.report.count(cell) if not self.blank(cell) else 0 for cell in cells])
 
     def blank(self, path: Path) -> bool:
         """A cell the publisher left empty ("", "/", "无", null): nothing counted, so 0 against a
@@ -63,6 +76,12 @@ class Tables:
         if value is None:
             return None
         line = self._line(path)
+        if self.blank(path) and value:
+            return Cell(
+                value,
+                f"{name}为空、其各列之和为 {value}（第 {line} 行）",
+                f"{name_en} empty, its columns {value} in all (line {line})",
+            )
         if self.blank(path):
             return Cell(0, f"{name}为空（第 {line} 行）", f"{name_en} empty (line {line})")
         return Cell(value, f"{name}为 {value}（第 {line} 行）", f"{name_en} {value} (line {line})")

@@ -7,7 +7,9 @@ and `Draft.runs` (for the solver), never as blanks the publisher would be blamed
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from .. import statute as s
 from ..findings import Path, Pos
@@ -140,6 +142,10 @@ def place(draft: Draft, records: dict[Path, Record]) -> None:
     for path, record in records.items():
         values = [read_value(v) for v in record.values]
         paths = cell_paths(path, record.expected, record.columns)
+        values = [
+            _in_yuan(value) if at[-1] == s.tables.PROCUREMENT_AMOUNT else value
+            for value, at in zip(values, paths, strict=False)
+        ]
         if record.run is not None:
             values = [Value("", record.run.pos, "lost")] * record.expected
             if id(record.run) not in reported:
@@ -203,6 +209,16 @@ def place(draft: Draft, records: dict[Path, Record]) -> None:
         _write(draft, path, record, values)
 
 
+_YUAN = re.compile(r"^([0-9]+(?:\.[0-9]+)?)\s*元$")
+
+
+def _in_yuan(value: Value) -> Value:
+    """The 2019 format's 采购总金额 as "251000元": its format names no unit and reports write it in
+    元, so the figure is read as written; the unit is no error (万元, a conversion, stays text)."""
+    found = _YUAN.match(value.text) if value.kind == "text" else None
+    return Value(found.group(1), value.pos, "number") if found else value
+
+
 def _many(candidates: int) -> str:
     return f"{candidates}+" if candidates >= figures.CAP else str(candidates)
 
@@ -259,15 +275,27 @@ def lose_figureless_tables(draft: Draft, seen: dict[str, Pos]) -> None:
     """A table whose rows were found by their labels but without a single figure: one DL020 for
     the table, not one for each row. A row whose label was printed but, with no figures beside it,
     read as a heading (（六）其他处理 of the 2019 format, 行政复议) is unread with them, not missing;
-    a row not printed at all is still missing."""
+    a row not printed at all is still missing. Rows of blank cells in such a table are unread with
+    them: a table without a single figure is more likely figures lost (images in the cells) than a
+    publisher who left every cell empty."""
     for number, part in ((2, s.PART2), (3, s.PART3), (4, s.PART4)):
         rows = [item for item in draft.lost if item.paths and item.paths[0][0] == part]
-        table = draft.part2 if number == 2 else draft.part3 if number == 3 else draft.part4
-        read = any(value.kind != "lost" for values in table.values() for value in values)
-        if len(rows) < 2 or read or any(item.why != NO_FIGURES for item in rows):
+        table: dict[Any, list[Value]] = (
+            draft.part2 if number == 2 else draft.part3 if number == 3 else draft.part4  # type: ignore[assignment]
+        )
+        read = any(value.kind not in ("lost", "blank") for values in table.values() for value in values)
+        blank = [key for key, values in table.items() if values and all(v.kind == "blank" for v in values)]
+        if len(rows) + len(blank) < 2 or read or any(item.why != NO_FIGURES for item in rows):
             continue
         paths = [path for item in rows for path in item.paths]
-        pos = rows[0].pos
+        for key in blank:
+            path = key if number == 3 else (part, key)
+            table[key] = [Value("", value.pos, "lost") for value in table[key]]
+            paths += cell_paths(path, len(table[key]), draft.columns.get(str(key), ()))
+        starts = [item.pos for item in rows] + [
+            draft.keys[key if number == 3 else (part, key)] for key in blank
+        ]
+        pos = min(starts, key=lambda at: (at.line, at.col))
         for path, expected, columns in _format_rows(number, draft.meta.get(s.VERSION)):
             if str(path[-1]) in seen and path not in draft.keys:
                 label = Text("", seen[str(path[-1])])

@@ -46,8 +46,10 @@ def split_row(cells: list[Text]) -> Split:
             continue
         items.extend(tokens(cell))
     numbers = [i for i, item in enumerate(items) if item.text and lb.figure_like(item.text)]
-    if not numbers:
-        return Split([t for t in items if t.text], [], [], [], [])
+    if not numbers:  # a label and blank cells: `trail` keeps the blanks after the last label
+        filled = [i for i, item in enumerate(items) if item.text]
+        blanks = items[filled[-1] + 1 :] if filled else []
+        return Split([t for t in items if t.text], [], [], blanks, [])
     first, last = numbers[0], numbers[-1]
     before, after = items[:first], items[last + 1 :]
     lead: list[Text] = []

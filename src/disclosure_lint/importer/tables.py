@@ -70,7 +70,7 @@ class Tables:
             )
             return
         if not split.values:
-            self._labels_only(split.labels)
+            self._labels_only(split.labels, split.trail if grid else [])
         elif not split.labels:
             self._values_only(split, grid, block)
         else:
@@ -155,8 +155,16 @@ class Tables:
                 return found, joined
         return found, labels
 
-    def _labels_only(self, labels: list[Text]) -> None:
+    def _labels_only(self, labels: list[Text], blanks: list[Text]) -> None:
+        """A row with no figure: a heading, a label wrapped onto the next line, or (in a real grid,
+        with a blank cell for each of its cells) a row the publisher left empty."""
         found, labels = self._identify_with_fragments(labels)
+        if found is not None and found[0] == "group" and found[1] == s.OTHER_HANDLING and blanks:
+            found = ("row", (s.PART3, s.RESULTS, s.OTHER_HANDLING), _EXPECTED_3)  # the 2019 single row
+        if found is not None and found[0] == "row" and len(blanks) >= found[2]:
+            self._close()
+            self._start(found[1], found[2], labels, blanks[: found[2]], [], [], grid=True)
+            return
         values: list[Text] = []
         if found is None and len(labels) <= _MAX_LABEL_CELLS:
             for cut in range(len(labels) - 1, 0, -1):  # a row label, then cells that are not numbers
