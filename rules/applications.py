@@ -31,11 +31,14 @@ from itertools import islice
 
 from disclosure_lint.api import INFO, WARNING, Finding, Report, Rule, statute
 from disclosure_lint.application_counts import (
+    CHANNEL,
     DOCUMENTS,
     OFFICE,
+    OTHER_CHANNELS,
     about_applications,
     columns_of,
     expected_cells,
+    foreign,
     kinds_of,
     new_and_carried_in,
     one_column,
@@ -216,8 +219,10 @@ class ApplicationReader(TextReader):
             if token.approximate or token.unit not in ("件", "份", "宗"):
                 continue
             window = token.window
-            if FOREIGN.search(window) or DELTA.search(window) or SUBSET.search(window):
+            if foreign(window) or DELTA.search(window) or SUBSET.search(window):
                 continue
+            if CHANNEL.search(window) and OTHER_CHANNELS.search(sentence.text):
+                continue  # "依申请公开来信12件、网上申请54件": letters are one channel of several
             if DOCUMENTS.search(token.lead):
                 continue  # items of information, not applications
             applicants = one_column(token.lead)

@@ -99,6 +99,9 @@ def test_fixtures_and_examples_are_clean(city_text: str, seed_text: str, county_
         ("依申请公开方面，全年收到申请80件。", "80件", "全年收到申请80件", f"{NEW}，{NEW_AND_CARRIED_IN}"),
         ("对3件申请作出不予公开答复。", "3件", "对3件申请作出不予公开答复", "“（三）不予公开”各项总计之和为 12（第 39–46 行）"),
         ("全年共处理政府信息公开申请72件（含上年结转4件）。", "72件", "全年共处理政府信息公开申请72件", f"{NEW}，{NEW_AND_CARRIED_IN}，{COMPLETED}"),
+        # letters that were disclosure applications: "来信" right after 依申请公开 is how they came in
+        ("我局收到依申请公开来信60件次，均按时答复。", "60件", "我局收到依申请公开来信60件次", f"{NEW}，{NEW_AND_CARRIED_IN}"),
+        ("我局收到依申请公开来信66件次。处理结果中，予以公开25件，部分公开7件。", "25件", "予以公开25件", "“（一）予以公开”总计为 26（第 36 行）"),
     ],
 )  # fmt: skip
 def test_application_counts_against_table_three(
@@ -159,6 +162,11 @@ def test_application_count_in_english(city_text: str) -> None:
         "办理的政府信息公开申请中，本机关不掌握相关信息、无法提供的12件。",
         "对申请人提出的12件申请均在法定期限内予以答复。",
         "全年共处理政府信息公开申请70件（含上年结转4件）。",
+        "我局收到依申请公开来信66件次，处理结果中，予以公开26件，部分公开7件。",
+        "收到依申请公开来信12件、网上申请54件。",  # letters as one channel of several
+        "处理结果中，因信息不存在无法提供的12件。",  # the row 本机关不掌握…, not the group (14)
+        "处理结果中，因非本机关信息无法提供的12件。",
+        "办理信访来信60件，依申请公开来信66件。",  # letters of other business keep their own count
     ],
 )
 def test_application_counts_that_stay_silent(city_text: str, sentence: str) -> None:

@@ -17,6 +17,7 @@ from .table_facts import TOTAL, Cell, Tables
 REASON = re.compile(
     r"国家秘密|法律行政法规|三安全|第三方|内部事务|过程性|执法案卷|查询|不掌握|另行制作|不明确"
     r"|信访|举报|投诉|重复|出版物|大量反复|确认|重新出具|补正|缴"
+    r"|不存在|非本机关|不属于本机关"  # 信息不存在, 非本机关信息: the row 本机关不掌握相关政府信息
 )
 RESULT_GROUPS = {
     "予以公开": statute.DISCLOSED,
@@ -47,6 +48,33 @@ APPLICANTS = re.compile(
 )
 # A count of documents or information items, not of applications: "依申请公开类信息12件".
 DOCUMENTS = re.compile(r"(?:类|的)?信息$|文件$|类$|条目$")
+
+
+# How applications came in, written after the words for them: "依申请公开来信66件次" counts letters
+# that are disclosure applications, not letters of other business (信访来信).
+CHANNEL = re.compile(r"来信")
+# Other ways applications come in: named beside 来信, the letters are one channel of several.
+OTHER_CHANNELS = re.compile(r"网上|网络|线上|在线|现场|当面|信函|邮寄|传真|电子邮件|来访|来电|平台")
+_CHANNEL_GAP = 2  # "依申请公开来信": at most this many characters between the two words
+
+
+def foreign(text: str) -> list[re.Match[str]]:
+    """Words of other business in `text` (FOREIGN), less the channels the text says were
+    disclosure applications ("依申请公开来信", "信息公开申请来信")."""
+    return [m for m in FOREIGN.finditer(text) if not application_channel(text, m)]
+
+
+def application_channel(text: str, match: re.Match[str]) -> bool:
+    """A channel word right after a word for disclosure applications, in one phrase."""
+    if not CHANNEL.fullmatch(match.group()):
+        return False
+    head = text[max(0, match.start() - 12) : match.start()]
+    mentions = list(APP_WORDS.finditer(head))
+    if not mentions:
+        return False
+    last = mentions[-1]
+    gap = head[last.end() :]
+    return len(gap) <= _CHANNEL_GAP and not re.search(r"[，,；;。：:、\s]", gap)
 
 
 def kinds_of(window: str, kinds: list[tuple[str, re.Pattern[str]]]) -> list[tuple[str, str]]:
@@ -85,7 +113,7 @@ def about_applications(flat: Flat, window: str, before: str, found: list[tuple[s
     if APP_WORDS.search(window):
         return True
     mentions = [m.end() for m in APP_WORDS.finditer(before)]
-    others = [m.end() for m in FOREIGN.finditer(before)]
+    others = [m.end() for m in foreign(before)]
     named = (bool(mentions) or flat.application_aspect) and max(others, default=-1) < max(mentions, default=0)
     if all(name in STRONG_KINDS for name, _ in found):
         return named
