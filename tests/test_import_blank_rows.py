@@ -187,3 +187,48 @@ def test_prose_against_a_row_whose_total_cell_is_empty_takes_the_row_sum(tmp_pat
     # 不予公开 35 and 不予处理 158 agree with their rows' columns although their 总计 cells are empty
     codes = re.findall(r" (DL\d{3}) ", done.stdout)
     assert "DL020" not in codes and "DL101" not in codes and "DL402" not in codes, done.stdout
+
+
+# ---------------------------------------------------------------- the same tables copied from a browser
+
+
+def copied_2019(rows: list[tuple[str, list[str]]] = _ROWS_2019) -> str:
+    """The page as a browser copies it: each table row one line, a tab before each cell (an empty
+    cell keeps its tab), cells merged down from the rows above left out."""
+    lines = ["示例市人民政府办公厅2019年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况"]
+    for label, cells in rows:
+        lines.append("\t".join([label, *cells]))
+    lines += [
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "行政复议\t行政诉讼",
+        "\t".join([*s.PART4_COLUMNS, "未经复议直接起诉", "复议后起诉"]),
+        "\t".join(["5", "", "", "2", "7", "8", "", "", "1", "9", "", "", "", "", ""]),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def test_copied_rows_keep_their_empty_cells_when_the_tabs_make_the_row() -> None:
+    draft = imported(copied_2019())
+    granted = draft.part3[(s.PART3, s.RESULTS, s.DISCLOSED)]
+    assert [(v.text, v.kind) for v in granted] == [
+        ("258", "number"), ("12", "number"), ("", "blank"), ("", "blank"), ("1", "number"), ("1", "number"),
+        ("", "blank"),
+    ]  # fmt: skip
+    assert [v.kind for v in draft.part3[(s.PART3, s.RESULTS, s.OTHER_HANDLING)]] == ["blank"] * 7
+    assert [v.text for v in draft.part4[s.SUIT_AFTER_REVIEW]] == [""] * 5
+    assert [v.text for v in draft.part4[s.SUIT_DIRECT]] == ["8", "", "", "1", "9"]
+    assert draft.lost == []
+
+
+def test_a_copied_row_short_of_its_empty_cells_stays_unread() -> None:
+    rows = [
+        (label, cells[:-1]) if label == "（一）予以公开" else (label, cells) for label, cells in _ROWS_2019
+    ]
+    draft = imported(copied_2019(rows))  # one tab fewer: which cell is gone, the copy does not say
+    assert [v.kind for v in draft.part3[(s.PART3, s.RESULTS, s.DISCLOSED)]] == ["lost"] * 7
+    (lost,) = [item for item in draft.lost if (s.PART3, s.RESULTS, s.DISCLOSED, 0) in item.paths]
+    assert lost.why == "这一行只找到 6 格，少了 1 格，无法确定少的是哪一格"
+
+
+def imported(text: str):
+    return import_bytes(text.encode("utf-8"), "text", "r.txt").draft

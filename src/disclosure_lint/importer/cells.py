@@ -78,8 +78,11 @@ def cut_run(pieces: list[Text], expected: int, paths: list[Path]) -> tuple[list[
 def fit(record: Record, draft: Draft) -> None:
     """The row's printed pieces as exactly its cells: blanks from the grid's edges, run-together digits cut."""
     values = list(record.values)
-    # Blank cells at a row's edges count only in a real grid: in copied text they may be the label's columns.
+    # Blank cells at a row's edges count only in a real grid: in copied text they may be the label's columns,
+    # unless they make exactly the row's cells (a browser's copy keeps a tab for each empty cell).
     trail, lead = (list(record.trail), list(record.lead)) if record.grid else ([], [])
+    if not record.grid and len(values) < record.expected:
+        trail, lead = edge_blanks(len(values), record.lead, record.trail, record.expected)
     while len(values) < record.expected and trail:
         values.append(trail.pop(0))
     while len(values) < record.expected and lead:
@@ -105,6 +108,18 @@ def fit(record: Record, draft: Draft) -> None:
             )
     record.values = values
     record.lead, record.trail = [], []
+
+
+def edge_blanks(
+    found: int, lead: list[Text], trail: list[Text], expected: int
+) -> tuple[list[Text], list[Text]]:
+    """The blank cells before and after a copied row's figures that are its cells: all of them when
+    they make exactly the row, else those after the figures when these do; none otherwise."""
+    if found + len(lead) + len(trail) == expected:
+        return list(trail), list(lead)
+    if found + len(trail) == expected:
+        return list(trail), []
+    return [], []
 
 
 def split_pool(pool: list[Text], records: dict[Path, Record], seen: dict[str, Pos], draft: Draft) -> None:

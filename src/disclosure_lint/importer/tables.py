@@ -12,7 +12,7 @@ from typing import Any
 from .. import statute as s
 from ..findings import Path, Pos
 from . import labels as lb
-from .cells import EXPECTED_3, EXPECTED_4, Record, fit, place, split_pool
+from .cells import EXPECTED_3, EXPECTED_4, Record, edge_blanks, fit, place, split_pool
 from .draft import Draft
 from .model import Block, Row, Text
 from .rowparts import Split, split_row
@@ -70,7 +70,8 @@ class Tables:
             )
             return
         if not split.values:
-            self._labels_only(split.labels, split.trail if grid else [])
+            # a row of empty cells: in a real grid; in copied text only with a blank for each cell
+            self._labels_only(split.labels, split.trail, exact=not grid)
         elif not split.labels:
             self._values_only(split, grid, block)
         else:
@@ -155,13 +156,17 @@ class Tables:
                 return found, joined
         return found, labels
 
-    def _labels_only(self, labels: list[Text], blanks: list[Text]) -> None:
+    def _labels_only(self, labels: list[Text], blanks: list[Text], exact: bool = False) -> None:
         """A row with no figure: a heading, a label wrapped onto the next line, or (in a real grid,
         with a blank cell for each of its cells) a row the publisher left empty."""
         found, labels = self._identify_with_fragments(labels)
-        if found is not None and found[0] == "group" and found[1] == s.OTHER_HANDLING and blanks:
+
+        def fits(cells: int) -> bool:
+            return len(blanks) == cells if exact else len(blanks) >= cells
+
+        if found is not None and found[0] == "group" and found[1] == s.OTHER_HANDLING and fits(_EXPECTED_3):
             found = ("row", (s.PART3, s.RESULTS, s.OTHER_HANDLING), _EXPECTED_3)  # the 2019 single row
-        if found is not None and found[0] == "row" and len(blanks) >= found[2]:
+        if found is not None and found[0] == "row" and fits(found[2]):
             self._close()
             self._start(found[1], found[2], labels, blanks[: found[2]], [], [], grid=True)
             return
@@ -217,7 +222,11 @@ class Tables:
                 return
         if self.part == 4:
             self._close()
-            cells = [*split.lead, *split.values, *split.trail] if grid else split.values
+            if grid:
+                cells = [*split.lead, *split.values, *split.trail]
+            else:
+                trail, lead = edge_blanks(len(split.values), split.lead, split.trail, _EXPECTED_4 * 3)
+                cells = [*lead, *split.values, *trail] if not self.pool else split.values
             self.pool.extend(cells)
             self._extra(split.extra)
             return
