@@ -232,3 +232,66 @@ def test_a_copied_row_short_of_its_empty_cells_stays_unread() -> None:
 
 def imported(text: str):
     return import_bytes(text.encode("utf-8"), "text", "r.txt").draft
+
+
+# ---------------------------------------------------------------- the same tables as a PDF's text
+
+
+def pdf_text_2019() -> str:
+    """The report as a PDF's text extraction gives it: a row's label and figures on one line with
+    spaces between them, and nothing at all for an empty cell."""
+    lines = [
+        "示例市人民政府办公厅2019年政府信息公开工作年度报告",
+        "二、主动公开政府信息情况",
+        "信息内容 本年新制作数量 本年新公开数量 对外公开总数量",
+        "规章 13 13 524",
+        "规范性文件 60 60 368",
+        "三、收到和处理政府信息公开申请情况",
+    ]
+    lines += [" ".join([label, *(c for c in cells if c)]) for label, cells in _ROWS_2019]
+    lines += [
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "行政复议 行政诉讼",
+        " ".join([*s.PART4_COLUMNS, "未经复议直接起诉", "复议后起诉"]),
+        "5 2 7 8 1 9",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def test_figures_that_cut_one_way_only_by_breaking_their_row_total_are_not_cut() -> None:
+    # "258 12 1 1" cuts into seven cells one way only (2|5|8|1|2|1|1), and 2+5+8+1+2+1 is not 1:
+    # the empty cells were dropped, the digits did not run together
+    draft = imported(pdf_text_2019())
+    path = (s.PART3, s.RESULTS, s.DISCLOSED)
+    assert [v.kind for v in draft.part3[path]] == ["lost"] * 7
+    (lost,) = [item for item in draft.lost if (*path, 0) in item.paths]
+    assert (lost.text, lost.why) == ("258 12 1 1", "这一行只找到 4 格，少了 3 格，无法确定少的是哪一格")
+
+
+def test_a_short_row_of_appeal_figures_is_not_dealt_out_to_the_first_blocks(tmp_path: Path) -> None:
+    text = pdf_text_2019()
+    draft = imported(text)
+    for block in s.PART4_BLOCKS:
+        assert [v.kind for v in draft.part4[block]] == ["lost"] * 5
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    done = run("r.txt", "--format", "concise", cwd=tmp_path)
+    line = text.split("\n").index("5 2 7 8 1 9") + 1
+    assert (
+        f"r.txt:{line}:1: DL020 警告：没能从原文读出“政府信息公开行政复议、行政诉讼情况（15 格）”："
+        "复议诉讼表只找到 6 格，少了 9 格，无法确定少的是哪几格（原文：“5 2 7 8 1 9”）"
+    ) in done.stdout
+    assert " DL204 " not in done.stdout and " DL203 " not in done.stdout, done.stdout
+
+
+def test_the_2019_single_other_handling_row_with_no_figure_is_unread_not_missing(tmp_path: Path) -> None:
+    text = pdf_text_2019()
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    done = run("r.txt", "--format", "concise", cwd=tmp_path)
+    line = text.split("\n").index("（六）其他处理") + 1
+    assert (
+        f"r.txt:{line}:1: DL020 警告：没能从原文读出“（六）其他处理（7 格）”：这一行没有找到数字"
+        in done.stdout
+    )
+    assert "缺少“其他处理”" not in done.stdout, (
+        done.stdout
+    )  # the page leaves out other parts: those are missing

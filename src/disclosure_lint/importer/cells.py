@@ -21,6 +21,8 @@ from .model import Text
 NO_FIGURES = "这一行没有找到数字"
 EXPECTED_3 = len(s.PART3_COLUMNS)
 EXPECTED_4 = len(s.PART4_COLUMNS)
+TOTAL_3 = s.PART3_COLUMNS.index(s.TOTAL)
+TOTAL_4 = s.PART4_COLUMNS.index(s.TOTAL)
 
 
 @dataclass
@@ -36,6 +38,7 @@ class Record:
     grid: bool = True
     run: Run | None = None  # figures that ran together and could not be cut by reading
     columns: tuple[str, ...] = ()  # a table 二 row's columns, in its format
+    reported: bool = False  # its cells are lost and already listed in `Draft.lost`
 
 
 def cell_paths(path: Path, expected: int, columns: tuple[str, ...] = ()) -> list[Path]:
@@ -65,6 +68,10 @@ def cut_run(pieces: list[Text], expected: int, paths: list[Path]) -> tuple[list[
     if not found:
         return None, None  # no cut fits: cells are missing, not run together
     if len(found) == 1:
+        if not _adds_up([number for way in found[0] for number in way], paths):
+            # the one cut breaks the row's own total: cells left out (a PDF's text drops empty
+            # cells: "258 12 1 1" for seven), not digits run together
+            return None, None
         cells: list[Text] = []
         for piece, way in zip(pieces, found[0], strict=True):
             at = 0
@@ -73,6 +80,21 @@ def cut_run(pieces: list[Text], expected: int, paths: list[Path]) -> tuple[list[
                 at += len(number)
         return cells, None
     return None, Run(paths, list(pieces), figures.count(tuple(texts), expected))
+
+
+def _adds_up(numbers: list[str], paths: list[Path]) -> bool:
+    """Whether cells cut from a run keep the total of each row they fill (表三: six applicant
+    columns make 总计; 表四: four outcomes make 总计); table 二 has no total to keep."""
+    by_row: dict[Path, dict[int, int]] = {}
+    for number, path in zip(numbers, paths, strict=True):
+        if path[0] in (s.PART3, s.PART4) and isinstance(path[-1], int):
+            digits = "".join(ch for ch in number if ch.isdigit())
+            by_row.setdefault(path[:-1], {})[path[-1]] = int(digits or 0)
+    for row_path, cells in by_row.items():
+        total = TOTAL_3 if row_path[0] == s.PART3 else TOTAL_4
+        if total in cells and len(cells) == total + 1 and sum(cells[i] for i in range(total)) != cells[total]:
+            return False
+    return True
 
 
 def fit(record: Record, draft: Draft) -> None:
@@ -132,6 +154,23 @@ def split_pool(pool: list[Text], records: dict[Path, Record], seen: dict[str, Po
     if run is not None:
         draft.runs.append(run)
     pool = cut if cut is not None else list(pool)
+    if run is None and len(pool) < len(paths):
+        # fewer figures than cells and no cut of them fits: which cells are missing (a PDF's
+        # text drops empty ones), the figures do not say; none is given to the first blocks
+        first = pool[0]
+        for block in blocks:
+            label = Text(block, seen.get(block, first.pos))
+            records[(s.PART4, block)] = Record(4, (s.PART4, block), EXPECTED_4, label, [label], reported=True)
+        draft.lost.append(
+            Lost(
+                paths,
+                first.pos,
+                " ".join(v.text for v in pool),
+                f"复议诉讼表只找到 {len(pool)} 格，少了 {len(paths) - len(pool)} 格，无法确定少的是哪几格",
+                f"only {len(pool)} of table 四's {len(paths)} cells were found, so which are missing is unknown",
+            )
+        )
+        return
     for block in blocks:
         path = (s.PART4, block)
         if not pool and run is None:
@@ -161,7 +200,9 @@ def place(draft: Draft, records: dict[Path, Record]) -> None:
             _in_yuan(value) if at[-1] == s.tables.PROCUREMENT_AMOUNT else value
             for value, at in zip(values, paths, strict=False)
         ]
-        if record.run is not None:
+        if record.reported:
+            values = [Value("", record.label.pos, "lost")] * record.expected
+        elif record.run is not None:
             values = [Value("", record.run.pos, "lost")] * record.expected
             if id(record.run) not in reported:
                 reported.add(id(record.run))
@@ -319,6 +360,27 @@ def lose_figureless_tables(draft: Draft, seen: dict[str, Pos]) -> None:
                 paths += cell_paths(path, expected, columns)
         draft.lost = [item for item in draft.lost if item not in rows]
         draft.lost.append(Lost(paths, pos, "", *_NO_FIGURE_AT_ALL))
+
+
+def lose_heading_rows(draft: Draft, seen: dict[str, Pos]) -> None:
+    """The 2019 format's single （六）其他处理 row printed with no figure beside it (a PDF's text
+    drops empty cells) reads as the 2021 format's group heading; in a 2019 table it is that row,
+    unread, not a row missing from the report."""
+    path = (s.PART3, s.RESULTS, s.OTHER_HANDLING)
+    if draft.meta.get(s.VERSION) != 2019 or path in draft.keys or s.OTHER_HANDLING not in seen:
+        return
+    label = Text("", seen[s.OTHER_HANDLING])
+    record = Record(3, path, EXPECTED_3, label, [label])
+    _write(draft, path, record, [Value("", label.pos, "lost")] * EXPECTED_3)
+    draft.lost.append(
+        Lost(
+            cell_paths(path, EXPECTED_3),
+            label.pos,
+            "（六）其他处理",
+            NO_FIGURES,
+            "no figures found for this row",
+        )
+    )
 
 
 def _format_rows(part: int, version: int | None) -> list[tuple[Path, int, tuple[str, ...]]]:

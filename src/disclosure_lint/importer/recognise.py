@@ -13,7 +13,7 @@ import re
 from .. import statute as s
 from ..findings import START
 from . import labels as lb
-from .cells import lose_figureless_tables, lose_table
+from .cells import lose_figureless_tables, lose_heading_rows, lose_table
 from .draft import Draft, Note, Value
 from .metadata import guess_kind, metadata, tail
 from .model import Block, Line, Source
@@ -58,6 +58,7 @@ def recognise(source: Source) -> Draft:
     tables.finish()
     _lose_empty_tables(draft, heads, regions)
     lose_figureless_tables(draft, tables.seen)
+    lose_heading_rows(draft, tables.seen)
     solve_runs(draft)
     for line in chrome:
         draft.note(
