@@ -295,3 +295,16 @@ def test_the_2019_single_other_handling_row_with_no_figure_is_unread_not_missing
     assert "缺少“其他处理”" not in done.stdout, (
         done.stdout
     )  # the page leaves out other parts: those are missing
+
+
+# ---------------------------------------------------------------- a crawled page on one line
+
+
+def test_a_row_label_right_after_a_figureless_one_is_not_read_as_its_note() -> None:
+    # "（六）其他处理 （七）总计0000000": the ordinal of the next row is no printed note of the row before
+    cells = " ".join(label if label == "（六）其他处理" else f"{label}0000000" for label, _ in _ROWS_2019)
+    page = f"示例市人民政府办公厅2019年政府信息公开工作年度报告 三、收到和处理政府信息公开申请情况 {cells}\n"
+    draft = imported(page)
+    total = draft.part3[s.ROW_RESULTS_TOTAL.path]
+    assert [(v.text, v.kind) for v in total] == [("0", "number")] * 7
+    assert not [note for note in draft.notes if "没有行标题" in note.why]

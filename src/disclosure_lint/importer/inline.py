@@ -41,7 +41,8 @@ def spaced(text: str) -> str:
 
 
 _CN = "一二三四五六七八九十"
-_NOTE = r"(?:\s*[（(][^（()）]{0,40}[）)])?"  # a printed note after a label: （区分处理的，…）
+# A printed note after a label: （区分处理的，…）; never the next row's ordinal, （七）总计.
+_NOTE = r"(?:\s*[（(](?!\s*[一二三四五六七八九十]\s*[）)])[^（()）]{0,40}[）)])?"
 
 
 def _ordinal_cn(number: int) -> str:
