@@ -113,9 +113,23 @@ def read_html(raw: bytes) -> Source:
     return Source(parser.blocks, text, title=parser.title.strip())
 
 
+def blocks_of_fragment(fragment: str, line: int, col: int) -> list[Block]:
+    """The blocks of a piece of HTML that begins at `line`:`col` of another file (a table that an OCR
+    tool or a converter embedded in Markdown), read as a page's tables are, with positions in that file."""
+    parser = _Parser((line, col))
+    try:
+        parser.feed(fragment)
+        parser.close()
+    except AssertionError:  # html.parser's last resort on malformed markup
+        pass
+    parser.finish()
+    return parser.blocks
+
+
 class _Parser(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, origin: tuple[int, int] = (1, 1)) -> None:
         super().__init__(convert_charrefs=False)
+        self.origin = origin  # where the text fed begins in the file positions count in
         self.blocks: list[Block] = []
         self.chars: Chars = []  # the running paragraph outside tables
         self.tables: list[_Table] = []
@@ -124,6 +138,13 @@ class _Parser(HTMLParser):
         self.title = ""
 
     # ------------------------------------------------------------ where text goes
+
+    def _here(self) -> tuple[int, int]:
+        """The line and column the parser is at, in the file the fed text was taken from."""
+        line, offset = self.getpos()
+        if line == 1:
+            return self.origin[0], self.origin[1] + offset
+        return self.origin[0] + line - 1, offset + 1
 
     def _sink(self) -> Chars:
         if self.tables and self.tables[-1].cell is not None:
@@ -136,14 +157,12 @@ class _Parser(HTMLParser):
         if self.in_title:
             self.title += text
             return
-        line, offset = self.getpos()
-        self._sink().append((text, line, offset + 1))
+        self._sink().append((text, *self._here()))
 
     def _break(self, mark: str = BREAK) -> None:
         sink = self._sink()
         if sink and sink[-1][0] not in (BREAK, PARAGRAPH):
-            line, offset = self.getpos()
-            sink.append((mark, line, offset + 1))
+            sink.append((mark, *self._here()))
 
     def _flush(self) -> None:
         if self.chars:
@@ -189,11 +208,8 @@ class _Parser(HTMLParser):
             if not table.in_row:
                 table.rows.append([])
                 table.in_row = True
-            line, offset = self.getpos()
             values = dict(attrs)
-            table.cell = _Cell(
-                Pos(line, offset + 1), _span(values.get("rowspan")), _span(values.get("colspan"))
-            )
+            table.cell = _Cell(Pos(*self._here()), _span(values.get("rowspan")), _span(values.get("colspan")))
             table.rows[-1].append(table.cell)
         elif tag in _BLOCK_TAGS:
             if self._sink() is self.chars:

@@ -6,6 +6,11 @@ Headings are lines of text; a pipe table's rows are rows of cells. The row above
 (an OCR tool that put the first data row there) is read as the row it is. A label
 written as a path (`三、本年度办理结果·（三）不予公开·1.属于国家秘密`, as `render` does)
 is split into its parts, as if the table had merged cells.
+
+OCR tools and converters write a table with merged cells as an HTML `<table>` block instead
+(`md_tables.py` reads it as a web page's table is read); around it they leave images (`![](…)`,
+no text to read), HTML comments, and figures wrapped as LaTeX (`$7 1 3$`, read as 713 by
+`latex.py`).
 """
 
 from __future__ import annotations
@@ -13,12 +18,21 @@ from __future__ import annotations
 import re
 
 from ..findings import Pos
+from .latex import unwrap
+from .md_tables import lift_tables
 from .model import Block, Cell, Line, Row
 from .text import blocks_of_lines
 
 _HEADING = re.compile(r"^(\s{0,3}#{1,6}\s+)(.*?)(?:\s+#+)?\s*$")
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_TAG = re.compile(r"<\s*/?\s*(?:div|p|span|center|font|b|strong|i|em|u|sup|sub)\b[^>]*>", re.IGNORECASE)
+_TAG = re.compile(
+    r"<\s*/?\s*(?:div|p|span|center|font|b|strong|i|em|u|sup|sub|html|body|a|section|figure|figcaption|hr)\b[^>]*>"
+    r"|<!--.*?-->",  # and comments (Docling's `<!-- image -->`, page markers)
+    re.IGNORECASE,
+)
+# A picture: Markdown's `![alt](path)` or an <img> tag. OCR tools write one for a stamp, a chart,
+# or a table they could only crop as an image; it holds no text to read.
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|<\s*img\b[^>]*>", re.IGNORECASE)
 _BREAK = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
@@ -35,13 +49,33 @@ def looks_like_markdown(text: str) -> bool:
             separators += 1
         elif line.strip().endswith("|") and line.count("|") >= 3 - (not line.strip().startswith("|")):
             piped += 1  # a table written with pipes, even without the |---| line or the leading pipe
-        if separators >= 1 or headings >= 2 or piped >= 3:
+        if separators >= 1 or headings >= 2 or piped >= 3 or "<table" in line.lower():
             return True
     return False
 
 
 def blocks_of_markdown(lines: list[str]) -> list[Block]:
-    """The blocks of a Markdown text: headings and paragraphs as lines, pipe-table rows as rows."""
+    """The blocks of a Markdown text: headings and paragraphs as lines, pipe-table rows and embedded
+    HTML tables as rows; figures written as LaTeX read as the figures they are."""
+    lines = list(lines)
+    tables = lift_tables(lines)  # blanks each HTML table in `lines`
+    groups: list[tuple[tuple[int, int], list[Block]]] = [
+        ((block.pos.line, block.pos.col), [block]) for block in _blocks(lines)
+    ]
+    groups += tables
+    groups.sort(key=lambda group: group[0])
+    return [_unwrap(block) for _, group in groups for block in group]
+
+
+def _unwrap(block: Block) -> Block:
+    if isinstance(block, Row):
+        if any("$" in cell.text for cell in block.cells):
+            block.cells = [unwrap(cell) for cell in block.cells]
+        return block
+    return unwrap(block)
+
+
+def _blocks(lines: list[str]) -> list[Block]:
     blocks: list[Block] = []
     for index, raw in enumerate(lines):
         number = index + 1
@@ -71,6 +105,7 @@ def blocks_of_markdown(lines: list[str]) -> list[Block]:
 def _clean(line: str) -> str:
     """Markup that is no text made into spaces of the same width, so columns still count from the source."""
     line = _BREAK.sub(lambda m: " " * len(m.group()), line)
+    line = _IMAGE.sub(lambda m: " " * len(m.group()), line)
     line = _TAG.sub(lambda m: " " * len(m.group()), line)
     return _EMPHASIS.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(1)), line)
 
