@@ -135,14 +135,21 @@ def _load(text: str, filename: str) -> Loaded:
     from ruamel.yaml.nodes import ScalarNode
     from ruamel.yaml.reader import ReaderError
 
-    yaml = YAML(typ="safe")
     remember = _DIRECTIVE_LINE.search(text) is None  # see _caching_resolver
-    if remember:
-        yaml.Resolver = _caching_resolver()
     bounded = within_limits(text)
     beyond = None if bounded else prescan(text)  # one parse for a real report
     if beyond is not None:
         return Loaded(None, [beyond])
+    if remember and not may_expand(text, bounded):  # an ordinary report: built from the events
+        from . import from_events
+
+        report = Report(filename, text, None)
+        report.data = from_events.build(text, report)
+        if report.data is not None:
+            return Loaded(report)
+    yaml = YAML(typ="safe")
+    if remember:
+        yaml.Resolver = _caching_resolver()
     try:
         root = yaml.compose(text)
     except MarkedYAMLError as error:
@@ -336,17 +343,22 @@ class _Builder:
         return value
 
     def _construct(self, node: Any) -> Any:
-        try:
-            value = self.constructor.construct_object(node, deep=True)
-        except Exception:  # ruamel raises many kinds for odd scalars; keep the text as written
-            return node.value
-        if isinstance(value, datetime.date | datetime.datetime):
-            return node.value
-        if isinstance(value, bytes):
-            return node.value
-        if type(value) is int and value.bit_length() > _MAX_INT_BITS:
-            return node.value  # 0x/0o/0b escape Python's digit limit, and no message could print it
-        return value
+        return construct_scalar(node, self.constructor)
+
+
+def construct_scalar(node: Any, constructor: Any) -> Any:
+    """A plain scalar's value by ruamel.yaml's safe constructor, or its text as written."""
+    try:
+        value = constructor.construct_object(node, deep=True)
+    except Exception:  # ruamel raises many kinds for odd scalars; keep the text as written
+        return node.value
+    if isinstance(value, datetime.date | datetime.datetime):
+        return node.value
+    if isinstance(value, bytes):
+        return node.value
+    if type(value) is int and value.bit_length() > _MAX_INT_BITS:
+        return node.value  # 0x/0o/0b escape Python's digit limit, and no message could print it
+    return value
 
 
 # Without a %YAML directive, a plain scalar's text alone decides its tag and its value, in every
