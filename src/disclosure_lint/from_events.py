@@ -38,13 +38,9 @@ _SEQ = "tag:yaml.org,2002:seq"
 # directive, which the loader checks before coming here), for a bounded number of short texts.
 _PLAIN: dict[str, str] = {}
 
-_new = object.__new__
-_set_line = Pos.line.__set__  # type: ignore[attr-defined]
-_set_col = Pos.col.__set__  # type: ignore[attr-defined]
-_set_text = Scalar.text.__set__  # type: ignore[attr-defined]
-_set_quoted = Scalar.quoted.__set__  # type: ignore[attr-defined]
-_set_tag = Scalar.tag.__set__  # type: ignore[attr-defined]
-_set_style = Scalar.style.__set__  # type: ignore[attr-defined]
+# Pos and Scalar are named tuples: making the tuple directly gives the same object as calling the
+# class (as the loader's walk does), without its argument handling.
+_make = tuple.__new__
 
 
 class _Unusual(Exception):
@@ -101,7 +97,7 @@ def _walk(
     if type(event) is not MappingStartEvent or event.anchor is not None or event.ctag is not None:
         raise _Unusual
     root: dict[str, Any] = {}
-    values[()] = _pos(event.start_mark)
+    values[()] = _make(Pos, (event.start_mark.line + 1, event.start_mark.column + 1))
     keys: list[tuple[Path, Pos]] | None = []
     blocks.append(keys)
     # Each open collection: (its value, its path, its keys' list or None for a sequence).
@@ -127,7 +123,7 @@ def _walk(
                 raise _Unusual  # a duplicate key is reported by the loader's walk, in its order
             child = (*path, key)
             mark = event.start_mark
-            keys.append((child, _pos(mark)))
+            keys.append((child, _make(Pos, (mark.line + 1, mark.column + 1))))
             event = get()
             kind = type(event)
         elif kind is SequenceEndEvent:
@@ -141,16 +137,12 @@ def _walk(
         if count > MAX_VALUES or event.anchor is not None or event.ctag is not None:
             raise _Unusual  # an alias event has an anchor too
         mark = event.start_mark
-        values[child] = _pos(mark)
+        values[child] = _make(Pos, (mark.line + 1, mark.column + 1))
         if kind is ScalarEvent:
             value = event.value
             tag = (event.implicit[0] and plain(value)) or _tag(parser, event)
             style = event.style
-            scalars[child] = scalar = _new(Scalar)
-            _set_text(scalar, value)
-            _set_quoted(scalar, style == "'" or style == '"')
-            _set_tag(scalar, tag)
-            _set_style(scalar, style or None)
+            scalars[child] = _make(Scalar, (value, style == "'" or style == '"', tag, style or None))
             if tag != _STR:
                 value = _value(construct, event, tag)
             container[key] = value
@@ -168,13 +160,6 @@ def _walk(
     if type(get()) is not DocumentEndEvent or type(get()) is not StreamEndEvent:
         raise _Unusual  # a second document: the composer says so
     return root
-
-
-def _pos(mark: Any) -> Pos:
-    pos = _new(Pos)
-    _set_line(pos, mark.line + 1)
-    _set_col(pos, mark.column + 1)
-    return pos
 
 
 def _tag(resolver: Any, event: Any) -> str:
