@@ -31,6 +31,7 @@ from ..findings import START, Pos
 from . import pdf_tables as tb
 from . import pdf_text as tx
 from .model import Block, ReadError, Row, Source
+from .pdf_rules import closing_lines
 
 MAX_PAGES = 300  # an annual report has a few dozen pages at most
 MAX_CHARS = 1_000_000  # characters in the whole document; a long report has about 50 000
@@ -209,7 +210,11 @@ class _Reader:
             page if len(page.curves) <= MAX_CURVES else page.filter(lambda o: o.get("object_type") != "curve")
         )
         ruled = bool(drawn.edges)
-        tables = drawn.find_tables(LINES if ruled else WORDS)
+        settings = WORDS
+        if ruled:
+            closing = closing_lines(drawn.edges)  # outer borders the table does not draw
+            settings = {**LINES, "explicit_vertical_lines": closing} if closing else LINES
+        tables = drawn.find_tables(settings)
         text_of = _TextIn(chars)
         segments = tb.read_tables(tables, number, text_of, ruled)
         if not ruled:
@@ -305,6 +310,9 @@ class _TextIn:
         ]
         if not inside:
             return "", None
+        figure = tb.spaced_figure(inside)
+        if figure is not None:
+            return figure, min(float(c["top"]) for c in inside)
         return extract_text(inside, x_tolerance=3, y_tolerance=3), min(float(c["top"]) for c in inside)
 
 

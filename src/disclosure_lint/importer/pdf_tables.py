@@ -8,6 +8,7 @@ over several rows is repeated in each row (marked `above`), a merged number neve
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -71,6 +72,26 @@ def cell_text(raw: str) -> str:
         out.append(line)
     text = "".join(out)
     return re.sub(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])", "", " ".join(text.split()))
+
+
+_FIGURE_CHARS = frozenset("0123456789.,%-０１２３４５６７８９．，％")
+
+
+def spaced_figure(chars: Sequence[dict[str, Any]]) -> str | None:
+    """A figure printed with its digits spread out (`7 0 5`: Word's distributed alignment, or
+    spaces typed between them) as the one figure it is: its glyphs on one line, every gap between
+    them the same and narrower than a character. Two figures side by side (a ruling line missing
+    between two cells) stand farther apart, or unevenly: None, and they are read as they stand."""
+    glyphs = sorted((c for c in chars if str(c["text"]).strip()), key=lambda c: float(c["x0"]))
+    if len(glyphs) < 2 or any(c["text"] not in _FIGURE_CHARS for c in glyphs):
+        return None
+    size = sorted(float(c["size"]) for c in glyphs)[len(glyphs) // 2]
+    if max(float(c["top"]) for c in glyphs) - min(float(c["top"]) for c in glyphs) > size / 2:
+        return None  # over more than one line
+    gaps = [float(b["x0"]) - float(a["x1"]) for a, b in itertools.pairwise(glyphs)]
+    if max(gaps) > size or max(gaps) - min(gaps) > max(1.0, size / 4):
+        return None
+    return "".join(str(c["text"]) for c in glyphs)
 
 
 def _snap(values: Sequence[float]) -> list[float]:
