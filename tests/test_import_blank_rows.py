@@ -308,3 +308,21 @@ def test_a_row_label_right_after_a_figureless_one_is_not_read_as_its_note() -> N
     total = draft.part3[s.ROW_RESULTS_TOTAL.path]
     assert [(v.text, v.kind) for v in total] == [("0", "number")] * 7
     assert not [note for note in draft.notes if "没有行标题" in note.why]
+
+
+def test_a_label_wrapped_onto_the_row_below_its_empty_first_line_takes_the_figures() -> None:
+    # a table whose label wrapped into a row of its own: the first line with empty cells, the rest
+    # of the label with the figures
+    rows = []
+    for label, cells in _ROWS_2019:
+        if label == "5.要求行政机关确认或重新出具已获取信息":
+            rows += [
+                ("5.要求行政机关确认或重新出具", [""] * 7),
+                ("已获取信息", ["2", "", "", "", "", "", "2"]),
+            ]
+        else:
+            rows.append((label, cells))
+    draft = _imported(page_2019(rows))
+    row = (s.PART3, s.RESULTS, s.NOT_PROCESSED, "要求行政机关确认或重新出具已获取信息")
+    assert [v.text for v in draft.part3[row]] == ["2", "", "", "", "", "", "2"]
+    assert not [note for note in draft.notes if "重复" in note.why]

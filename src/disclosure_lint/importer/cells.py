@@ -39,6 +39,7 @@ class Record:
     run: Run | None = None  # figures that ran together and could not be cut by reading
     columns: tuple[str, ...] = ()  # a table 二 row's columns, in its format
     reported: bool = False  # its cells are lost and already listed in `Draft.lost`
+    blank_row: bool = False  # read from a row of empty cells: a later row of its label with figures wins
 
 
 def cell_paths(path: Path, expected: int, columns: tuple[str, ...] = ()) -> list[Path]:

@@ -166,9 +166,12 @@ class Tables:
 
         if found is not None and found[0] == "group" and found[1] == s.OTHER_HANDLING and fits(_EXPECTED_3):
             found = ("row", (s.PART3, s.RESULTS, s.OTHER_HANDLING), _EXPECTED_3)  # the 2019 single row
-        if found is not None and found[0] == "row" and fits(found[2]):
+        if found is not None and found[0] == "row" and fits(found[2]) and self.pending is None:
+            if found[1] in self.records:
+                return  # the tail of a wrapped label whose row is already read
             self._close()
             self._start(found[1], found[2], labels, blanks[: found[2]], [], [], grid=True)
+            self.records[found[1]].blank_row = True  # a later row of this label with figures wins
             return
         values: list[Text] = []
         if found is None and len(labels) <= _MAX_LABEL_CELLS:
@@ -304,6 +307,8 @@ class Tables:
             format_ = s.FORMAT_2019 if self.version == 2019 else s.FORMAT_2021
             row = format_.part2_row(str(path[1]))
             columns = row.columns if row is not None else ()
+        if path in self.records and self.records[path].blank_row and any(v.text for v in values):
+            del self.records[path]  # the label's first line with empty cells, its figures on the next
         if path in self.records:
             text = " ".join(t.text for t in [*labels, *values] if t.text)
             self.draft.note(
