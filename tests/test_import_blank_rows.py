@@ -326,3 +326,18 @@ def test_a_label_wrapped_onto_the_row_below_its_empty_first_line_takes_the_figur
     row = (s.PART3, s.RESULTS, s.NOT_PROCESSED, "要求行政机关确认或重新出具已获取信息")
     assert [v.text for v in draft.part3[row]] == ["2", "", "", "", "", "", "2"]
     assert not [note for note in draft.notes if "重复" in note.why]
+
+
+def test_a_2021_tables_empty_other_handling_heading_row_stays_a_heading() -> None:
+    # （六）其他处理 printed as a row of its own with empty cells, its three items below it: in the
+    # 2021 format that is their heading, not the 2019 format's single row
+    from test_import_layouts import CITY, web_page
+
+    page = web_page(CITY)
+    group = '<td rowspan="3"><p style="text-align:center"><span>（六）其他处理</span></p></td>\n'
+    assert group in page
+    heading = '<td colspan="2"><p>（六）其他处理</p></td>' + "<td></td>" * 7 + "</tr>\n<tr>\n"
+    draft = _imported(page.replace(group, heading))
+    assert (s.PART3, s.RESULTS, s.OTHER_HANDLING) not in draft.part3
+    items = [path for path in draft.part3 if path[2:3] == (s.OTHER_HANDLING,)]
+    assert len(items) == 3 and draft.lost == []

@@ -164,8 +164,14 @@ class Tables:
         def fits(cells: int) -> bool:
             return len(blanks) == cells if exact else len(blanks) >= cells
 
-        if found is not None and found[0] == "group" and found[1] == s.OTHER_HANDLING and fits(_EXPECTED_3):
-            found = ("row", (s.PART3, s.RESULTS, s.OTHER_HANDLING), _EXPECTED_3)  # the 2019 single row
+        if (
+            found is not None
+            and found[0] == "group"
+            and found[1] == s.OTHER_HANDLING
+            and self._format_2019()
+            and fits(_EXPECTED_3)
+        ):  # the 2019 format's single row; in a 2021 table, an empty heading row over its three items
+            found = ("row", (s.PART3, s.RESULTS, s.OTHER_HANDLING), _EXPECTED_3)
         if found is not None and found[0] == "row" and fits(found[2]) and self.pending is None:
             if found[1] in self.records:
                 return  # the tail of a wrapped label whose row is already read
@@ -199,6 +205,11 @@ class Tables:
             self._start(what, expected, labels, values, [], [], grid=True)
         else:
             self.seen.setdefault(what or "本年度办理结果", labels[-1].pos)
+
+    def _format_2019(self) -> bool:
+        """The table is in the 2019 format: by a row only that format has, or by the report's year."""
+        year = self.draft.meta.get(s.YEAR)
+        return self.version == 2019 or (isinstance(year, int) and s.format_for_year(year).version == 2019)
 
     def _values_only(self, split: Split, grid: bool, block: Block) -> None:
         record = self.awaiting
