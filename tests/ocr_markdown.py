@@ -8,6 +8,7 @@ The prose is our own; the figures are any the test gives (real reports' numbers,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -262,3 +263,24 @@ def markdown(agency: str, year: int, figures: Figures, layout: Layout) -> str:
         f"{year + 1}年1月20日",
     ]
     return "\n\n".join(blocks) + "\n"
+
+
+def as_pipe_table(table: str, repeat: bool = True) -> str:
+    """An HTML table of this module as a converter writes it as a Markdown pipe table: every grid
+    place a cell, a merged cell's text written in each place it covers (Docling) or only in its
+    first (`repeat` false, marker), the first row taken for the header."""
+    rows = re.findall(r"<tr>(.*?)</tr>", table)
+    grid: dict[tuple[int, int], str] = {}
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in re.finditer(r'<t[dh](?: rowspan="(\d+)")?(?: colspan="(\d+)")?>(.*?)</t[dh]>', row):
+            while (r, c) in grid:
+                c += 1
+            text = cell.group(3).replace("<br>", "")
+            for dr in range(int(cell.group(1) or 1)):
+                for dc in range(int(cell.group(2) or 1)):
+                    grid[(r + dr, c + dc)] = text if repeat or (dr, dc) == (0, 0) else ""
+            c += int(cell.group(2) or 1)
+    width = max(c for _, c in grid) + 1
+    lines = ["| " + " | ".join(grid.get((r, c), "") for c in range(width)) + " |" for r in range(len(rows))]
+    return "\n".join([lines[0], "|" + "---|" * width, *lines[1:]])

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from ocr_markdown import PART3_ROWS, PART4_BLOCKS, Figures, Layout, markdown
+from ocr_markdown import PART3_ROWS, PART4_BLOCKS, Figures, Layout, as_pipe_table, markdown
 from test_cli import run
 
 from disclosure_lint import statute as s
@@ -214,6 +215,19 @@ def test_a_table_printed_as_an_image_is_one_unread_table_never_missing(tmp_path:
     done = run("r.md", "--lang", "en", "--format", "concise", "--select", "DL0,DL1,DL2,DL4", cwd=tmp_path)
     assert re.findall(r" (DL\d{3}) ", done.stdout) == ["DL020"], done.stdout
     assert done.returncode == 0
+
+
+@pytest.mark.parametrize("repeat", [True, False])
+def test_pipe_tables_with_a_merged_cells_text_in_each_place_or_only_its_first(repeat: bool) -> None:
+    text = re.sub(r"<table>.*?</table>", lambda m: as_pipe_table(m.group(), repeat), document(Layout()))
+    total = (
+        "| 三、本年度办理结果 | （七）总计 | （七）总计 | 710 |" if repeat else "|  | （七）总计 |  | 710 |"
+    )
+    assert total in text and "<table>" not in text
+    draft = read(text)
+    assert_read(draft, figures())
+    left = [note.text for note in draft.notes if note.text]
+    assert not any("总计" in note or "第二十条" in note for note in left), left
 
 
 # ---------------------------------------------------------------- figures written as LaTeX

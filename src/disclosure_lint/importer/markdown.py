@@ -36,6 +36,7 @@ _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|<\s*img\b[^>]*>", re.IGNORECASE)
 _BREAK = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
+_LABEL = re.compile(r"(?:[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]\s*)?[^\d\s]*[\u4e00-\u9fff][^\d]{3,}")
 _LABEL_PATH = "·"  # the separator `render` writes between a row's label parts
 
 
@@ -137,7 +138,20 @@ def _row(line: str, number: int) -> Row | None:
         else:
             cells.append(Cell(text, Pos(number, col)))
         at = match.end()
+    cells = _unrepeated(cells)
     filled = [cell for cell in cells if cell.text]
     if not filled:
         return None
     return Row(cells, filled[0].pos, grid=True)
+
+
+def _unrepeated(cells: list[Cell]) -> list[Cell]:
+    """A merged cell that a converter wrote once for each column it spans (Docling:
+    `| （七）总计 | （七）总计 | 710 |`) is one cell. Only labels and headings are merged so:
+    figures, marks and short words (`0 | 0`, `无 | 无`) side by side are cells of their own."""
+    kept: list[Cell] = []
+    for cell in cells:
+        if kept and cell.text == kept[-1].text and _LABEL.fullmatch(cell.text):
+            continue
+        kept.append(cell)
+    return kept
