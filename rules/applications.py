@@ -63,6 +63,7 @@ from disclosure_lint.prose import (
     texts,
     too_long,
 )
+from disclosure_lint.regex_scan import anywhere
 from disclosure_lint.table_facts import TOTAL, join_cells
 
 TABLE3 = f"《条例》第五十条第（二）项；{statute.DOCUMENT_2021} 表三"
@@ -124,6 +125,11 @@ NONE_APPLICATIONS = re.compile(
     r"|(?:政府信息公开申请|信息公开申请|依申请公开|公开申请)(?:的)?(?:数量|件数|数|事项)?(?:均|都)?为(?:0|零|〇)件?(?![\d.])"
 )
 # What may stand between "未收到" and "申请" and still mean every application.
+# Whether a whole text part says so anywhere, asked only where a match can start (regex_scan.py):
+# the pattern starts with alternatives of alternatives, which Python's engine tries at every
+# character, a millisecond a report.
+NONE_APPLICATIONS_ANYWHERE = anywhere(NONE_APPLICATIONS, "未没尚并均从无暂不政信依公")
+
 ANY_APPLICANT = re.compile(
     r"|任何|书面|有关|相关|本机关的?|我局的?"
     r"|(?:公民|法人|或者|或|和|及|与|其他组织|社会公众|公众|群众|个人|企业|单位|申请人|、)+(?:提出|提交|递交)?的"
@@ -194,7 +200,7 @@ class ApplicationReader(TextReader):
         # What each check looks for, looked for once in the whole text: a sentence with a match
         # is part of it, and the sentence marks around it do not make or break one.
         all_done = ALL_DONE.search(flat.text) is not None
-        none = NONE_APPLICATIONS.search(flat.text) is not None
+        none = NONE_APPLICATIONS_ANYWHERE.search(flat.text) is not None
         breakdown = "其中" in flat.text
         for sentence in sentences(flat):
             context = previous + sentence.text
