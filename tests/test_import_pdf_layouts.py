@@ -21,7 +21,9 @@ from test_cli import run
 
 from disclosure_lint import statute as s
 from disclosure_lint.importer import import_bytes
+from disclosure_lint.importer.pdf import read_pdf
 from disclosure_lint.importer.pdf_tables import spaced_figure
+from disclosure_lint.importer.pdf_text import tracked_text
 from disclosure_lint.loader import load_text
 
 
@@ -150,3 +152,64 @@ def test_what_is_no_spread_figure_is_left_to_the_text() -> None:
     assert spaced_figure(uneven) is None
     two_lines = _glyphs("12", 50.0, [1.0]) + _glyphs("34", 50.0, [1.0], top=112.0)
     assert spaced_figure(two_lines) is None
+
+
+# ---------------------------------------------------------------- running text spread out
+
+
+def _spread_text(space: float):
+    """Drawing.text with `space` points of character spacing, as Word prints a spread-out line."""
+
+    def text(self, text: str, x: float = base.LEFT, size: float = base.BODY) -> None:
+        line = self.canvas.beginText(x, base.HEIGHT - self.y - size)
+        line.setFont(base.FONT, size)
+        line.setCharSpace(space)
+        line.textLine(text)
+        self.canvas.drawText(line)
+        self.y += size * 1.6
+
+    return text
+
+
+@pytest.mark.parametrize("space", [2.0, 3.0, 4.5])
+def test_running_text_with_its_characters_spread_out_keeps_its_figures_whole(
+    monkeypatch: pytest.MonkeyPatch, space: float
+) -> None:
+    monkeypatch.setattr(base.Drawing, "text", _spread_text(space))
+    d = base.Drawing()
+    d.centred(base.AGENCY)
+    d.centred("2024年政府信息公开工作年度报告")
+    d.text("全年共收到申请713件，办结702件。", base.LEFT + 2 * base.BODY)
+    d.text("2025年1月20日", 400.0)
+    texts = [b.text for b in read_pdf(d.bytes()).blocks]
+    assert texts == [
+        base.AGENCY,
+        "2024年政府信息公开工作年度报告",
+        "全年共收到申请713件，办结702件。",
+        "2025年1月20日",
+    ]
+
+
+def _line(text: str, gaps: list[float], size: float = 12.0) -> list[dict]:
+    chars, at = [], 60.0
+    for char, gap in zip(text, [*gaps, 0.0], strict=False):
+        width = size if ord(char) > 0x2E80 else size / 2
+        chars.append({"text": char, "x0": at, "x1": at + width, "top": 100.0, "size": size})
+        at += width + gap
+    return chars
+
+
+@given(
+    number=st.integers(min_value=10, max_value=10**6),
+    space=st.floats(min_value=1.2, max_value=5.9),
+)
+def test_a_spread_out_line_joins_what_its_even_spacing_joins(number: int, space: float) -> None:
+    text = f"共收到{number}件"
+    assert tracked_text(_line(text, [space] * (len(text) - 1)), 12.0) == text
+
+
+def test_ordinary_lines_and_rows_of_columns_are_left_to_pdfplumber() -> None:
+    assert tracked_text(_line("全年共收到申请713件", [0.0] * 10), 12.0) is None  # printed ordinarily
+    assert tracked_text(_line("规章000", [0.0, 133.0, 96.0, 96.0]), 12.0) is None  # columns of a table
+    words = _line("收到12件 办结10件", [0.0, 0.0, 0.0, 0.0, 6.0, 0.0, 0.0, 0.0, 0.0])
+    assert tracked_text(words, 12.0) is None  # a space between words, no spreading

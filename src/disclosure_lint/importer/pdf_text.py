@@ -10,6 +10,7 @@ footers repeated on several pages are not part of the report and are dropped.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -71,10 +72,10 @@ def text_lines(raw_lines: list[dict], page: int) -> list[TextLine]:
     by `number` once the page's table rows are known."""
     out: list[TextLine] = []
     for raw in raw_lines:
-        text = " ".join(raw["text"].split())
+        size = median_size(raw.get("chars") or [])
+        text = tracked_text(raw.get("chars") or [], size) or " ".join(raw["text"].split())
         if not text:
             continue
-        size = median_size(raw.get("chars") or [])
         out.append(
             TextLine(
                 text,
@@ -88,6 +89,31 @@ def text_lines(raw_lines: list[dict], page: int) -> list[TextLine]:
             )
         )
     return out
+
+
+def tracked_text(chars: list[dict], size: float) -> str | None:
+    """The text of a line printed with its characters spread out (Word's character spacing, or a
+    justified heading: `2 0 2 3 年 1 月 2 0 日`), or None for a line printed ordinarily.
+
+    pdfplumber puts a space wherever two characters stand more than 3 points apart, so a spread-out
+    line comes out with spaces here and not there (`20 23年1 月20日`), cutting figures in two. In
+    such a line (most gaps alike, between a tenth and half a character) a space is only where the
+    gap is clearly wider than the usual one."""
+    glyphs = [c for c in chars if str(c.get("text", "")).strip()]
+    if len(glyphs) < 3:
+        return None
+    gaps = [float(b["x0"]) - float(a["x1"]) for a, b in itertools.pairwise(glyphs)]
+    usual = statistics.median(gaps)
+    if not size / 10 <= usual < size / 2 or any(gap < -size / 2 for gap in gaps):
+        return None  # printed ordinarily, columns apart, or not one line
+    if sum(1 for gap in gaps if abs(gap - usual) <= usual / 2) * 4 < len(gaps) * 3:
+        return None  # no even spacing: words and columns, not a spread-out line
+    out = [str(glyphs[0]["text"])]
+    for glyph, gap in zip(glyphs[1:], gaps, strict=True):
+        if gap > 2 * usual + size / 4:
+            out.append(" ")
+        out.append(str(glyph["text"]))
+    return "".join(out)
 
 
 def number(lines: list[TextLine], row_tops: list[float]) -> LineNumbers:
